@@ -1,0 +1,107 @@
+package org.ocaetl.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An object store in a local folder (the embedded default). Writes go to a temporary sibling and
+ * are moved into place atomically, so a reader never sees half an object.
+ */
+public final class LocalObjectStore implements ObjectStore {
+  private final Path root;
+
+  public LocalObjectStore(Path root) throws IOException {
+    this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public void put(String key, Path file, String contentType) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      put(key, in, contentType);
+    }
+  }
+
+  @Override
+  public void put(String key, InputStream content, String contentType) throws IOException {
+    Path target = resolve(key);
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+    try {
+      Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public InputStream get(String key) throws IOException {
+    return Files.newInputStream(resolve(key));
+  }
+
+  @Override
+  public void download(String key, Path target) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Files.copy(resolve(key), target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public Optional<Long> size(String key) throws IOException {
+    try {
+      return Optional.of(Files.size(resolve(key)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<String> list(String prefix) throws IOException {
+    Path start = root;
+    if (!Files.isDirectory(start)) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(start)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(k -> k.startsWith(prefix) && !isTemporary(k))
+          .forEach(keys::add);
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  @Override
+  public String describe() {
+    return root.toUri().toString();
+  }
+
+  private static boolean isTemporary(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    return name.startsWith(".upload-");
+  }
+
+  private Path resolve(String key) {
+    if (key.isEmpty() || key.startsWith("/") || key.contains("\\")) {
+      throw new IllegalArgumentException("Invalid object key: " + key);
+    }
+    Path path = root.resolve(key).normalize();
+    if (!path.startsWith(root) || path.equals(root)) {
+      throw new IllegalArgumentException("Object key escapes the store: " + key);
+    }
+    return path;
+  }
+}

@@ -1,0 +1,36 @@
+package org.ocaetl.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where raw files, staged CSVs, reports and published files live. Keys are relative, '/'-separated
+ * paths such as {@code private/staging/<file>/oca_index.csv}; full street addresses may only be
+ * written under {@link StoreKeys#PRIVATE}.
+ */
+public interface ObjectStore {
+
+  /** Uploads a local file. */
+  void put(String key, Path file, String contentType) throws IOException;
+
+  /** Uploads a stream of unknown length (streamed, never buffered whole in memory). */
+  void put(String key, InputStream content, String contentType) throws IOException;
+
+  /** Opens an object for reading; the caller closes the stream. */
+  InputStream get(String key) throws IOException;
+
+  /** Copies an object to a local file, replacing it. */
+  void download(String key, Path target) throws IOException;
+
+  /** Size of the object, or empty when there is no such key. */
+  Optional<Long> size(String key) throws IOException;
+
+  /** Every key under a prefix, in lexicographic order (an empty prefix lists nothing, not an error). */
+  List<String> list(String prefix) throws IOException;
+
+  /** A URI naming this store, for logs and results (never carries credentials). */
+  String describe();
+}

@@ -1,0 +1,30 @@
+package org.ocaetl.worker;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code oca} command: entry point of the worker jar. */
+@Command(
+    name = "oca",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class OcaCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new OcaCommand());
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+}

@@ -1,0 +1,12 @@
+package org.ocaetl.workflows.model;
+
+/**
+ * A case that could not be converted (rule 8). {@code value} is already redacted for address
+ * elements, so a failure may enter workflow history, logs and reports as it is.
+ *
+ * @param caseId the IndexNumberId, or null when the case has none
+ * @param element the element path inside the Index, e.g. {@code Judgments/Judgment/Sequence}
+ * @param value the offending value (redacted for street-address elements)
+ * @param reason why it was rejected
+ */
+public record CaseFailure(String caseId, String element, String value, String reason) {}
