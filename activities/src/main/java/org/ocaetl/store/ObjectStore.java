@@ -2,6 +2,7 @@ package org.ocaetl.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,18 @@ public interface ObjectStore {
 
   /** Uploads a stream of unknown length (streamed, never buffered whole in memory). */
   void put(String key, InputStream content, String contentType) throws IOException;
+
+  /**
+   * Streams content produced by {@code writer} into an object of unknown length (for example a
+   * PostgreSQL {@code COPY ... TO STDOUT}); the object appears only if the writer completes.
+   */
+  void write(String key, String contentType, ContentWriter writer) throws IOException;
+
+  /** Produces an object's bytes into a stream that the store owns (do not close it). */
+  @FunctionalInterface
+  interface ContentWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   /** Opens an object for reading; the caller closes the stream. */
   InputStream get(String key) throws IOException;

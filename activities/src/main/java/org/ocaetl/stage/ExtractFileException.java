@@ -1,0 +1,38 @@
+package org.ocaetl.stage;
+
+/**
+ * A raw file that fails as a whole (rule 3): not a readable zip, no LandlordTenantExtract.xml, or
+ * XML that is not well-formed or hostile. The message names the file, line and column.
+ */
+public final class ExtractFileException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final String fileName;
+  private final int line;
+  private final int column;
+
+  public ExtractFileException(String fileName, int line, int column, String reason, Throwable cause) {
+    super(message(fileName, line, column, reason), cause);
+    this.fileName = fileName;
+    this.line = line;
+    this.column = column;
+  }
+
+  private static String message(String fileName, int line, int column, String reason) {
+    return line > 0
+        ? fileName + ": line " + line + ", column " + column + ": " + reason
+        : fileName + ": " + reason;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  /** 1-based line of the error in the XML member, or -1 when not inside the XML. */
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
+  }
+}

@@ -1,0 +1,17 @@
+package org.ocaetl.stage;
+
+import java.nio.file.Path;
+
+/**
+ * Resource limits of a DuckDB staging connection. DuckDB memory is native, outside the JVM heap,
+ * so the container budget is heap + {@code memoryLimit} + headroom.
+ *
+ * @param memoryLimit DuckDB {@code memory_limit}, e.g. {@code 512MB}
+ * @param threads DuckDB {@code threads}
+ * @param tempDirectory DuckDB {@code temp_directory} for spilling
+ */
+public record StagingLimits(String memoryLimit, int threads, Path tempDirectory) {
+  public static StagingLimits defaults(Path tempDirectory) {
+    return new StagingLimits("512MB", 2, tempDirectory);
+  }
+}
