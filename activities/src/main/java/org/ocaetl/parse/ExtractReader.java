@@ -1,5 +1,6 @@
 package org.ocaetl.parse;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -130,6 +131,11 @@ public final class ExtractReader implements AutoCloseable {
       return null;
     } catch (XMLStreamException e) {
       throw fileError(e, xml);
+    } catch (WstxLazyException e) {
+      // only with lazy parsing, which the factory turns off; kept so no parse error escapes unchecked
+      throw fileError(
+          e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage()),
+          xml);
     }
   }
 
@@ -184,16 +190,22 @@ public final class ExtractReader implements AutoCloseable {
     Location location = e.getLocation() != null ? e.getLocation() : at == null ? null : at.getLocation();
     int line = location == null ? -1 : location.getLineNumber();
     int column = location == null ? -1 : location.getColumnNumber();
-    return new ExtractFileException(fileName, line, column, firstLine(e.getMessage()), e);
+    return new ExtractFileException(fileName, line, column, reason(e.getMessage()), e);
   }
 
-  /** Woodstox appends "at [row,col ...]" on a second line; the exception carries the location. */
-  private static String firstLine(String message) {
-    if (message == null) {
+  /**
+   * The reason without the location text (the exception carries line and column): the JDK's
+   * XMLStreamException prefixes "ParseError at [row,col]:[l,c]\nMessage: ", Woodstox appends
+   * "\n at [row,col ...]".
+   */
+  static String reason(String message) {
+    if (message == null || message.isBlank()) {
       return "malformed XML";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline).strip();
+    int jdkPrefix = message.indexOf("\nMessage: ");
+    String text = jdkPrefix >= 0 ? message.substring(jdkPrefix + "\nMessage: ".length()) : message;
+    int newline = text.indexOf('\n');
+    return (newline < 0 ? text : text.substring(0, newline)).strip();
   }
 
   private static MessageDigest sha256() {

@@ -3,6 +3,7 @@ package org.ocaetl.parse;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import javax.xml.stream.XMLInputFactory;
+import org.codehaus.stax2.XMLInputFactory2;
 
 /**
  * The only way oca-etl creates a StAX parser. Woodstox's defaults resolve external entities (an
@@ -31,6 +32,9 @@ public final class HardenedXmlFactory {
     // CDATA sections and adjacent text arrive as one event, so a value is never split.
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+    // Parse each token completely in next(): errors then surface there as XMLStreamException (not
+    // as a later unchecked WstxLazyException), and the text length limit is enforced on every path.
+    factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
     factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
     factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_ELEMENT_DEPTH);
     factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 64 * 1024);

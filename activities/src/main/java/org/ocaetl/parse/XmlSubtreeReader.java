@@ -26,12 +26,16 @@ final class XmlSubtreeReader {
           open[depth].add(child);
           open[++depth] = child;
         }
-        case XMLStreamConstants.CHARACTERS,
-            XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE ->
-            textByDepth
-                .get(depth)
-                .append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          StringBuilder text = textByDepth.get(depth);
+          text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+          // Woodstox bounds each text node; this also bounds text split by comments or PIs.
+          if (text.length() > HardenedXmlFactory.MAX_TEXT_LENGTH) {
+            throw new XMLStreamException(
+                "Text size limit (" + HardenedXmlFactory.MAX_TEXT_LENGTH + ") exceeded",
+                reader.getLocation());
+          }
+        }
         case XMLStreamConstants.END_ELEMENT -> {
           XmlElement done = open[depth];
           done.text(textOf(done, textByDepth.get(depth)));

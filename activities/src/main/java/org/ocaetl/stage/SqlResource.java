@@ -41,9 +41,20 @@ final class SqlResource {
     return single(name, load(name));
   }
 
-  /** The one statement of the template {@code sql/stage/<name>} with its placeholders filled. */
+  /**
+   * The one statement of the template {@code sql/stage/<name>} with its placeholders filled. Comment
+   * lines are dropped first, so a multi-line value can never end up half inside a comment.
+   */
   static String statement(String name, Map<String, String> values) {
-    return single(name, render(load(name), values));
+    return single(name, render(withoutCommentLines(load(name)), values));
+  }
+
+  /** The script without its full-line {@code --} comments (templates nested into other SQL). */
+  static String withoutCommentLines(String script) {
+    return script
+        .lines()
+        .filter(l -> !l.strip().startsWith("--"))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private static String single(String name, String script) {

@@ -74,7 +74,7 @@ public final class StagingExporter {
         SqlResource.statement(
             "copy_to_csv.sql",
             Map.of(
-                "query", stripComments(query),
+                "query", SqlResource.withoutCommentLines(query),
                 "target", SqlResource.stringLiteral(target.toAbsolutePath().toString())));
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       if (dateFrom != null) {
@@ -108,10 +108,5 @@ public final class StagingExporter {
     return column.type() == ColumnType.TEXT_ARRAY
         ? "pg_text_array(s." + name + ") AS " + name
         : "s." + name + " AS " + name;
-  }
-
-  /** A query template's comment lines, dropped before it is nested into COPY ( ... ). */
-  private static String stripComments(String query) {
-    return query.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
   }
 }
