@@ -24,12 +24,12 @@ import org.postgresql.PGConnection;
  * One migrated schema in a test database plus an object store: promotes fixtures and reads the
  * tables back. Test-only SQL is inline here; production SQL lives in resources.
  */
-final class PromotionHarness {
+public final class PromotionHarness {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-  final DataSource dataSource;
-  final ObjectStore store;
-  final String schema;
+  public final DataSource dataSource;
+  public final ObjectStore store;
+  public final String schema;
 
   private PromotionHarness(DataSource dataSource, ObjectStore store, String schema) {
     this.dataSource = dataSource;
@@ -38,22 +38,22 @@ final class PromotionHarness {
   }
 
   /** A freshly migrated schema with a unique name. */
-  static PromotionHarness freshSchema(DataSource dataSource, ObjectStore store) {
+  public static PromotionHarness freshSchema(DataSource dataSource, ObjectStore store) {
     String schema = "oca_test_" + SCHEMAS.incrementAndGet();
     SchemaMigrator.migrate(dataSource, schema);
     return new PromotionHarness(dataSource, store, schema);
   }
 
-  PromotionTransaction transaction() {
+  public PromotionTransaction transaction() {
     return new PromotionTransaction(dataSource, schema, store);
   }
 
-  PromotionResult promote(StagedFile... files) throws SQLException, IOException {
+  public PromotionResult promote(StagedFile... files) throws SQLException, IOException {
     return transaction().promote(new PromotionRequest(List.of(files), "wf-test", "run-test"));
   }
 
   /** Result rows of a query in this schema, columns joined with '|', NULL shown as ∅. */
-  List<String> rows(String sql) throws SQLException {
+  public List<String> rows(String sql) throws SQLException {
     try (Connection c = connection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -72,12 +72,12 @@ final class PromotionHarness {
   }
 
   /** The ids present in a table, sorted. */
-  List<String> ids(OcaTable table) throws SQLException {
+  public List<String> ids(OcaTable table) throws SQLException {
     return rows("SELECT DISTINCT indexnumberid FROM " + table.tableName() + " ORDER BY 1");
   }
 
   /** indexnumberid → number of rows, over the 11 data tables, for the given ids. */
-  Map<String, Long> rowCounts(String id) throws SQLException {
+  public Map<String, Long> rowCounts(String id) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (OcaTable t : OcaTable.DATA_TABLES) {
       counts.put(
@@ -90,7 +90,7 @@ final class PromotionHarness {
   }
 
   /** The 12 tables as sorted CSV text: equal dumps mean equal content. */
-  Map<String, String> dumpTables() throws SQLException {
+  public Map<String, String> dumpTables() throws SQLException {
     Map<String, String> dump = new LinkedHashMap<>();
     for (OcaTable t : OcaTable.values()) {
       String order = t.columns().stream().map(Column::name).collect(Collectors.joining(", "));
@@ -100,7 +100,7 @@ final class PromotionHarness {
   }
 
   /** The 12 tables plus the ledger (all columns, promoted_at included). */
-  Map<String, String> dumpEverything() throws SQLException {
+  public Map<String, String> dumpEverything() throws SQLException {
     Map<String, String> dump = dumpTables();
     dump.put("oca_promoted_files", copyOut("SELECT * FROM oca_promoted_files ORDER BY file_name"));
     return dump;
@@ -118,7 +118,7 @@ final class PromotionHarness {
     }
   }
 
-  Connection connection() throws SQLException {
+  public Connection connection() throws SQLException {
     Connection c = dataSource.getConnection();
     try (Statement st = c.createStatement()) {
       st.execute("SET search_path = " + SqlIdentifier.of(schema).quoted());

@@ -38,7 +38,7 @@ import org.ocaetl.store.StoreKeys;
  * filled in. The extract date is taken from the file name. A case id given twice keeps the last
  * record (rule 4), as the exporter does.
  */
-final class StagedFileFixture {
+public final class StagedFileFixture {
   private final String fileName;
   private final LocalDate extractDate;
   private final Map<String, CaseRecord> cases = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ final class StagedFileFixture {
   }
 
   /** A file whose extract date is the {@code yyyy-MM-dd} in its name. */
-  static StagedFileFixture file(String fileName) {
+  public static StagedFileFixture file(String fileName) {
     Matcher m = Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(fileName);
     if (!m.find()) {
       throw new IllegalArgumentException("No date in " + fileName);
@@ -59,7 +59,7 @@ final class StagedFileFixture {
   }
 
   /** A case version (no Delete) described by {@code body}. */
-  StagedFileFixture version(String id, Consumer<CaseVersion> body) {
+  public StagedFileFixture version(String id, Consumer<CaseVersion> body) {
     CaseVersion v = new CaseVersion(id);
     body.accept(v);
     cases.remove(id);
@@ -68,25 +68,25 @@ final class StagedFileFixture {
   }
 
   /** A case version with one row in every data table, each value tagged with {@code tag}. */
-  StagedFileFixture fullVersion(String id, String tag) {
+  public StagedFileFixture fullVersion(String id, String tag) {
     return version(id, c -> c.everySection(tag));
   }
 
   /** A delete record. */
-  StagedFileFixture delete(String id) {
+  public StagedFileFixture delete(String id) {
     cases.remove(id);
     cases.put(id, new DeleteRecord(id));
     return this;
   }
 
   /** Overrides the raw file checksum (default: derived from the staged content). */
-  StagedFileFixture sha256(String hex) {
+  public StagedFileFixture sha256(String hex) {
     this.sha256 = hex;
     return this;
   }
 
   /** Writes the twelve CSVs and returns the promotion input for them. */
-  StagedFile writeTo(ObjectStore store) throws IOException {
+  public StagedFile writeTo(ObjectStore store) throws IOException {
     MessageDigest digest = sha256Digest();
     for (OcaTable table : OcaTable.values()) {
       String csv = csv(table);
@@ -99,7 +99,7 @@ final class StagedFileFixture {
   }
 
   /** The CSV text of one table. */
-  String csv(OcaTable table) {
+  public String csv(OcaTable table) {
     StringBuilder out = new StringBuilder(table.columnList()).append('\n');
     for (CaseRecord record : cases.values()) {
       for (Map<String, String> row : record.rows(table, extractDate)) {
@@ -153,7 +153,7 @@ final class StagedFileFixture {
   }
 
   /** One case version: its oca_index values and child rows. */
-  static final class CaseVersion implements CaseRecord {
+  public static final class CaseVersion implements CaseRecord {
     private final String id;
     private final Map<OcaTable, List<Map<String, String>>> rows = new LinkedHashMap<>();
 
@@ -163,13 +163,13 @@ final class StagedFileFixture {
     }
 
     /** Sets oca_index columns: alternating column names and values. */
-    CaseVersion index(String... columnsAndValues) {
+    public CaseVersion index(String... columnsAndValues) {
       rows.get(OcaTable.OCA_INDEX).getFirst().putAll(pairs(OcaTable.OCA_INDEX, columnsAndValues));
       return this;
     }
 
     /** Adds one child row: alternating column names and values. */
-    CaseVersion row(OcaTable table, String... columnsAndValues) {
+    public CaseVersion row(OcaTable table, String... columnsAndValues) {
       if (table == OcaTable.OCA_INDEX || table == OcaTable.OCA_METADATA) {
         throw new IllegalArgumentException("row() is for child tables");
       }
@@ -178,7 +178,7 @@ final class StagedFileFixture {
     }
 
     /** One row in every data table, with tag-dependent values of every column type. */
-    CaseVersion everySection(String tag) {
+    public CaseVersion everySection(String tag) {
       long appearanceId = Math.abs((long) (id + "#" + tag).hashCode()) * 10;
       index("court", "Court " + tag, "fileddate", "2020-01-02", "status", "Active " + tag,
           "specialtydesignationtypes", "{HP,\"SMITH, JOHN\"}", "primaryclaimtotal", "5000.00");
