@@ -61,6 +61,8 @@ final class ParsedExtract {
   final List<Node> indexes = new ArrayList<>();
   final List<String> zipMembers = new ArrayList<>();
   final int cdataSections;
+  private final List<Node> cases;
+  private final List<Node> deletes;
 
   private ParsedExtract(Path zip) throws IOException, XMLStreamException {
     try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -90,6 +92,8 @@ final class ParsedExtract {
         xml.close();
       }
     }
+    cases = indexes.stream().filter(n -> !n.isDelete()).toList();
+    deletes = indexes.stream().filter(Node::isDelete).toList();
   }
 
   static ParsedExtract read(Path zip) throws IOException, XMLStreamException {
@@ -124,11 +128,13 @@ final class ParsedExtract {
     return envelope.stream().filter(n -> n.name().equals(name)).map(Node::text).findFirst().orElse(null);
   }
 
+  /** The records without Delete, in file order. */
   List<Node> cases() {
-    return indexes.stream().filter(n -> !n.isDelete()).toList();
+    return cases;
   }
 
+  /** The delete records, in file order. */
   List<Node> deletes() {
-    return indexes.stream().filter(Node::isDelete).toList();
+    return deletes;
   }
 }
