@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GenerationResult;
@@ -41,6 +42,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
+      converter = IsoDate.class,
       description = "Extract run date (file name and RunDate). Default: ${DEFAULT-VALUE}.")
   LocalDate runDate = GeneratorSettings.DEFAULT_RUN_DATE;
 
@@ -73,18 +75,33 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Mix in a few of each hard case of the processing rules (invalid values, duplicates, ...).")
   boolean edgeCases;
 
+  /** Parses {@code YYYY-MM-DD}; an impossible date such as 2025-02-30 is a usage error (exit 2). */
+  static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("not a date YYYY-MM-DD: " + value);
+      }
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     if (updateFrom != null && !Files.isRegularFile(updateFrom)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--update-from: no such file: " + updateFrom);
+      return usageError("--update-from: no such file: " + updateFrom);
     }
     GeneratorSettings settings;
     try {
-      double deletes = deleteRatio != null ? deleteRatio : initialFiledYear != null ? 0 : GeneratorSettings.DEFAULT_DELETE_RATIO;
+      double deletes =
+          deleteRatio != null
+              ? deleteRatio
+              : initialFiledYear != null ? 0 : GeneratorSettings.DEFAULT_DELETE_RATIO;
       settings =
           new GeneratorSettings(cases, seed, runDate, initialFiledYear, deletes, updateFrom, updateRatio, edgeCases);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      return usageError(e.getMessage());
     }
     long started = System.nanoTime();
     GenerationResult result = new ExtractGenerator(settings).write(out);
@@ -98,5 +115,16 @@ public final class GenerateCommand implements Callable<Integer> {
         "size: %,d bytes, %.1f s, %,.0f cases/s%n", result.bytes(), seconds, result.cases() / Math.max(seconds, 1e-9));
     printer.flush();
     return 0;
+  }
+
+  /**
+   * Reports an invalid combination of options like picocli reports a parse error: message and
+   * usage on stderr, exit code 2. (A ParameterException thrown from {@code call} would exit 1.)
+   */
+  private int usageError(String message) {
+    CommandLine commandLine = spec.commandLine();
+    commandLine.getErr().println(message);
+    commandLine.usage(commandLine.getErr());
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 }
