@@ -18,8 +18,10 @@ class WeightedListAndIdsTest {
 
   @Test
   void picksInProportionToTheWeightsWithTableAndBinarySearch() {
-    for (int scale : new int[] {1, 10_000}) { // totals of 4 (lookup table) and 40,000 (binary search)
-      WeightedList<String> list = new WeightedList<>(List.of("rare", "common"), List.of(scale, 3 * scale));
+    for (int scale :
+        new int[] {1, 10_000}) { // totals of 4 (lookup table) and 40,000 (binary search)
+      WeightedList<String> list =
+          new WeightedList<>(List.of("rare", "common"), List.of(scale, 3 * scale));
       SplittableRandom random = new SplittableRandom(3);
       int common = 0;
       for (int i = 0; i < 100_000; i++) {
@@ -33,14 +35,17 @@ class WeightedListAndIdsTest {
 
   @Test
   void rejectsNonPositiveWeights() {
-    assertThrows(IllegalArgumentException.class, () -> new WeightedList<>(List.of("a"), List.of(0)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new WeightedList<>(List.of("a"), List.of(0)));
     assertThrows(IllegalArgumentException.class, () -> new WeightedList<>(List.of(), List.of()));
   }
 
   @Test
   void readsWeightedAndPlainLinesBySection() throws Exception {
     Vocabulary vocabulary =
-        Vocabulary.parse(new BufferedReader(new StringReader("# comment\n[a]\n2|x|y\n\nplain\n[count.b]\n1|3\n")));
+        Vocabulary.parse(
+            new BufferedReader(
+                new StringReader("# comment\n[a]\n2|x|y\n\nplain\n[count.b]\n1|3\n")));
     assertEquals(List.of("x", "y"), vocabulary.lines("a").get(0).fields());
     assertEquals("plain", vocabulary.words("a").get(1));
     assertEquals(3, vocabulary.counts("count.b").get(0));
