@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a synthetic OCA landlord-tenant extract: DIR/LandlordTenant.Incr.<run-date>.zip, or",
-      "DIR/LandlordTenant.Initial.FiledIn<year>.<run-date>.zip with --initial. Equal options give",
-      "byte-identical files."
+      "Writes a synthetic OCA landlord-tenant extract zip into DIR:",
+      "  LandlordTenant.Incr.<run-date>.zip, or",
+      "  LandlordTenant.Initial.FiledIn<year>.<run-date>.zip with --initial.",
+      "Equal options give byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
