@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       ParseCommand.class,
+      org.ocaetl.worker.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OcaCommand implements Runnable {
