@@ -21,6 +21,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The promotion's temp tables: one {@code stage_<table>} per target table that receives a staged
@@ -28,6 +30,7 @@ import org.postgresql.util.ServerErrorMessage;
  * transaction ({@code ON COMMIT DROP}) and emptied between files.
  */
 final class StageTables {
+  private static final Logger LOG = LoggerFactory.getLogger(StageTables.class);
   static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
   static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
 
@@ -94,7 +97,10 @@ final class StageTables {
         throw copyFailure(table, fileName, e);
       }
     }
+    long analyzing = System.nanoTime();
     analyze(all.subList(0, OcaTable.values().length));
+    LOG.debug("Loaded {} rows per table of {}; ANALYZE took {} ms", rows, fileName,
+        (System.nanoTime() - analyzing) / 1_000_000);
     return rows;
   }
 
