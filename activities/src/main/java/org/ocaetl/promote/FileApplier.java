@@ -78,7 +78,7 @@ final class FileApplier {
     return SqlResource.of("sql/promote/insert_case_rows.sql")
         .with("table", SqlIdentifier.of(child.tableName()))
         .with("stage_table", StageTables.stageName(child))
-        .with("columns", StageTables.columns(child))
+        .with("columns", SqlIdentifier.columnsOf(child))
         .render();
   }
 

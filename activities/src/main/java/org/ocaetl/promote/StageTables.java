@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -65,10 +64,6 @@ final class StageTables {
     return SqlIdentifier.of("stage_" + table.tableName());
   }
 
-  static List<SqlIdentifier> columns(OcaTable table) {
-    return table.columns().stream().map(Column::name).map(SqlIdentifier::of).toList();
-  }
-
   /**
    * Replaces the staged rows with the twelve CSVs of {@code fileName}, streamed from the store
    * straight into COPY (never held in memory), then refreshes the planner statistics.
@@ -89,7 +84,7 @@ final class StageTables {
       String copy =
           SqlResource.of("sql/promote/copy_stage_table.sql")
               .with("stage_table", stageName(table))
-              .with("columns", columns(table))
+              .with("columns", SqlIdentifier.columnsOf(table))
               .render();
       try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {
         rows.put(table, copyManager.copyIn(copy, in, COPY_BUFFER_BYTES));
