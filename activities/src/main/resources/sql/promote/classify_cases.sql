@@ -5,6 +5,11 @@
 --   * a case version older than the previous updatedate is skipped; equal dates apply (rule 5);
 --   * anything else is applied (rule 4), including ids never seen before.
 -- Returns the number of ids per decision (the FilePromotion counts, no table scan).
+--
+-- The metadata is looked up per staged id through its primary key. Written as a plain join, the
+-- planner hashes the whole oca_metadata table instead (measured: 1.1 s vs 0.45 s for a weekly file
+-- against 1M cases); the LIMIT 1 (a primary-key lookup finds at most one row anyway) keeps the
+-- lateral subquery from being flattened into that join.
 WITH decided AS (
     INSERT INTO stage_case_decision (indexnumberid, decision)
     SELECT s.indexnumberid,
@@ -15,7 +20,12 @@ WITH decided AS (
                ELSE 'apply'
            END
     FROM stage_oca_metadata s
-    LEFT JOIN oca_metadata m ON m.indexnumberid = s.indexnumberid
+    LEFT JOIN LATERAL (
+        SELECT updatedate, deletedate
+        FROM oca_metadata
+        WHERE oca_metadata.indexnumberid = s.indexnumberid
+        LIMIT 1
+    ) m ON true
     RETURNING decision
 )
 SELECT decision, count(*) FROM decided GROUP BY decision

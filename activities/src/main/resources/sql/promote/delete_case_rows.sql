@@ -1,8 +1,13 @@
 -- Removes one child table's rows of every case this file replaces (rule 4) or deletes (rule 6).
 -- Tombstoned re-sends are included so an id with a deletedate never keeps rows. Run for each of the
 -- ten child tables explicitly: the ON DELETE CASCADE is never relied on (lessons #1).
--- Uses <table>_indexnumberid_idx (stage_case_decision is small and analysed).
+--
+-- Written as "= ANY (ARRAY(subquery))" so that the plan is an index scan of
+-- <table>_indexnumberid_idx driven by the file's ids. As a join (DELETE ... USING) the planner
+-- chose a hash join over a sequential scan of the whole table: measured against 1M cases
+-- (4M oca_events rows), 3.0 s vs 0.74 s for a weekly file, and still 8.9 s vs 5.2 s when 40 % of
+-- the cases change.
 DELETE FROM {{table}} t
-USING stage_case_decision d
-WHERE t.indexnumberid = d.indexnumberid
-  AND d.decision IN ('apply', 'delete', 'tombstoned')
+WHERE t.indexnumberid = ANY (ARRAY(SELECT d.indexnumberid
+                                   FROM stage_case_decision d
+                                   WHERE d.decision IN ('apply', 'delete', 'tombstoned')))

@@ -1,6 +1,9 @@
 package org.ocaetl.db;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import org.ocaetl.model.Column;
+import org.ocaetl.model.OcaTable;
 
 /**
  * A PostgreSQL identifier (schema, table or column name) that is safe to splice into SQL text.
@@ -21,6 +24,11 @@ public record SqlIdentifier(String name) {
 
   public static SqlIdentifier of(String name) {
     return new SqlIdentifier(name);
+  }
+
+  /** The columns of a catalog table, in table order. */
+  public static List<SqlIdentifier> columnsOf(OcaTable table) {
+    return table.columns().stream().map(Column::name).map(SqlIdentifier::of).toList();
   }
 
   /** Validates a name and returns it unchanged (for APIs that take the plain name, e.g. Flyway). */

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one staged file (already loaded into the stage tables) to the main tables with set-based
@@ -22,6 +24,8 @@ import org.ocaetl.model.OcaTable;
  * (rules 4, 6), insertion of the applied versions' rows (rule 4, with rule 14 for addresses).
  */
 final class FileApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(FileApplier.class);
+
   private final Connection connection;
   private final StageTables stage;
 
@@ -74,7 +78,7 @@ final class FileApplier {
     return SqlResource.of("sql/promote/insert_case_rows.sql")
         .with("table", SqlIdentifier.of(child.tableName()))
         .with("stage_table", StageTables.stageName(child))
-        .with("columns", StageTables.columns(child))
+        .with("columns", SqlIdentifier.columnsOf(child))
         .render();
   }
 
@@ -90,9 +94,19 @@ final class FileApplier {
   }
 
   private long update(String sql) throws SQLException {
+    long started = System.nanoTime();
     try (Statement st = connection.createStatement()) {
-      return st.executeLargeUpdate(sql);
+      long rows = st.executeLargeUpdate(sql);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000, firstLine(sql));
+      }
+      return rows;
     }
+  }
+
+  /** The first SQL line after the comments, enough to tell the statements apart in a debug log. */
+  private static String firstLine(String sql) {
+    return sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).findFirst().orElse("");
   }
 
   private static Map<String, Long> byName(Map<OcaTable, Long> counts) {

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -21,6 +20,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The promotion's temp tables: one {@code stage_<table>} per target table that receives a staged
@@ -28,6 +29,7 @@ import org.postgresql.util.ServerErrorMessage;
  * transaction ({@code ON COMMIT DROP}) and emptied between files.
  */
 final class StageTables {
+  private static final Logger LOG = LoggerFactory.getLogger(StageTables.class);
   static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
   static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
 
@@ -62,10 +64,6 @@ final class StageTables {
     return SqlIdentifier.of("stage_" + table.tableName());
   }
 
-  static List<SqlIdentifier> columns(OcaTable table) {
-    return table.columns().stream().map(Column::name).map(SqlIdentifier::of).toList();
-  }
-
   /**
    * Replaces the staged rows with the twelve CSVs of {@code fileName}, streamed from the store
    * straight into COPY (never held in memory), then refreshes the planner statistics.
@@ -86,7 +84,7 @@ final class StageTables {
       String copy =
           SqlResource.of("sql/promote/copy_stage_table.sql")
               .with("stage_table", stageName(table))
-              .with("columns", columns(table))
+              .with("columns", SqlIdentifier.columnsOf(table))
               .render();
       try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {
         rows.put(table, copyManager.copyIn(copy, in, COPY_BUFFER_BYTES));
@@ -94,7 +92,10 @@ final class StageTables {
         throw copyFailure(table, fileName, e);
       }
     }
+    long analyzing = System.nanoTime();
     analyze(all.subList(0, OcaTable.values().length));
+    LOG.debug("Loaded {} rows per table of {}; ANALYZE took {} ms", rows, fileName,
+        (System.nanoTime() - analyzing) / 1_000_000);
     return rows;
   }
 

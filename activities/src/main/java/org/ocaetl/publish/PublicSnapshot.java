@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.store.ObjectStore;
@@ -62,7 +61,7 @@ public final class PublicSnapshot {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       for (OcaTable table : OcaTable.values()) {
         if (table != OcaTable.OCA_ADDRESSES) {
-          export(copy, StoreKeys.published(table.csvName()), tableName(table), columns(table), rows);
+          export(copy, StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table), rows);
         }
       }
       export(
@@ -75,7 +74,7 @@ public final class PublicSnapshot {
           copy,
           PRIVATE_ADDRESSES_KEY,
           tableName(OcaTable.OCA_ADDRESSES),
-          columns(OcaTable.OCA_ADDRESSES),
+          SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES),
           rows);
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       c.rollback(); // read-only snapshot: nothing to commit
@@ -131,10 +130,6 @@ public final class PublicSnapshot {
 
   private static SqlIdentifier tableName(OcaTable table) {
     return SqlIdentifier.of(table.tableName());
-  }
-
-  private static List<SqlIdentifier> columns(OcaTable table) {
-    return identifiers(table.columns().stream().map(Column::name).toList());
   }
 
   private static List<SqlIdentifier> identifiers(List<String> names) {
