@@ -115,8 +115,11 @@ public final class PromotionTransaction {
       if (!promoted.get().equals(sha256)) {
         throw new LedgerConflictException(file.fileName(), promoted.get(), sha256);
       }
-      LOG.info("{} already promoted with the same checksum; skipped", file.fileName());
-      return new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of());
+      if (!file.replay()) {
+        LOG.info("{} already promoted with the same checksum; skipped", file.fileName());
+        return new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of());
+      }
+      LOG.info("{} already promoted; replayed on request", file.fileName());
     }
 
     long started = System.nanoTime();

@@ -8,5 +8,13 @@ import java.time.LocalDate;
  * @param fileName base name of the raw zip
  * @param extractDate the file's extract date (rule 1)
  * @param sha256 hex SHA-256 of the raw zip; the ledger refuses the same name with another checksum
+ * @param replay apply the file even when the ledger says it was promoted (an operator's replay,
+ *     lessons #2); rule 5 still keeps newer data, so a replay never moves a case backwards
  */
-public record StagedFile(String fileName, LocalDate extractDate, String sha256) {}
+public record StagedFile(String fileName, LocalDate extractDate, String sha256, boolean replay) {
+
+  /** A file promoted at most once: skipped when the ledger already holds it. */
+  public StagedFile(String fileName, LocalDate extractDate, String sha256) {
+    this(fileName, extractDate, sha256, false);
+  }
+}

@@ -84,6 +84,33 @@ class PromotionTransactionTest {
   }
 
   @Test
+  void replayOfAPromotedFileAppliesItAgainButNeverOverNewerData() throws Exception {
+    // MAR_01 is promoted by the fixture; a newer file then updates LT-1 and deletes nothing.
+    StagedFile newer = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
+    h.promote(newer);
+    Map<String, String> afterNewer = h.dumpTables();
+    String ledgerBefore =
+        h.rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'").getFirst();
+
+    StagedFile original = StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1")
+        .writeTo(store);
+    StagedFile replay = new StagedFile(original.fileName(), original.extractDate(), original.sha256(), true);
+    FilePromotion replayed =
+        h.transaction().promote(new PromotionRequest(List.of(replay), "wf-replay", "run-replay"))
+            .files().getFirst();
+
+    assertFalse(replayed.alreadyPromoted(), "a replay is applied, not skipped");
+    assertEquals(1, replayed.casesApplied(), "LT-2 (same date) is applied again");
+    assertEquals(1, replayed.casesSkippedOlder(), "LT-1 has newer data (rule 5)");
+    assertEquals(afterNewer, h.dumpTables(), "re-applying the same versions changes no data");
+    assertEquals("wf-test", ledgerBefore);
+    assertEquals(
+        List.of("wf-replay"),
+        h.rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'"),
+        "the ledger says who applied the file last");
+  }
+
+  @Test
   void sameNameWithAnotherChecksumIsRefusedAndNothingChanges() throws Exception {
     Map<String, String> before = h.dumpEverything();
     String promoted = h.rows("SELECT sha256 FROM oca_promoted_files").getFirst();
