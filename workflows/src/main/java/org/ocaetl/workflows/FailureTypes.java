@@ -27,6 +27,9 @@ public final class FailureTypes {
   /** PostgreSQL statement_timeout (57014): a sizing problem, not fixed by retrying as is. */
   public static final String STATEMENT_TIMEOUT = "StatementTimeout";
 
+  /** The request itself is invalid (e.g. a malformed reprocess glob). */
+  public static final String INVALID_REQUEST = "InvalidRequest";
+
   /**
    * A file's workflow completed before, but its staged output does not match the file's checksum
    * and parser version even after staging again (another run is rewriting it): retry later.

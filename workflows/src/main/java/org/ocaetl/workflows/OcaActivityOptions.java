@@ -26,7 +26,8 @@ public final class OcaActivityOptions {
     FailureTypes.BAD_EXTRACT_FILE,
     FailureTypes.LEDGER_CONFLICT,
     FailureTypes.CHECKSUM_CONFLICT,
-    FailureTypes.STATEMENT_TIMEOUT
+    FailureTypes.STATEMENT_TIMEOUT,
+    FailureTypes.INVALID_REQUEST
   };
 
   private OcaActivityOptions() {}
