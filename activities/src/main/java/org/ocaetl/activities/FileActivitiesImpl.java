@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.ExportReport;
@@ -51,6 +52,9 @@ public final class FileActivitiesImpl implements FileActivities {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
+  private static final Pattern RUN_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   private final ObjectStore store;
   private final Path workDir;
   private final String hostTaskQueue;
@@ -74,6 +78,22 @@ public final class FileActivitiesImpl implements FileActivities {
     this.hostWait = hostWait;
     this.limits = limits;
     this.geocoder = geocoder;
+  }
+
+  /**
+   * Deletes the work folders a previous process left behind (its executions moved to other
+   * workers when its host queue went silent). Only folders named like run ids are touched, so a
+   * work dir pointed at the wrong place loses nothing else.
+   */
+  public static void removeStaleWorkFolders(Path workDir) throws IOException {
+    Files.createDirectories(workDir);
+    try (var children = Files.list(workDir)) {
+      for (Path child : children.filter(Files::isDirectory).toList()) {
+        if (RUN_ID.matcher(child.getFileName().toString()).matches()) {
+          FileWorkFolder.deleteTree(child);
+        }
+      }
+    }
   }
 
   /** Progress of a parse, recorded as heartbeat details. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
 public final class OcaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
