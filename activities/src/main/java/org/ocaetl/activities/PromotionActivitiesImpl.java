@@ -6,8 +6,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.LedgerConflictException;
+import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionLockTimeoutException;
 import org.ocaetl.promote.PromotionRejectedException;
 import org.ocaetl.promote.PromotionRequest;
@@ -35,11 +38,14 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   private static final String STATEMENT_TIMEOUT_STATE = "57014";
 
   private final PromotionTransaction promotion;
+  private final PromotedFiles ledger;
   private final PublicSnapshot snapshot;
   private final String schema;
 
-  public PromotionActivitiesImpl(PromotionTransaction promotion, PublicSnapshot snapshot, String schema) {
+  public PromotionActivitiesImpl(
+      PromotionTransaction promotion, PromotedFiles ledger, PublicSnapshot snapshot, String schema) {
     this.promotion = promotion;
+    this.ledger = ledger;
     this.snapshot = snapshot;
     this.schema = schema;
   }
@@ -51,7 +57,10 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256())).toList();
     try {
       PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getRunId()));
-      return new PromoteResult(result.files().stream().map(PromotionActivitiesImpl::promoted).toList(), result.elapsedMillis());
+      Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getRunId()) : Set.of();
+      return new PromoteResult(
+          result.files().stream().map(f -> promoted(f, byThisRun.contains(f.fileName()))).toList(),
+          result.elapsedMillis());
     } catch (LedgerConflictException e) {
       throw Failures.nonRetryable(FailureTypes.LEDGER_CONFLICT, e.getMessage(), e);
     } catch (PromotionRejectedException e) {
@@ -80,9 +89,21 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     }
   }
 
-  private static PromoteResult.Promoted promoted(FilePromotion f) {
+  /**
+   * Files whose ledger rows this run wrote: an earlier attempt of this activity committed and then
+   * failed to report (e.g. the worker died right after the commit). For the run they count as
+   * promoted, not as "already promoted" by someone else; their counts stay in the ledger table.
+   */
+  private Set<String> promotedBy(String runId) throws SQLException {
+    return ledger.all().values().stream()
+        .filter(f -> runId.equals(f.runId()))
+        .map(PromotedFiles.PromotedFile::fileName)
+        .collect(Collectors.toSet());
+  }
+
+  private static PromoteResult.Promoted promoted(FilePromotion f, boolean byEarlierAttempt) {
     return new PromoteResult.Promoted(
-        f.fileName(), f.alreadyPromoted(), f.casesApplied(), f.casesSkippedOlder(), f.casesTombstoned(),
-        f.casesDeleted(), f.rowsInserted());
+        f.fileName(), f.alreadyPromoted() && !byEarlierAttempt, f.casesApplied(), f.casesSkippedOlder(),
+        f.casesTombstoned(), f.casesDeleted(), f.rowsInserted());
   }
 }

@@ -8,6 +8,10 @@ import io.temporal.client.WorkflowFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ocaetl.activities.NoGeocoder;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.RunRequest;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -80,12 +85,7 @@ final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(rawDir)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raw-dir is not a folder: " + rawDir);
-    }
-    if (parallel < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1");
-    }
+    checkUsage();
     try (LocalRun run = LocalRun.start(databaseUrl, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
           WorkerConfig.of(
@@ -107,6 +107,30 @@ final class LocalCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       listFailures(result);
       return exitCode(result);
+    }
+  }
+
+  /** Bad values are usage errors (exit code 2), found before anything starts. */
+  private void checkUsage() {
+    if (!Files.isDirectory(rawDir)) {
+      throw new ParameterException(spec.commandLine(), "--raw-dir is not a folder: " + rawDir);
+    }
+    if (parallel < 1) {
+      throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
+    }
+    if (!NoGeocoder.NAME.equals(geocoder)) {
+      throw new ParameterException(spec.commandLine(), "Unknown --geocoder '" + geocoder + "' (available: none)");
+    }
+    try {
+      SqlIdentifier.require(schema);
+      if (reprocessGlob != null) {
+        RawFileDiscovery.glob(reprocessGlob);
+      }
+      if (databaseUrl != null) {
+        DatabaseUrl.parse(databaseUrl);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -41,8 +41,12 @@ public final class WorkerBootstrap {
 
     /** The real implementations over the configured database, store, inbox and work folder. */
     public static Activities production(WorkerConfig config) throws IOException {
+      return production(config, new LocalObjectStore(config.storeDir()));
+    }
+
+    /** The real implementations over {@code store} (tests pass a store that fails on purpose). */
+    public static Activities production(WorkerConfig config, ObjectStore store) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
-      ObjectStore store = new LocalObjectStore(config.storeDir());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
       return new Activities(
           new DiscoveryActivitiesImpl(
@@ -52,6 +56,7 @@ public final class WorkerBootstrap {
               store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder()),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), store),
+              ledger,
               new PublicSnapshot(database, store),
               config.schema()));
     }

@@ -72,6 +72,7 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private int filesLeftAfterSegment;
   private int filesStaging;
   private int filesStaged;
+  private int segmentFailures;
 
   @Override
   public RunResult run(RunRequest request) {
@@ -91,10 +92,10 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
     filesLeftAfterSegment = rest.size();
 
     setStatus(OcaStatus.STAGING);
-    List<FileResult> staged = stageAll(segment, request.parallelism());
-    if (!staged.isEmpty()) {
-      promote(staged);
-    }
+    List<Staging> stagings = stageAll(segment, request.parallelism());
+    List<FileResult> staged = stagings.stream().filter(Staging::staged).map(Staging::result).toList();
+    List<PromoteResult.Promoted> promoted = staged.isEmpty() ? List.of() : promote(staged);
+    recordOutcomes(stagings, promoted);
     if (!rest.isEmpty()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
       Workflow.continueAsNew(request.continueWith(rest, tally.result()));
@@ -116,14 +117,21 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
         filesLeftAfterSegment,
         filesStaging,
         filesStaged,
-        tally.count(FileOutcome.Outcome.FAILED),
+        tally.count(FileOutcome.Outcome.FAILED) + segmentFailures,
         tally.count(FileOutcome.Outcome.PROMOTED));
   }
 
-  /** Stages the files, {@code parallelism} at once; returns the staged ones in the given order. */
-  private List<FileResult> stageAll(List<DiscoveredFile> files, int parallelism) {
+  /** What staging one file gave: its result, or why it failed. */
+  private record Staging(DiscoveredFile file, FileResult result, String failure) {
+    boolean staged() {
+      return result != null;
+    }
+  }
+
+  /** Stages the files, {@code parallelism} at once; returns one staging per file, in order. */
+  private List<Staging> stageAll(List<DiscoveredFile> files, int parallelism) {
     WorkflowSemaphore slots = Workflow.newWorkflowSemaphore(parallelism);
-    List<Promise<FileResult>> stagings = new ArrayList<>();
+    List<Promise<Staging>> stagings = new ArrayList<>();
     for (DiscoveredFile file : files) {
       slots.acquire(); // before the thread exists, so at most `parallelism` threads are alive
       filesStaging++;
@@ -139,28 +147,20 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
               }));
     }
     Promise.allOf(stagings).get();
-    List<FileResult> staged = new ArrayList<>();
-    for (Promise<FileResult> staging : stagings) {
-      FileResult result = staging.get();
-      if (result != null) {
-        staged.add(result);
-      }
-    }
-    return staged;
+    return stagings.stream().map(Promise::get).toList();
   }
 
-  /** The staged file, or null after recording why it failed. */
-  private FileResult stageOne(DiscoveredFile file) {
+  private Staging stageOne(DiscoveredFile file) {
     try {
       FileResult staged = stageOrReuse(file);
       filesStaged++;
       tally.staged(staged);
-      return staged;
+      return new Staging(file, staged, null);
     } catch (TemporalFailure e) {
       String reason = FailureTypes.reason(e);
       log.warn("{} failed: {}", file.fileName(), reason);
-      tally.add(FileOutcome.failed(file.fileName(), reason));
-      return null;
+      segmentFailures++;
+      return new Staging(file, null, reason);
     }
   }
 
@@ -219,29 +219,36 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   }
 
   /** One transaction for the segment's staged files, in rule-1 order. */
-  private void promote(List<FileResult> staged) {
+  private List<PromoteResult.Promoted> promote(List<FileResult> staged) {
     setStatus(OcaStatus.PROMOTING);
-    PromoteResult promoted;
     try {
-      promoted = promotion.promote(new PromoteRequest(staged.stream().map(StagedRef::of).toList()));
+      return promotion.promote(new PromoteRequest(staged.stream().map(StagedRef::of).toList())).files();
     } catch (ActivityFailure e) {
       // Nothing of the segment was applied (one transaction): the run fails and every file
       // stays pending; the next run reuses the staged output.
       setStatus(OcaStatus.FAILED);
       throw e;
     }
-    for (int i = 0; i < staged.size(); i++) {
-      FileResult file = staged.get(i);
-      PromoteResult.Promoted outcome = promoted.files().get(i);
+  }
+
+  /** The segment's outcomes, in rule-1 order; {@code promoted} lists the staged files in order. */
+  private void recordOutcomes(List<Staging> stagings, List<PromoteResult.Promoted> promoted) {
+    int next = 0;
+    for (Staging staging : stagings) {
+      if (!staging.staged()) {
+        tally.add(FileOutcome.failed(staging.file().fileName(), staging.failure()));
+        continue;
+      }
+      FileResult file = staging.result();
+      PromoteResult.Promoted outcome = promoted.get(next++);
       tally.add(
           new FileOutcome(
               file.fileName(),
-              outcome.alreadyPromoted()
-                  ? FileOutcome.Outcome.ALREADY_PROMOTED
-                  : FileOutcome.Outcome.PROMOTED,
+              outcome.alreadyPromoted() ? FileOutcome.Outcome.ALREADY_PROMOTED : FileOutcome.Outcome.PROMOTED,
               file.casesFailed() > 0 ? file.casesFailed() + " case(s) could not be converted" : null,
               file.casesFailed()));
     }
+    segmentFailures = 0;
   }
 
   /** Publishing failures do not undo the promotion: they are reported and the run is PARTIAL. */
