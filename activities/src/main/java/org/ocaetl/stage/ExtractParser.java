@@ -2,9 +2,29 @@ package org.ocaetl.stage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.duckdb.DuckDBConnection;
+import org.ocaetl.parse.CaseConverter;
+import org.ocaetl.parse.ExtractCase;
+import org.ocaetl.parse.ExtractDate;
+import org.ocaetl.parse.ExtractReader;
+import org.ocaetl.parse.XmlElement;
+import org.ocaetl.workflows.model.CaseFailure;
 
-/** Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file. */
+/**
+ * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
+ * into a small tree, converted in Java (a bad value fails that case alone, rule 8) and appended in
+ * document order as {@code case_seq}. Which version of an id wins (its last occurrence, rule 4) is
+ * decided later in SQL, so no per-id state is kept in memory.
+ */
 public final class ExtractParser {
+  /** Progress is reported every this many cases. */
+  static final int PROGRESS_EVERY = 5_000;
+
   private final StagingLimits limits;
 
   public ExtractParser(StagingLimits limits) {
@@ -13,10 +33,76 @@ public final class ExtractParser {
 
   /**
    * Parses {@code zip} into a new staging database at {@code stagingDb} (replaced if it exists, so
-   * a retried attempt restarts cleanly).
+   * a retried attempt restarts cleanly). On a whole-file failure the staging file is removed.
+   *
+   * @throws ExtractFileException when the file is unreadable as a whole (rule 3)
+   * @throws IOException when the local disk or the staging database fails
    */
   public ParseReport parse(Path zip, Path stagingDb, ParseProgress progress)
       throws ExtractFileException, IOException {
-    throw new UnsupportedOperationException("API skeleton: implemented in the parse work " + limits);
+    long started = System.nanoTime();
+    try (DuckDBConnection conn = StagingDatabase.create(stagingDb, limits)) {
+      return stage(zip, conn, progress, started);
+    } catch (ExtractFileException e) {
+      StagingDatabase.delete(stagingDb);
+      throw e;
+    } catch (SQLException e) {
+      throw new IOException("staging database " + stagingDb + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private ParseReport stage(Path zip, DuckDBConnection conn, ParseProgress progress, long started)
+      throws ExtractFileException, IOException, SQLException {
+    List<CaseFailure> sample = new ArrayList<>();
+    long casesSeen = 0;
+    long casesFailed = 0;
+    ExtractDate extractDate;
+    String sha256;
+    long xmlBytes;
+    try (ExtractReader reader = ExtractReader.open(zip);
+        StagingWriter writer = new StagingWriter(conn)) {
+      CaseConverter converter = new CaseConverter();
+      XmlElement index = reader.nextIndex();
+      // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
+      extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate());
+      while (index != null) {
+        ExtractCase converted = converter.convert(index);
+        writer.write(casesSeen, converted);
+        if (converted instanceof ExtractCase.Failed failed) {
+          casesFailed++;
+          if (sample.size() < ParseReport.FAILURE_SAMPLE) {
+            sample.add(failed.failure());
+          }
+        }
+        if (++casesSeen % PROGRESS_EVERY == 0) {
+          progress.onProgress(casesSeen, reader.xmlBytesRead());
+        }
+        index = reader.nextIndex();
+      }
+      sha256 = reader.finish();
+      xmlBytes = reader.xmlBytesRead();
+    }
+    progress.onProgress(casesSeen, xmlBytes);
+
+    long staged;
+    long deleted;
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(SqlResource.statement("case_counts.sql"))) {
+      rs.next();
+      staged = rs.getLong("staged");
+      deleted = rs.getLong("deleted");
+    }
+    return new ParseReport(
+        zip.getFileName().toString(),
+        sha256,
+        extractDate.date(),
+        extractDate.warnings(),
+        casesSeen,
+        staged,
+        deleted,
+        casesFailed,
+        List.copyOf(sample),
+        xmlBytes,
+        (System.nanoTime() - started) / 1_000_000);
   }
 }

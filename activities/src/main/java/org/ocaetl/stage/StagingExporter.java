@@ -1,10 +1,32 @@
 package org.ocaetl.stage;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
+import org.ocaetl.model.Column;
+import org.ocaetl.model.ColumnType;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.CaseMappings;
 
-/** Writes the PostgreSQL-ready CSVs and report.json of a staging database. */
+/**
+ * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
+ * DuckDB: the winning version of every id (its last occurrence, rule 4) comes from the {@code
+ * final_cases} view, and the CSVs are written by DuckDB's {@code COPY} in document order, so the
+ * output of a file is deterministic and nothing proportional to it is held in the heap.
+ */
 public final class StagingExporter {
+  static final String REPORT_FILE = "report.json";
+
   private final StagingLimits limits;
 
   public StagingExporter(StagingLimits limits) {
@@ -16,6 +38,75 @@ public final class StagingExporter {
    * every failure, rows per table, timings) into {@code outDir}.
    */
   public ExportReport export(Path stagingDb, Path outDir, ParseReport parse) throws IOException {
-    throw new UnsupportedOperationException("API skeleton: implemented in the parse work " + limits);
+    long started = System.nanoTime();
+    Files.createDirectories(outDir);
+    try (DuckDBConnection conn = StagingDatabase.open(stagingDb, limits)) {
+      try (Statement st = conn.createStatement()) {
+        for (String sql : SqlResource.statements(SqlResource.load("export_setup.sql"))) {
+          st.execute(sql);
+        }
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (OcaTable table : OcaTable.DATA_TABLES) {
+        rows.put(table.tableName(), copy(conn, tableQuery(table), outDir.resolve(table.csvName()), null));
+      }
+      rows.put(
+          OcaTable.OCA_METADATA.tableName(),
+          copy(
+              conn,
+              SqlResource.load("export_metadata_query.sql"),
+              outDir.resolve(OcaTable.OCA_METADATA.csvName()),
+              parse));
+      ExportReport report =
+          new ExportReport(
+              Collections.unmodifiableMap(rows), (System.nanoTime() - started) / 1_000_000);
+      ReportJsonWriter.write(outDir.resolve(REPORT_FILE), parse, report, conn);
+      return report;
+    } catch (SQLException e) {
+      throw new IOException("export of staging database " + stagingDb + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs one COPY; binds the extract date when the query has its parameter. Returns rows written. */
+  private static long copy(DuckDBConnection conn, String query, Path target, ParseReport dateFrom)
+      throws SQLException {
+    String sql =
+        SqlResource.statement(
+            "copy_to_csv.sql",
+            Map.of(
+                "query", SqlResource.withoutCommentLines(query),
+                "target", SqlResource.stringLiteral(target.toAbsolutePath().toString())));
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (dateFrom != null) {
+        ps.setObject(1, dateFrom.extractDate());
+      }
+      ps.execute();
+      return ps.getUpdateCount();
+    }
+  }
+
+  /** The export query of a data table: its catalog columns in order, from its staging table. */
+  static String tableQuery(OcaTable table) {
+    Set<String> staged =
+        CaseMappings.stagedColumns(table).stream().map(Column::name).collect(Collectors.toSet());
+    List<String> select =
+        table.columns().stream()
+            .map(c -> selectExpression(c, staged.contains(c.name())))
+            .toList();
+    return SqlResource.render(
+        SqlResource.load("export_table_query.sql"),
+        Map.of(
+            "select_list", String.join(", ", select),
+            "table", SqlResource.identifier(table.tableName())));
+  }
+
+  private static String selectExpression(Column column, boolean staged) {
+    String name = SqlResource.identifier(column.name());
+    if (!staged) {
+      return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
+    }
+    return column.type() == ColumnType.TEXT_ARRAY
+        ? "pg_text_array(s." + name + ") AS " + name
+        : "s." + name + " AS " + name;
   }
 }

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
-    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      LocalCommand.class,
+      ParseCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class OcaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

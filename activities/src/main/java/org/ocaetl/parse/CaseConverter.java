@@ -1,0 +1,189 @@
+package org.ocaetl.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ocaetl.model.Column;
+import org.ocaetl.workflows.model.CaseFailure;
+
+/**
+ * Converts one {@code Index} tree into typed rows (rules 8–13), entirely in Java and before
+ * anything is staged: either every row of the case converts, or the case fails alone with the
+ * element, value and reason of its first bad value and contributes no rows.
+ *
+ * <p>Not thread-safe (one per parse).
+ */
+public final class CaseConverter {
+  private static final String CASE_ID = "IndexNumberId";
+
+  private static final int APPEARANCE_ID = CaseMappings.APPEARANCES.columnIndex("appearanceid");
+  private static final int OUTCOME_APPEARANCE_ID = CaseMappings.OUTCOMES.columnIndex("appearanceid");
+  private static final int JUDGMENT_SEQUENCE = CaseMappings.JUDGMENTS.columnIndex("sequence");
+  private static final int WARRANT_JUDGMENT_SEQUENCE =
+      CaseMappings.WARRANTS.columnIndex("judgmentsequence");
+
+  private final AppearanceIds appearanceIds = new AppearanceIds();
+
+  /** Converts an {@code Index} element. */
+  public ExtractCase convert(XmlElement index) {
+    String caseId = index.childText(CASE_ID);
+    if (caseId == null) {
+      return new ExtractCase.Failed(
+          new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
+          index.line());
+    }
+    if (index.firstChild("Delete") != null) {
+      return new ExtractCase.Deleted(caseId);
+    }
+    try {
+      return new ExtractCase.Staged(caseId, rows(caseId, index));
+    } catch (BadValue bad) {
+      String value = FailureValues.reportable(bad.element, bad.value);
+      return new ExtractCase.Failed(
+          new CaseFailure(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
+          bad.line);
+    }
+  }
+
+  private CaseRows rows(String caseId, XmlElement index) throws BadValue {
+    CaseRows rows = new CaseRows();
+    rows.add(CaseMappings.INDEX.table(), row(CaseMappings.INDEX, index, caseId));
+    for (TableMapping simple :
+        List.of(
+            CaseMappings.CAUSES,
+            CaseMappings.ADDRESSES,
+            CaseMappings.PARTIES,
+            CaseMappings.EVENTS,
+            CaseMappings.MOTIONS,
+            CaseMappings.DECISIONS)) {
+      for (XmlElement item : items(simple, index)) {
+        rows.add(simple.table(), row(simple, item, caseId));
+      }
+    }
+
+    int ordinal = 0;
+    for (XmlElement appearance : items(CaseMappings.APPEARANCES, index)) {
+      Object[] row = row(CaseMappings.APPEARANCES, appearance, caseId);
+      long appearanceId = appearanceIds.of(caseId, ++ordinal);
+      row[APPEARANCE_ID] = appearanceId;
+      rows.add(CaseMappings.APPEARANCES.table(), row);
+      for (XmlElement outcome : items(CaseMappings.OUTCOMES, appearance)) {
+        Object[] outcomeRow = row(CaseMappings.OUTCOMES, outcome, caseId);
+        outcomeRow[OUTCOME_APPEARANCE_ID] = appearanceId;
+        rows.add(CaseMappings.OUTCOMES.table(), outcomeRow);
+      }
+    }
+
+    // Every warrant of every judgment: a judgment without warrants never stops later ones (rule 12).
+    for (XmlElement judgment : items(CaseMappings.JUDGMENTS, index)) {
+      Object[] row = row(CaseMappings.JUDGMENTS, judgment, caseId);
+      rows.add(CaseMappings.JUDGMENTS.table(), row);
+      for (XmlElement warrant : items(CaseMappings.WARRANTS, judgment)) {
+        Object[] warrantRow = row(CaseMappings.WARRANTS, warrant, caseId);
+        warrantRow[WARRANT_JUDGMENT_SEQUENCE] = row[JUDGMENT_SEQUENCE];
+        rows.add(CaseMappings.WARRANTS.table(), warrantRow);
+      }
+    }
+    return rows;
+  }
+
+  /** Every {@code item} at any depth under the first direct child {@code container} of the parent. */
+  private static List<XmlElement> items(TableMapping mapping, XmlElement parent) {
+    XmlElement container = parent.firstChild(mapping.container());
+    return container == null ? List.of() : container.descendants(mapping.item());
+  }
+
+  private static Object[] row(TableMapping mapping, XmlElement element, String caseId)
+      throws BadValue {
+    List<Column> columns = mapping.columns();
+    List<ColumnSource> sources = mapping.sources();
+    Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] =
+          switch (sources.get(i)) {
+            case ColumnSource.CaseId id -> caseId;
+            case ColumnSource.ChildValue child -> childValue(mapping, element, child, columns.get(i));
+            case ColumnSource.TextList list -> textList(element, list);
+            case ColumnSource.ParallelTextList list -> parallelTextList(element, list);
+            case ColumnSource.Derived derived -> null;
+          };
+    }
+    return row;
+  }
+
+  private static Object childValue(
+      TableMapping mapping, XmlElement element, ColumnSource.ChildValue source, Column column)
+      throws BadValue {
+    XmlElement child = element.firstChild(source.element());
+    String text = child == null ? null : child.text();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return switch (column.type()) {
+        case TEXT -> text;
+        case NUMERIC -> StrictValues.numeric(text);
+        case DATE -> StrictValues.date(text);
+        case TIMESTAMP -> StrictValues.timestamp(text);
+        case INT -> StrictValues.integer(text);
+        case BOOLEAN -> StrictValues.bool(text);
+        case BIGINT, REAL, TEXT_ARRAY ->
+            throw new IllegalStateException(column + " cannot come from one element");
+      };
+    } catch (InvalidValueException e) {
+      String path = mapping.path().isEmpty() ? source.element() : mapping.path() + "/" + source.element();
+      throw new BadValue(path, text, e.getMessage(), child.line());
+    }
+  }
+
+  private static List<String> textList(XmlElement element, ColumnSource.TextList source) {
+    XmlElement container = element.firstChild(source.container());
+    if (container == null) {
+      return null;
+    }
+    List<String> texts = null;
+    for (XmlElement item : container.descendants(source.item())) {
+      String text = source.leaf() == null ? item.text() : item.childText(source.leaf());
+      if (text != null) {
+        if (texts == null) {
+          texts = new ArrayList<>(2);
+        }
+        texts.add(text);
+      }
+    }
+    return texts;
+  }
+
+  private static List<String> parallelTextList(
+      XmlElement element, ColumnSource.ParallelTextList source) {
+    XmlElement container = element.firstChild(source.container());
+    if (container == null) {
+      return null;
+    }
+    List<XmlElement> items = container.descendants(source.item());
+    if (items.isEmpty()) {
+      return null;
+    }
+    List<String> texts = new ArrayList<>(items.size());
+    for (XmlElement item : items) {
+      texts.add(item.childText(source.leaf())); // null elements keep the arrays aligned
+    }
+    return texts;
+  }
+
+  /** The first value of a case that does not convert. */
+  private static final class BadValue extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String element;
+    private final transient String value;
+    private final String reason;
+    private final int line;
+
+    BadValue(String element, String value, String reason, int line) {
+      super(reason, null, false, false);
+      this.element = element;
+      this.value = value;
+      this.reason = reason;
+      this.line = line;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.ocaetl.parse;
+
+import org.ocaetl.workflows.model.CaseFailure;
+
+/** One {@code Index} element after conversion: staged rows, a delete record, or a failure. */
+public sealed interface ExtractCase {
+  /** The IndexNumberId, or null for a failed case without one. */
+  String caseId();
+
+  /** A converted case version; every value already has its column's Java type. */
+  record Staged(String caseId, CaseRows rows) implements ExtractCase {}
+
+  /** An Index with a {@code Delete} child. */
+  record Deleted(String caseId) implements ExtractCase {}
+
+  /** A case that could not be converted (rule 8); it contributes no rows. */
+  record Failed(CaseFailure failure, int line) implements ExtractCase {
+    @Override
+    public String caseId() {
+      return failure.caseId();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.ocaetl.parse;
+
+import com.ctc.wstx.exc.WstxLazyException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.ocaetl.stage.ExtractFileException;
+
+/**
+ * Streams the {@code Index} elements of a raw zip in one pass: the file goes through a SHA-256
+ * digest, a 64 KiB buffer and a {@link ZipInputStream}; the member {@value #MEMBER} is read with a
+ * hardened StAX cursor. Both envelope shapes are accepted because only local names matter: the
+ * first {@code RunDate} anywhere before the first {@code Index} is recorded, and every {@code
+ * Index} anywhere is returned as a small tree. Only one case is in memory at a time.
+ *
+ * <p>Everything that makes the file unreadable (not a zip, truncated, no member, malformed or
+ * hostile XML, a DOCTYPE, a text node over the limit) becomes an {@link ExtractFileException}
+ * naming the file and, inside the XML, the line and column. Plain I/O errors of the local disk stay
+ * {@link IOException}s: they say nothing about the file and are worth a retry.
+ */
+public final class ExtractReader implements AutoCloseable {
+  public static final String MEMBER = "LandlordTenantExtract.xml";
+  private static final XMLInputFactory XML_FACTORY = HardenedXmlFactory.create();
+  private static final int BUFFER = 64 * 1024;
+
+  private final String fileName;
+  private final DigestInputStream digested;
+  private final ZipInputStream zip;
+  private final CountingInputStream member;
+  private final XMLStreamReader xml;
+  private final XmlSubtreeReader subtrees = new XmlSubtreeReader();
+  private RunDateElement runDate;
+  private boolean indexSeen;
+  private boolean ended;
+
+  private ExtractReader(
+      String fileName, DigestInputStream digested, ZipInputStream zip, CountingInputStream member)
+      throws ExtractFileException, IOException {
+    this.fileName = fileName;
+    this.digested = digested;
+    this.zip = zip;
+    this.member = member;
+    try {
+      this.xml = XML_FACTORY.createXMLStreamReader(member);
+    } catch (XMLStreamException e) {
+      throw fileError(e, null);
+    }
+  }
+
+  /** Opens the zip and positions on its {@value #MEMBER} member. */
+  public static ExtractReader open(Path zipFile) throws ExtractFileException, IOException {
+    String fileName = zipFile.getFileName().toString();
+    InputStream raw = Files.newInputStream(zipFile);
+    try {
+      DigestInputStream digested = new DigestInputStream(raw, sha256());
+      ZipInputStream zip = new ZipInputStream(new BufferedInputStream(digested, BUFFER));
+      boolean anyEntry = false;
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        anyEntry = true;
+        if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
+          return new ExtractReader(fileName, digested, zip, new CountingInputStream(zip));
+        }
+      }
+      throw new ExtractFileException(
+          fileName,
+          -1,
+          -1,
+          anyEntry ? "the zip has no member named " + MEMBER : "not a readable zip archive (no entries)",
+          null);
+    } catch (ZipException | EOFException e) {
+      raw.close();
+      throw new ExtractFileException(fileName, -1, -1, "not a readable zip archive: " + e.getMessage(), e);
+    } catch (ExtractFileException | IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** Base name of the zip. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * The next {@code Index} element, or null at the end of the document. Records the first {@code
+   * RunDate} met before the first Index on the way.
+   */
+  public XmlElement nextIndex() throws ExtractFileException, IOException {
+    if (ended) {
+      return null;
+    }
+    try {
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw new XMLStreamException("DOCTYPE declarations and entities are not allowed", xml.getLocation());
+        }
+        if (event != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        String name = xml.getLocalName();
+        if (name.equals("Index")) {
+          indexSeen = true;
+          return subtrees.read(xml);
+        }
+        if (name.equals("RunDate") && runDate == null && !indexSeen) {
+          Location at = xml.getLocation();
+          XmlElement element = subtrees.read(xml);
+          runDate = new RunDateElement(element.text(), at.getLineNumber(), at.getColumnNumber());
+        }
+      }
+      ended = true;
+      return null;
+    } catch (XMLStreamException e) {
+      throw fileError(e, xml);
+    } catch (WstxLazyException e) {
+      // only with lazy parsing, which the factory turns off; kept so no parse error escapes unchecked
+      throw fileError(
+          e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage()),
+          xml);
+    }
+  }
+
+  /** The first RunDate before the first Index; final once {@link #nextIndex()} returned anything. */
+  public Optional<RunDateElement> runDate() {
+    return Optional.ofNullable(runDate);
+  }
+
+  /** Uncompressed bytes of the XML member read so far. */
+  public long xmlBytesRead() {
+    return member.count();
+  }
+
+  /**
+   * After the last Index: reads the rest of the member (so the zip checks its CRC and size) and
+   * of the file, and returns the hex SHA-256 of the whole file.
+   */
+  public String finish() throws ExtractFileException, IOException {
+    while (nextIndex() != null) {
+      // an unread tail is still checked for well-formedness
+    }
+    try {
+      xml.close();
+      member.transferTo(OutputStream.nullOutputStream());
+      zip.closeEntry();
+    } catch (XMLStreamException e) {
+      throw fileError(e, null);
+    } catch (ZipException | EOFException e) {
+      throw new ExtractFileException(fileName, -1, -1, "corrupt zip member: " + e.getMessage(), e);
+    }
+    digested.transferTo(OutputStream.nullOutputStream());
+    return HexFormat.of().formatHex(digested.getMessageDigest().digest());
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      // closing a StAX reader releases buffers only; the zip is closed below in any case
+    } finally {
+      zip.close();
+    }
+  }
+
+  private ExtractFileException fileError(XMLStreamException e, XMLStreamReader at)
+      throws IOException {
+    Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+    if (cause instanceof IOException io && !(io instanceof ZipException) && !(io instanceof EOFException)) {
+      throw io; // the local disk failed, not the file
+    }
+    Location location = e.getLocation() != null ? e.getLocation() : at == null ? null : at.getLocation();
+    int line = location == null ? -1 : location.getLineNumber();
+    int column = location == null ? -1 : location.getColumnNumber();
+    return new ExtractFileException(fileName, line, column, reason(e.getMessage()), e);
+  }
+
+  /**
+   * The reason without the location text (the exception carries line and column): the JDK's
+   * XMLStreamException prefixes "ParseError at [row,col]:[l,c]\nMessage: ", Woodstox appends
+   * "\n at [row,col ...]".
+   */
+  static String reason(String message) {
+    if (message == null || message.isBlank()) {
+      return "malformed XML";
+    }
+    int jdkPrefix = message.indexOf("\nMessage: ");
+    String text = jdkPrefix >= 0 ? message.substring(jdkPrefix + "\nMessage: ".length()) : message;
+    int newline = text.indexOf('\n');
+    return (newline < 0 ? text : text.substring(0, newline)).strip();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

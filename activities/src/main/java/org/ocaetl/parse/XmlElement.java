@@ -1,0 +1,100 @@
+package org.ocaetl.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One element of a small in-memory tree holding a single {@code Index} (or {@code RunDate}). The
+ * tree lives only while its case is converted, so memory never grows with the file.
+ *
+ * <p>Why not Jackson binding: the extraction rules need "the first direct child with this tag",
+ * "every matching element at any depth under the first container", the presence of an empty
+ * {@code <Delete/>} marker, and NULL elements of the parallel warrant arrays. A POJO binding loses
+ * exactly these distinctions (it merges repeated children, cannot tell an empty element from a
+ * missing one, and flattens wrappers), so a hand-written subtree reader plus {@link CaseConverter}
+ * states the rules directly.
+ */
+public final class XmlElement {
+  private static final List<XmlElement> NO_CHILDREN = List.of();
+
+  private final String name;
+  private final int line;
+  private String text;
+  private List<XmlElement> children = NO_CHILDREN;
+
+  XmlElement(String name, int line) {
+    this.name = name;
+    this.line = line;
+  }
+
+  /** Local name (namespaces are ignored consistently). */
+  public String name() {
+    return name;
+  }
+
+  /** 1-based line of the start tag in the XML member. */
+  public int line() {
+    return line;
+  }
+
+  /**
+   * The element's own character data, unchanged (no trimming), or null when it has none. An empty
+   * element ({@code <X/>} or {@code <X></X>}) has null text, which is NULL by rule 9. A container's
+   * indentation whitespace is dropped; its non-blank mixed text is kept.
+   */
+  public String text() {
+    return text;
+  }
+
+  void text(String text) {
+    this.text = text;
+  }
+
+  public List<XmlElement> children() {
+    return children;
+  }
+
+  void add(XmlElement child) {
+    if (children == NO_CHILDREN) {
+      children = new ArrayList<>(8);
+    }
+    children.add(child);
+  }
+
+  /** The first direct child with that local name, or null. */
+  public XmlElement firstChild(String childName) {
+    for (XmlElement child : children) {
+      if (child.name.equals(childName)) {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  /** The text of the first direct child with that name; null when missing or empty (rule 9). */
+  public String childText(String childName) {
+    XmlElement child = firstChild(childName);
+    return child == null ? null : child.text;
+  }
+
+  /** Every element with that local name at any depth below this one, in document order. */
+  public List<XmlElement> descendants(String descendantName) {
+    List<XmlElement> found = new ArrayList<>();
+    collect(descendantName, found);
+    return found;
+  }
+
+  private void collect(String descendantName, List<XmlElement> found) {
+    for (XmlElement child : children) {
+      if (child.name.equals(descendantName)) {
+        found.add(child);
+      }
+      child.collect(descendantName, found);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<" + name + "> at line " + line;
+  }
+}

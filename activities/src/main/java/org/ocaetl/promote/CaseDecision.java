@@ -1,0 +1,28 @@
+package org.ocaetl.promote;
+
+/** What a file's record does to one case id (values of stage_case_decision.decision). */
+enum CaseDecision {
+  /** A case version that replaces the case's rows (rule 4). */
+  APPLY("apply"),
+  /** A case version older than the case's updatedate (rule 5). */
+  SKIP_OLDER("skip_older"),
+  /** A case version of a deleted id (rule 6). */
+  TOMBSTONED("tombstoned"),
+  /** A delete record (rule 6). */
+  DELETE("delete");
+
+  private final String sqlValue;
+
+  CaseDecision(String sqlValue) {
+    this.sqlValue = sqlValue;
+  }
+
+  static CaseDecision fromSql(String value) {
+    for (CaseDecision d : values()) {
+      if (d.sqlValue.equals(value)) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("Unknown case decision " + value);
+  }
+}

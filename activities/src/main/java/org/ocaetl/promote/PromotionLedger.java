@@ -1,0 +1,52 @@
+package org.ocaetl.promote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.ocaetl.db.SqlResource;
+
+/** Reads and writes {@code oca_promoted_files} inside the promotion transaction (rule 2). */
+final class PromotionLedger {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PromotionLedger() {}
+
+  /** The checksum under which {@code fileName} was promoted, if it was. */
+  static Optional<String> promotedSha256(Connection c, String fileName) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(SqlResource.of("sql/promote/find_promoted_file.sql").render())) {
+      ps.setString(1, fileName);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString("sha256")) : Optional.empty();
+      }
+    }
+  }
+
+  static void record(
+      Connection c, StagedFile file, String sha256, LedgerCounts counts, String workflowId, String runId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(SqlResource.of("sql/promote/record_promoted_file.sql").render())) {
+      ps.setString(1, file.fileName());
+      ps.setDate(2, Date.valueOf(file.extractDate()));
+      ps.setString(3, sha256);
+      ps.setString(4, toJson(counts));
+      ps.setString(5, workflowId);
+      ps.setString(6, runId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static String toJson(LedgerCounts counts) {
+    try {
+      return JSON.writeValueAsString(counts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise promotion counts", e);
+    }
+  }
+}

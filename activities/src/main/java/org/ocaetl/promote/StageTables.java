@@ -1,0 +1,135 @@
+package org.ocaetl.promote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.db.SqlResource;
+import org.ocaetl.model.Column;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.store.ObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The promotion's temp tables: one {@code stage_<table>} per target table that receives a staged
+ * CSV, plus the per-file working tables of create_work_tables.sql. All are created once per
+ * transaction ({@code ON COMMIT DROP}) and emptied between files.
+ */
+final class StageTables {
+  static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
+  static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
+
+  private static final int COPY_BUFFER_BYTES = 1 << 16;
+  private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
+  private static final Pattern QUOTED_VALUE = Pattern.compile("\"[^\"]*\"");
+
+  private final Connection connection;
+  private final CopyManager copyManager;
+
+  private StageTables(Connection connection) throws SQLException {
+    this.connection = connection;
+    this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+  }
+
+  /** Creates the temp tables in the current transaction (search path already set). */
+  static StageTables create(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      for (OcaTable table : OcaTable.values()) {
+        st.execute(
+            SqlResource.of("sql/promote/create_stage_table.sql")
+                .with("stage_table", stageName(table))
+                .with("table", SqlIdentifier.of(table.tableName()))
+                .render());
+      }
+      st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
+    }
+    return new StageTables(connection);
+  }
+
+  static SqlIdentifier stageName(OcaTable table) {
+    return SqlIdentifier.of("stage_" + table.tableName());
+  }
+
+  static List<SqlIdentifier> columns(OcaTable table) {
+    return table.columns().stream().map(Column::name).map(SqlIdentifier::of).toList();
+  }
+
+  /**
+   * Replaces the staged rows with the twelve CSVs of {@code fileName}, streamed from the store
+   * straight into COPY (never held in memory), then refreshes the planner statistics.
+   *
+   * @return rows loaded per table
+   */
+  Map<OcaTable, Long> load(ObjectStore store, String fileName) throws SQLException, IOException {
+    List<SqlIdentifier> all = new ArrayList<>();
+    for (OcaTable table : OcaTable.values()) {
+      all.add(stageName(table));
+    }
+    all.add(CASE_DECISION);
+    all.add(PREVIOUS_ADDRESS);
+    execute(SqlResource.of("sql/promote/truncate_stage_tables.sql").with("tables", all).render());
+
+    Map<OcaTable, Long> rows = new EnumMap<>(OcaTable.class);
+    for (OcaTable table : OcaTable.values()) {
+      String copy =
+          SqlResource.of("sql/promote/copy_stage_table.sql")
+              .with("stage_table", stageName(table))
+              .with("columns", columns(table))
+              .render();
+      try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {
+        rows.put(table, copyManager.copyIn(copy, in, COPY_BUFFER_BYTES));
+      } catch (SQLException e) {
+        throw copyFailure(table, fileName, e);
+      }
+    }
+    analyze(all.subList(0, OcaTable.values().length));
+    return rows;
+  }
+
+  void analyze(List<SqlIdentifier> tables) throws SQLException {
+    execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", tables).render());
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  /**
+   * Describes a failed COPY by file, table, CSV line and server message. PostgreSQL's error context
+   * can quote a whole CSV line, so for oca_addresses (street addresses, rule 15) the quoted values
+   * are masked and the original exception, which carries that context, is not attached.
+   */
+  private static SQLException copyFailure(OcaTable table, String fileName, SQLException e) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    String reason = server != null && server.getMessage() != null ? server.getMessage() : "";
+    String line = "";
+    if (server != null && server.getWhere() != null) {
+      Matcher m = COPY_LINE.matcher(server.getWhere());
+      if (m.find()) {
+        line = " at line " + m.group(1);
+      }
+    }
+    String prefix = "Loading " + table.csvName() + " of " + fileName + " failed" + line;
+    if (table == OcaTable.OCA_ADDRESSES) {
+      String masked = QUOTED_VALUE.matcher(reason).replaceAll("\"***\"");
+      return new SQLException(
+          prefix + ": " + (masked.isEmpty() ? "SQLState " + e.getSQLState() : masked),
+          e.getSQLState());
+    }
+    return new SQLException(prefix + ": " + (reason.isEmpty() ? e.getMessage() : reason), e.getSQLState(), e);
+  }
+}

@@ -1,0 +1,153 @@
+package org.ocaetl.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.ocaetl.db.SchemaSession;
+import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.db.SqlResource;
+import org.ocaetl.model.Column;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.store.ObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a complete snapshot of one schema to the object store (tables.md §6): every data table
+ * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
+ * {@code public/oca_addresses.csv}, the full address table only under {@code private/exports/}
+ * (rule 15), then the data date and its badge. Everything is read in one REPEATABLE READ snapshot,
+ * so the files agree with each other even while a promotion commits meanwhile; each object is
+ * streamed from {@code COPY ... TO STDOUT} into the store, never held in memory.
+ */
+public final class PublicSnapshot {
+  /** The full address table (street addresses, geocodes): private prefix only. */
+  public static final String PRIVATE_ADDRESSES_KEY =
+      StoreKeys.PRIVATE + "exports/oca_addresses_private.csv";
+
+  static final String DATE_FILE = "last-updated-date.txt";
+  static final String BADGE_FILE = "last-updated-shield.svg";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
+  private static final String CSV = "text/csv; charset=utf-8";
+  private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
+  private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
+      identifiers(List.of("indexnumberid", "city", "state", "postalcode"));
+
+  private final DataSource dataSource;
+  private final ObjectStore store;
+
+  public PublicSnapshot(DataSource dataSource, ObjectStore store) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  public SnapshotResult publish(String schema) throws SQLException, IOException {
+    long started = System.nanoTime();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    LocalDate dataDate;
+    try (Connection c = SchemaSession.beginSnapshot(dataSource, SqlIdentifier.of(schema))) {
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      for (OcaTable table : OcaTable.values()) {
+        if (table != OcaTable.OCA_ADDRESSES) {
+          export(copy, StoreKeys.published(table.csvName()), tableName(table), columns(table), rows);
+        }
+      }
+      export(
+          copy,
+          StoreKeys.published(OcaTable.OCA_ADDRESSES.csvName()),
+          PUBLIC_ADDRESS_VIEW,
+          PUBLIC_ADDRESS_COLUMNS,
+          rows);
+      export(
+          copy,
+          PRIVATE_ADDRESSES_KEY,
+          tableName(OcaTable.OCA_ADDRESSES),
+          columns(OcaTable.OCA_ADDRESSES),
+          rows);
+      dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
+      c.rollback(); // read-only snapshot: nothing to commit
+    }
+    // The date files go last: a reader who sees the new date also finds the new tables.
+    if (dataDate != null) {
+      writeText(StoreKeys.published(DATE_FILE), "text/plain; charset=utf-8", dataDate + "\n");
+      rows.put(StoreKeys.published(DATE_FILE), 1L);
+      writeText(StoreKeys.published(BADGE_FILE), "image/svg+xml", ShieldBadge.svg(dataDate));
+      rows.put(StoreKeys.published(BADGE_FILE), 0L);
+    } else {
+      LOG.warn("Schema {} has no promoted file yet: no data date or badge published", schema);
+    }
+    long elapsed = (System.nanoTime() - started) / 1_000_000;
+    LOG.info("Published {} objects of schema {} (data date {}) in {} ms", rows.size(), schema, dataDate, elapsed);
+    return new SnapshotResult(Collections.unmodifiableMap(rows), dataDate, elapsed);
+  }
+
+  private void export(
+      CopyManager copy,
+      String key,
+      SqlIdentifier relation,
+      List<SqlIdentifier> orderColumns,
+      Map<String, Long> rows)
+      throws SQLException, IOException {
+    String sql =
+        SqlResource.of("sql/publish/copy_relation.sql")
+            .with("relation", relation)
+            .with("order_columns", orderColumns)
+            .render();
+    long[] written = new long[1];
+    try {
+      store.write(
+          key,
+          CSV,
+          out -> {
+            try {
+              written[0] = copy.copyOut(sql, out);
+            } catch (SQLException e) {
+              throw new SqlFailure(e);
+            }
+          });
+    } catch (SqlFailure e) {
+      throw e.sqlException;
+    }
+    rows.put(key, written[0]);
+  }
+
+  private void writeText(String key, String contentType, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    store.write(key, contentType, out -> out.write(bytes));
+  }
+
+  private static SqlIdentifier tableName(OcaTable table) {
+    return SqlIdentifier.of(table.tableName());
+  }
+
+  private static List<SqlIdentifier> columns(OcaTable table) {
+    return identifiers(table.columns().stream().map(Column::name).toList());
+  }
+
+  private static List<SqlIdentifier> identifiers(List<String> names) {
+    return names.stream().map(SqlIdentifier::of).toList();
+  }
+
+  /** Carries a COPY failure through the store's IOException-only writer callback. */
+  private static final class SqlFailure extends IOException {
+    private final transient SQLException sqlException;
+
+    SqlFailure(SQLException e) {
+      super(e);
+      this.sqlException = e;
+    }
+  }
+}

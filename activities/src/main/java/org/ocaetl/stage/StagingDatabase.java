@@ -1,0 +1,65 @@
+package org.ocaetl.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+
+/**
+ * Connections to a staging DuckDB file with the configured limits. DuckDB memory is native (outside
+ * the heap), so {@code memory_limit} bounds it and {@code temp_directory} receives what spills.
+ * Insertion order need not be preserved: every export orders explicitly.
+ */
+final class StagingDatabase {
+  private StagingDatabase() {}
+
+  /** A new, empty staging file with the staging schema; an old file (and its WAL) is replaced. */
+  static DuckDBConnection create(Path db, StagingLimits limits) throws IOException, SQLException {
+    delete(db);
+    if (db.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(db.toAbsolutePath().getParent());
+    }
+    DuckDBConnection conn = connect(db, limits, false);
+    try (Statement st = conn.createStatement()) {
+      for (String sql : SqlResource.statements(SqlResource.load("schema.sql"))) {
+        st.execute(sql);
+      }
+    } catch (SQLException e) {
+      conn.close();
+      throw e;
+    }
+    return conn;
+  }
+
+  /** An existing staging file, with results streamed so large reads never materialize. */
+  static DuckDBConnection open(Path db, StagingLimits limits) throws IOException, SQLException {
+    if (!Files.isRegularFile(db)) {
+      throw new NoSuchFileException(db.toString(), null, "no staging database");
+    }
+    return connect(db, limits, true);
+  }
+
+  /** Removes a staging file and its write-ahead log. */
+  static void delete(Path db) throws IOException {
+    Files.deleteIfExists(db);
+    Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+  }
+
+  private static DuckDBConnection connect(Path db, StagingLimits limits, boolean streamResults)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("memory_limit", limits.memoryLimit());
+    properties.setProperty("threads", Integer.toString(limits.threads()));
+    properties.setProperty("temp_directory", limits.tempDirectory().toAbsolutePath().toString());
+    properties.setProperty("preserve_insertion_order", "false");
+    properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, Boolean.toString(streamResults));
+    return DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties)
+        .unwrap(DuckDBConnection.class);
+  }
+}

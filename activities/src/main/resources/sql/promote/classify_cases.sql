@@ -1,0 +1,21 @@
+-- Decides what this file's record does to each of its ids, against oca_metadata as it was BEFORE
+-- this file is merged (rule 5 compares with the case's previous updatedate):
+--   * a delete record is always applied (rule 6);
+--   * a case version of an id that has a deletedate is never applied: tombstones are permanent;
+--   * a case version older than the previous updatedate is skipped; equal dates apply (rule 5);
+--   * anything else is applied (rule 4), including ids never seen before.
+-- Returns the number of ids per decision (the FilePromotion counts, no table scan).
+WITH decided AS (
+    INSERT INTO stage_case_decision (indexnumberid, decision)
+    SELECT s.indexnumberid,
+           CASE
+               WHEN s.deletedate IS NOT NULL THEN 'delete'
+               WHEN m.deletedate IS NOT NULL THEN 'tombstoned'
+               WHEN m.updatedate IS NOT NULL AND s.updatedate < m.updatedate THEN 'skip_older'
+               ELSE 'apply'
+           END
+    FROM stage_oca_metadata s
+    LEFT JOIN oca_metadata m ON m.indexnumberid = s.indexnumberid
+    RETURNING decision
+)
+SELECT decision, count(*) FROM decided GROUP BY decision

@@ -1,0 +1,16 @@
+-- Per-file working sets of the promotion, emptied between files and dropped at commit.
+
+-- What this file's record does to each of its case ids (rules 5 and 6):
+--   apply       a case version that replaces the case's rows (rule 4)
+--   skip_older  a case version older than the case's updatedate (rule 5)
+--   tombstoned  a case version of a deleted id: never applied (rule 6)
+--   delete      a delete record (rule 6)
+CREATE TEMP TABLE stage_case_decision (
+    indexnumberid text PRIMARY KEY,
+    decision      text NOT NULL CHECK (decision IN ('apply', 'skip_older', 'tombstoned', 'delete'))
+) ON COMMIT DROP;
+
+-- Geocoded address rows of the cases about to be replaced, kept so that a new row of the same
+-- address without coordinates can inherit them (rule 14).
+CREATE TEMP TABLE stage_previous_address (LIKE oca_addresses) ON COMMIT DROP;
+CREATE INDEX ON stage_previous_address (indexnumberid);

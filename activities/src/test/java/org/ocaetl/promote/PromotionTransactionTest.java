@@ -1,0 +1,293 @@
+package org.ocaetl.promote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.PostgresTestDatabase;
+
+/** Exactly-once (rule 2), atomicity, the ledger, locking and error reporting. */
+class PromotionTransactionTest {
+  private static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
+  private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";
+  private static final String MAR_15 = "LandlordTenant.Incr.2024-03-15.zip";
+
+  static PostgresTestDatabase db;
+  @TempDir Path storeDir;
+  LocalObjectStore store;
+  PromotionHarness h;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = PostgresTestDatabase.create(PromotionTransactionTest.class);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @BeforeEach
+  void freshSchemaWithOneFile() throws Exception {
+    store = new LocalObjectStore(storeDir);
+    h = PromotionHarness.freshSchema(db.dataSource(), store);
+    h.promote(StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1")
+        .writeTo(store));
+  }
+
+  @Test
+  void sameRequestTwiceIsAppliedOnce() throws Exception {
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    PromotionRequest request = new PromotionRequest(List.of(f), "wf-1", "run-1");
+    FilePromotion first = h.transaction().promote(request).files().getFirst();
+    Map<String, String> afterFirst = h.dumpEverything();
+
+    // An activity retry after a lost response, or a re-run of a completed run.
+    FilePromotion second = h.transaction().promote(request).files().getFirst();
+
+    assertFalse(first.alreadyPromoted());
+    assertTrue(second.alreadyPromoted());
+    assertEquals(new FilePromotion(f.fileName(), f.extractDate(), true, 0, 0, 0, 0, Map.of()), second);
+    assertEquals(afterFirst, h.dumpEverything(), "nothing changed, ledger included");
+    // Checksums compare case-insensitively.
+    StagedFile upper = new StagedFile(f.fileName(), f.extractDate(), f.sha256().toUpperCase(Locale.ROOT));
+    assertTrue(h.promote(upper).files().getFirst().alreadyPromoted());
+  }
+
+  @Test
+  void sameNameWithAnotherChecksumIsRefusedAndNothingChanges() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    String promoted = h.rows("SELECT sha256 FROM oca_promoted_files").getFirst();
+    StagedFile fresh = StagedFileFixture.file(MAR_08).fullVersion("LT-3", "new").writeTo(store);
+    StagedFile changed =
+        StagedFileFixture.file(MAR_01).fullVersion("LT-1", "tampered").sha256("ab".repeat(32)).writeTo(store);
+
+    // The fresh file comes first in the request: its changes must be rolled back too.
+    LedgerConflictException e =
+        assertThrows(LedgerConflictException.class, () -> h.promote(fresh, changed));
+
+    assertInstanceOf(PromotionRejectedException.class, e);
+    assertEquals(MAR_01, e.fileName());
+    assertTrue(e.getMessage().contains(MAR_01), e.getMessage());
+    assertTrue(e.getMessage().contains(promoted), e.getMessage());
+    assertTrue(e.getMessage().contains("ab".repeat(32)), e.getMessage());
+    assertEquals(before, h.dumpEverything());
+  }
+
+  @Test
+  void invalidValueInALaterFileRollsBackEverything() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    StagedFile good = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    StagedFile bad =
+        StagedFileFixture.file(MAR_15)
+            .version("LT-9", c -> c.row(OcaTable.OCA_CAUSES, "interestfromdate", "2024-02-30"))
+            .writeTo(store);
+
+    SQLException e = assertThrows(SQLException.class, () -> h.promote(good, bad));
+
+    assertEquals("22008", e.getSQLState(), e.getMessage()); // date/time field value out of range
+    assertTrue(e.getMessage().contains("oca_causes.csv of " + MAR_15 + " failed at line 2"), e.getMessage());
+    assertEquals(before, h.dumpEverything(), "byte-for-byte unchanged, ledger included");
+  }
+
+  @Test
+  void storeFailureMidPromotionRollsBackEverything() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(store);
+    // The 15th get is the third CSV of the second file: the first file is applied by then.
+    PromotionTransaction failing =
+        new PromotionTransaction(db.dataSource(), h.schema, new FailingObjectStore(store, 15));
+
+    IOException e =
+        assertThrows(
+            IOException.class, () -> failing.promote(new PromotionRequest(List.of(f, g), "wf", "run")));
+
+    assertTrue(e.getMessage().startsWith("Injected failure"), e.getMessage());
+    assertEquals(before, h.dumpEverything());
+    // The retry of the whole promotion then succeeds.
+    assertEquals(2, h.promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
+  }
+
+  @Test
+  void stagingContractViolationsAreRejectedWithCountsOnly() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    // An exporter bug: the metadata lost the case version, and a cause row has no case.
+    overwrite(f, OcaTable.OCA_METADATA, "indexnumberid,initialdate,updatedate,deletedate\n");
+    overwrite(f, OcaTable.OCA_CAUSES,
+        "indexnumberid,causeofactiontype,interestfromdate,amount\nLT-5,x,,\nLT-6,y,,\n");
+
+    StagedFileInvalidException e = assertThrows(StagedFileInvalidException.class, () -> h.promote(f));
+
+    assertTrue(e.getMessage().contains("index_rows_without_case_version=1"), e.getMessage());
+    assertTrue(e.getMessage().contains("oca_causes_rows_without_index_row=1"), e.getMessage());
+    assertEquals(before, h.dumpEverything());
+  }
+
+  @Test
+  void staleHeaderOrderIsRejected() throws Exception {
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    overwrite(f, OcaTable.OCA_CAUSES, "indexnumberid,amount,interestfromdate,causeofactiontype\n");
+
+    SQLException e = assertThrows(SQLException.class, () -> h.promote(f));
+
+    assertTrue(e.getMessage().contains("oca_causes.csv of " + MAR_08), e.getMessage());
+  }
+
+  @Test
+  void addressLoadErrorsNeverCarryStreetText() throws Exception {
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    String header = OcaTable.OCA_ADDRESSES.columnList();
+    for (String badLine :
+        List.of(
+            "LT-5,12 Secret Street,,Brooklyn,NY,11201,,,,,,,,,not-a-latitude 12 Secret Street,,,,,,,,,,,",
+            "LT-5,12 Secret Street,Apt 9 Secret,Brooklyn,NY,11201,extra,columns,here,,,,,,,,,,,,,,,,,,,,")) {
+      overwrite(f, OcaTable.OCA_ADDRESSES, header + "\n" + badLine + "\n");
+
+      SQLException e = assertThrows(SQLException.class, () -> h.promote(f));
+
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertFalse(trace.toString().contains("Secret"), trace.toString());
+      assertTrue(e.getMessage().contains("oca_addresses.csv of " + MAR_08 + " failed at line 2"), e.getMessage());
+    }
+  }
+
+  @Test
+  void concurrentPromotionsOfOneSchemaRunOneAfterTheOther() throws Exception {
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
+    PromotionRequest request = new PromotionRequest(List.of(f), "wf", "run");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (Connection holder = holdPromotionLock(h.schema)) {
+      Future<PromotionResult> one = pool.submit(() -> h.transaction().promote(request));
+      Future<PromotionResult> two = pool.submit(() -> h.transaction().promote(request));
+      awaitAdvisoryLockWaiters(2);
+      holder.commit(); // release: the two now run one after the other
+
+      List<FilePromotion> results =
+          List.of(one.get().files().getFirst(), two.get().files().getFirst());
+      assertEquals(1, results.stream().filter(FilePromotion::alreadyPromoted).count(), results.toString());
+      assertEquals(1, results.stream().filter(p -> p.casesApplied() == 1).count(), results.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("Court v2"), h.rows("SELECT court FROM oca_index WHERE indexnumberid = 'LT-1'"));
+  }
+
+  @Test
+  void lockTimeoutIsARetryableErrorAndOtherSchemasAreNotBlocked() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
+    PromotionSettings impatient = PromotionSettings.DEFAULTS.withLockTimeout(Duration.ofMillis(200));
+    PromotionHarness other = PromotionHarness.freshSchema(db.dataSource(), store);
+
+    try (Connection holder = holdPromotionLock(h.schema)) {
+      PromotionLockTimeoutException e =
+          assertThrows(
+              PromotionLockTimeoutException.class,
+              () -> new PromotionTransaction(db.dataSource(), h.schema, store, impatient)
+                  .promote(new PromotionRequest(List.of(f), "wf", "run")));
+      assertInstanceOf(SQLTransientException.class, e);
+      assertEquals("55P03", e.getSQLState());
+
+      // Another schema has its own lock.
+      new PromotionTransaction(db.dataSource(), other.schema, store, impatient)
+          .promote(new PromotionRequest(List.of(f), "wf", "run"));
+      holder.rollback();
+    }
+    assertEquals(before, h.dumpEverything());
+    assertEquals(List.of("LT-1"), other.rows("SELECT indexnumberid FROM oca_index"));
+  }
+
+  @Test
+  void malformedChecksumIsRejectedBeforeConnecting() {
+    StagedFile f = new StagedFile(MAR_08, LocalDate.of(2024, 3, 8), "not-a-sha");
+    assertThrows(StagedFileInvalidException.class, () -> h.promote(f));
+  }
+
+  @Test
+  void promotedFilesListsTheLedger() throws Exception {
+    StagedFile f = StagedFileFixture.file(MAR_15).delete("LT-2").writeTo(store);
+    h.promote(f);
+    h.promote(StagedFileFixture.file(MAR_08).fullVersion("LT-1", "late").writeTo(store));
+
+    PromotedFiles ledger = new PromotedFiles(db.dataSource(), h.schema);
+    Map<String, PromotedFiles.PromotedFile> all = ledger.all();
+
+    assertEquals(List.of(MAR_01, MAR_08, MAR_15), List.copyOf(all.keySet()));
+    assertTrue(all.get(MAR_15).sameContent(f.sha256()));
+    assertEquals(LocalDate.of(2024, 3, 15), all.get(MAR_15).extractDate());
+    assertEquals("wf-test", all.get(MAR_15).workflowId());
+    assertEquals(LocalDate.of(2024, 3, 15), ledger.latestExtractDate().orElseThrow());
+    assertEquals(
+        List.of("1|0|0|0|1"),
+        h.rows("SELECT counts->'casesDeleted', counts->'casesApplied', counts->'casesSkippedOlder',"
+            + " counts->'casesTombstoned', counts->'rowsDeleted'->'oca_causes'"
+            + " FROM oca_promoted_files WHERE file_name = '" + MAR_15 + "'"));
+  }
+
+  private void overwrite(StagedFile f, OcaTable table, String csv) throws IOException {
+    store.put(
+        StoreKeys.stagedCsv(f.fileName(), table),
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+        "text/csv");
+  }
+
+  /** A transaction holding the schema's promotion lock until it ends. */
+  private static Connection holdPromotionLock(String schema) throws SQLException {
+    Connection c = db.dataSource().getConnection();
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      ps.setLong(1, PromotionLock.key(SqlIdentifier.of(schema)));
+      ps.execute();
+    }
+    return c;
+  }
+
+  private static void awaitAdvisoryLockWaiters(int expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection c = db.dataSource().getConnection();
+          var rs = c.createStatement().executeQuery(
+              "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                  + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+        rs.next();
+        if (rs.getInt(1) >= expected) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("promotions never queued on the advisory lock");
+  }
+}

@@ -1,0 +1,168 @@
+package org.ocaetl.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.promote.PromotionHarness;
+import org.ocaetl.promote.StagedFileFixture;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.PostgresTestDatabase;
+
+class PublicSnapshotTest {
+  static PostgresTestDatabase db;
+  @TempDir Path storeDir;
+  LocalObjectStore store;
+  PromotionHarness h;
+  PublicSnapshot snapshot;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = PostgresTestDatabase.create(PublicSnapshotTest.class);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @BeforeEach
+  void freshSchema() throws Exception {
+    store = new LocalObjectStore(storeDir);
+    h = PromotionHarness.freshSchema(db.dataSource(), store);
+    snapshot = new PublicSnapshot(db.dataSource(), store);
+  }
+
+  @Test
+  void writesEveryPublicObjectAndTheFullAddressesOnlyPrivately() throws Exception {
+    h.promote(
+        StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.zip")
+            .fullVersion("LT-2", "b")
+            .fullVersion("LT-1", "a")
+            .delete("LT-3")
+            .writeTo(store));
+
+    SnapshotResult result = snapshot.publish(h.schema);
+
+    List<String> expectedPublic = new ArrayList<>();
+    for (OcaTable t : OcaTable.values()) {
+      expectedPublic.add("public/" + t.csvName());
+    }
+    expectedPublic.add("public/last-updated-date.txt");
+    expectedPublic.add("public/last-updated-shield.svg");
+    assertEquals(expectedPublic.stream().sorted().toList(), store.list("public/"));
+    assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), store.list("private/exports/"));
+    assertEquals(15, result.rowsPerObject().size());
+    assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
+
+    // Table CSVs: the header is the table's columns, every row is there (decisions' highlights span
+    // several lines), rows are sorted, booleans are t/f (tables.md §6.2).
+    for (OcaTable t : OcaTable.values()) {
+      if (t != OcaTable.OCA_ADDRESSES) {
+        List<String> lines = read("public/" + t.csvName()).lines().toList();
+        assertEquals(t.columnList(), lines.getFirst(), t.tableName());
+        assertEquals(
+            h.rows("SELECT count(*) FROM " + t.tableName()).getFirst(),
+            result.rowsPerObject().get("public/" + t.csvName()).toString(),
+            t.tableName());
+      }
+    }
+    assertEquals(
+        """
+        indexnumberid,court,fileddate,propertytype,classification,specialtydesignationtypes,status,\
+        disposeddate,disposedreason,firstpaper,primaryclaimtotal,dateofjurydemand
+        LT-1,Court a,2020-01-02,,,"{HP,""SMITH, JOHN""}",Active a,,,,5000.00,
+        LT-2,Court b,2020-01-02,,,"{HP,""SMITH, JOHN""}",Active b,,,,5000.00,
+        """,
+        read("public/oca_index.csv"));
+    assertTrue(read("public/oca_judgments.csv").contains(",t,"), read("public/oca_judgments.csv"));
+    assertEquals(
+        """
+        indexnumberid,initialdate,updatedate,deletedate
+        LT-1,2024-03-08,2024-03-08,
+        LT-2,2024-03-08,2024-03-08,
+        LT-3,2024-03-08,,2024-03-08
+        """,
+        read("public/oca_metadata.csv"));
+
+    // Addresses: level 1 publicly, street addresses only under private/.
+    assertEquals(
+        """
+        indexnumberid,city,state,postalcode
+        LT-1,Brooklyn,NY,11201
+        LT-2,Brooklyn,NY,11201
+        """,
+        read("public/oca_addresses.csv"));
+    String privateCsv = read(PublicSnapshot.PRIVATE_ADDRESSES_KEY);
+    assertTrue(privateCsv.startsWith(OcaTable.OCA_ADDRESSES.columnList() + "\n"), privateCsv);
+    assertTrue(privateCsv.contains("1 Main St a"), privateCsv);
+    for (String key : store.list("public/")) {
+      String content = read(key);
+      for (String forbidden : List.of("street1", "street2", "Main St", "Apt 1")) {
+        assertFalse(content.contains(forbidden), key + " contains " + forbidden);
+      }
+    }
+
+    assertEquals("2024-03-08\n", read("public/last-updated-date.txt"));
+    String svg = read("public/last-updated-shield.svg");
+    assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"28\""), svg);
+    assertTrue(svg.contains("fill=\"#fecc00\""), svg);
+    assertTrue(svg.contains(">Last Updated: 2024-03-08</text>"), svg);
+  }
+
+  @Test
+  void dataDateNeverMovesBackwardsAndDeletionsAreRepublished() throws Exception {
+    h.promote(StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.zip")
+        .fullVersion("LT-1", "a").fullVersion("LT-2", "a").writeTo(store));
+    snapshot.publish(h.schema);
+
+    // An old file is replayed late (a new name, so it is promoted) and deletes LT-2.
+    h.promote(StagedFileFixture.file("LandlordTenant.Incr.2024-02-23.zip").delete("LT-2").writeTo(store));
+    SnapshotResult again = snapshot.publish(h.schema);
+
+    assertEquals(LocalDate.of(2024, 3, 8), again.dataDate());
+    assertEquals("2024-03-08\n", read("public/last-updated-date.txt"));
+    assertTrue(read("public/last-updated-shield.svg").contains("Last Updated: 2024-03-08"));
+    for (OcaTable t : OcaTable.CHILD_TABLES) {
+      String key = t == OcaTable.OCA_ADDRESSES ? "public/oca_addresses.csv" : "public/" + t.csvName();
+      assertFalse(read(key).contains("LT-2"), key);
+      assertEquals(1L, again.rowsPerObject().get(key), key);
+    }
+  }
+
+  @Test
+  void emptySchemaPublishesHeadersOnlyAndNoDate() throws Exception {
+    SnapshotResult result = snapshot.publish(h.schema);
+
+    assertNull(result.dataDate());
+    assertEquals("indexnumberid,initialdate,updatedate,deletedate\n", read("public/oca_metadata.csv"));
+    assertFalse(store.list("public/").contains("public/last-updated-date.txt"));
+    assertTrue(result.rowsPerObject().values().stream().allMatch(n -> n == 0L));
+  }
+
+  @Test
+  void rejectsInvalidSchemaNames() {
+    assertThrows(IllegalArgumentException.class, () -> snapshot.publish("public; drop"));
+  }
+
+  private String read(String key) throws IOException {
+    try (InputStream in = store.get(key)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

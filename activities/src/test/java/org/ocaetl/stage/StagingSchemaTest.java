@@ -1,0 +1,52 @@
+package org.ocaetl.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.model.Column;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.CaseMappings;
+
+/** The hand-written staging DDL (schema.sql) matches the catalog the appender and export use. */
+class StagingSchemaTest {
+  @TempDir Path dir;
+
+  @Test
+  void stagingTablesAreTheCatalogsStagedColumnsAfterCaseSeqAndOrd() throws Exception {
+    try (DuckDBConnection conn =
+            StagingDatabase.create(dir.resolve("s.duckdb"), StagingLimits.defaults(dir));
+        PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT column_name || ' ' || data_type FROM information_schema.columns"
+                    + " WHERE table_name = ? ORDER BY ordinal_position")) {
+      for (OcaTable table : OcaTable.DATA_TABLES) {
+        List<String> expected = new ArrayList<>(List.of("case_seq BIGINT", "ord INTEGER"));
+        for (Column column : CaseMappings.stagedColumns(table)) {
+          expected.add(column.name() + " " + column.type().duckdb());
+        }
+        ps.setString(1, table.tableName());
+        List<String> actual = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            actual.add(rs.getString(1));
+          }
+        }
+        assertEquals(expected, actual, table.tableName());
+      }
+    }
+  }
+
+  @Test
+  void addressStagingHoldsOnlyTheXmlColumns() {
+    assertEquals(
+        List.of("indexnumberid", "street1", "street2", "city", "state", "postalcode"),
+        CaseMappings.stagedColumns(OcaTable.OCA_ADDRESSES).stream().map(Column::name).toList());
+  }
+}

@@ -1,0 +1,179 @@
+package org.ocaetl.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.parse.HardenedXmlFactory;
+import org.ocaetl.testing.TestExtracts;
+
+/** Rule 3: unreadable files fail as a whole, naming the file and, inside the XML, line and column. */
+class WholeFileFailureTest {
+  private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
+  private static final String CASE = TestExtracts.index("id-1", "<Court>Bronx</Court>");
+
+  @TempDir Path dir;
+
+  private ExtractFileException failsWholeFile(Path zip) {
+    Path db = dir.resolve("staging.duckdb");
+    ExtractFileException e =
+        assertThrows(
+            ExtractFileException.class,
+            () ->
+                new ExtractParser(StagingLimits.defaults(dir.resolve("tmp")))
+                    .parse(zip, db, ParseProgress.NONE));
+    assertEquals(zip.getFileName().toString(), e.fileName());
+    assertTrue(e.getMessage().startsWith(zip.getFileName() + ": "), e.getMessage());
+    assertFalse(Files.exists(db), "no staging file is left behind");
+    return e;
+  }
+
+  private ExtractFileException failsAt(String xml, int line) throws IOException {
+    ExtractFileException e = failsWholeFile(TestExtracts.zip(dir, NAME, xml));
+    assertEquals(line, e.line(), e.getMessage());
+    assertTrue(e.column() > 0, e.getMessage());
+    assertTrue(e.getMessage().contains("line " + line + ", column " + e.column()), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void externalEntityIsRejectedWithoutReadingTheFile() throws IOException {
+    String xml =
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE LandlordTenantExtract [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+        <LandlordTenantExtract><RunDate>2025-07-06</RunDate>
+        <Index><IndexNumberId>&xxe;</IndexNumberId><Court>&xxe;</Court></Index>
+        </LandlordTenantExtract>
+        """;
+    ExtractFileException e = failsAt(xml, 2);
+    assertFalse(e.getMessage().contains("root:"), "no file content leaks");
+    assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+  }
+
+  @Test
+  void billionLaughsIsRejected() throws IOException {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      dtd.append("<!ENTITY lol").append(i).append(" \"");
+      dtd.append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+    }
+    dtd.append("]>");
+    String xml =
+        "<?xml version=\"1.0\"?>\n"
+            + dtd
+            + "\n<LandlordTenantExtract><RunDate>2025-07-06</RunDate>\n"
+            + "<Index><IndexNumberId>x</IndexNumberId><Court>&lol9;</Court></Index></LandlordTenantExtract>";
+    failsAt(xml, 2);
+  }
+
+  @Test
+  void anyInternalDtdIsRejected() throws IOException {
+    String xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE LandlordTenantExtract [<!ELEMENT LandlordTenantExtract ANY>]>\n"
+            + TestExtracts.extract("2025-07-06", CASE).substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
+    failsAt(xml, 2);
+  }
+
+  @Test
+  void undeclaredEntityIsRejected() throws IOException {
+    failsAt(TestExtracts.extract("2025-07-06", "<Index>\n<IndexNumberId>&custom;</IndexNumberId></Index>"), 5);
+  }
+
+  @Test
+  void malformedXmlFailsAtItsLineAndColumn() throws IOException {
+    String xml =
+        TestExtracts.extract(
+            "2025-07-06", CASE, "<Index>\n<IndexNumberId>y</IndexNumberId>\n<Court>Kings</Status>\n</Index>");
+    // line 1 declaration, 2 root, 3 RunDate, 4 first case, 5-8 the broken one
+    ExtractFileException e = failsAt(xml, 7);
+    assertTrue(e.getMessage().contains("</Status>"), e.getMessage());
+  }
+
+  @Test
+  void truncatedXmlFails() throws IOException {
+    String xml = TestExtracts.extract("2025-07-06", CASE, CASE);
+    failsAt(xml.substring(0, xml.lastIndexOf("<Court>")), 5);
+  }
+
+  @Test
+  void trailingGarbageFails() throws IOException {
+    failsAt(TestExtracts.extract("2025-07-06", CASE) + "<Index/>", 6);
+  }
+
+  @Test
+  void oversizeTextValueFails() throws IOException {
+    Path zip =
+        TestExtracts.zipStreaming(
+            dir,
+            NAME,
+            out -> {
+              out.write("<LandlordTenantExtract><RunDate>2025-07-06</RunDate>\n");
+              out.write("<Index><IndexNumberId>x</IndexNumberId><Court>");
+              char[] chunk = "a".repeat(1 << 16).toCharArray();
+              for (int i = 0; i <= HardenedXmlFactory.MAX_TEXT_LENGTH / chunk.length; i++) {
+                out.write(chunk);
+              }
+              out.write("</Court></Index></LandlordTenantExtract>");
+            });
+    ExtractFileException e = failsWholeFile(zip);
+    assertEquals(2, e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("Text size limit"), e.getMessage());
+  }
+
+  @Test
+  void truncatedZipFails() throws IOException {
+    Path full =
+        TestExtracts.zipStreaming(
+            dir,
+            "full.zip",
+            out -> {
+              out.write("<LandlordTenantExtract><RunDate>2025-07-06</RunDate>\n");
+              for (int i = 0; i < 20_000; i++) {
+                out.write("<Index><IndexNumberId>id-" + i + "</IndexNumberId><Court>c" + (i * 7919L % 10007)
+                    + "</Court></Index>\n");
+              }
+              out.write("</LandlordTenantExtract>\n");
+            });
+    ExtractFileException e = failsWholeFile(TestExtracts.truncated(full, dir.resolve(NAME), 0.5));
+    assertTrue(e.line() > 1, e.getMessage());
+  }
+
+  @Test
+  void zipWithoutTheMemberFails() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme.txt", "hello".getBytes(StandardCharsets.UTF_8));
+    members.put("sub/LandlordTenantExtract.xml", "<x/>".getBytes(StandardCharsets.UTF_8));
+    members.put("landlordtenantextract.xml", "<x/>".getBytes(StandardCharsets.UTF_8));
+    ExtractFileException e = failsWholeFile(TestExtracts.zip(dir, NAME, members));
+    assertEquals(-1, e.line());
+    assertTrue(e.getMessage().contains("no member named LandlordTenantExtract.xml"), e.getMessage());
+  }
+
+  @Test
+  void notAZipFails() throws IOException {
+    Path notZip = Files.writeString(dir.resolve(NAME), "<LandlordTenantExtract/>");
+    assertTrue(failsWholeFile(notZip).getMessage().contains("not a readable zip"));
+    Path empty = Files.write(dir.resolve("LandlordTenant.Incr.2025-07-13.zip"), new byte[0]);
+    assertTrue(failsWholeFile(empty).getMessage().contains("not a readable zip"));
+  }
+
+  @Test
+  void otherMembersAreIgnored() throws Exception {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("notes/readme.txt", "not xml <".getBytes(StandardCharsets.UTF_8));
+    members.put(TestExtracts.MEMBER, TestExtracts.extract("2025-07-06", CASE).getBytes(StandardCharsets.UTF_8));
+    members.put("trailer.bin", new byte[] {1, 2, 3});
+    StagedFile file = StagedFile.of(TestExtracts.zip(dir, NAME, members), dir);
+    assertEquals(1, file.parse().casesStaged());
+  }
+}

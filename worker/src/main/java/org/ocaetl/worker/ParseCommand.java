@@ -1,0 +1,154 @@
+package org.ocaetl.worker;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ocaetl.stage.ExportReport;
+import org.ocaetl.stage.ExtractFileException;
+import org.ocaetl.stage.ExtractParser;
+import org.ocaetl.stage.ParseProgress;
+import org.ocaetl.stage.ParseReport;
+import org.ocaetl.stage.StagingExporter;
+import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.workflows.model.CaseFailure;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code oca parse}: one raw zip to a staging DuckDB file, PostgreSQL-ready CSVs and report.json. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Parses one raw extract zip into DIR/staging.duckdb and writes the twelve <table>.csv files"
+          + " (PostgreSQL COPY csv format) and report.json into DIR."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every case converted",
+      "1:the file failed as a whole (not a zip, no LandlordTenantExtract.xml, bad XML) or I/O error",
+      "2:bad usage",
+      "3:some cases failed to convert (listed; all of them are in report.json)"
+    })
+public final class ParseCommand implements Callable<Integer> {
+  static final int SOME_CASES_FAILED = 3;
+  static final int FAILURES_LISTED = 20;
+  private static final Pattern MEMORY =
+      Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
+  private static final long PROGRESS_LINE_EVERY = 100_000;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE.zip", description = "The raw extract zip.")
+  Path zip;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(
+      names = "--memory-limit",
+      defaultValue = "512MB",
+      paramLabel = "SIZE",
+      description = "DuckDB memory_limit (native memory outside the heap), default ${DEFAULT-VALUE}.")
+  String memoryLimit;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "DuckDB threads, default ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
+      description = "Where DuckDB spills when over its memory limit, default DIR/duckdb-tmp.")
+  Path tempDir;
+
+  @Override
+  public Integer call() {
+    validate();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    StagingLimits limits =
+        new StagingLimits(memoryLimit, threads, tempDir != null ? tempDir : out.resolve("duckdb-tmp"));
+    Path stagingDb = out.resolve("staging.duckdb");
+    ParseProgress progress =
+        (cases, bytes) -> {
+          if (cases % PROGRESS_LINE_EVERY == 0) {
+            stderr.printf(Locale.ROOT, "... %,d cases, %,d MB of XML%n", cases, bytes >> 20);
+            stderr.flush();
+          }
+        };
+    try {
+      ParseReport parse = new ExtractParser(limits).parse(zip, stagingDb, progress);
+      ExportReport export = new StagingExporter(limits).export(stagingDb, out, parse);
+      stdout.println(summary(parse, export));
+      parse.warnings().forEach(w -> stdout.println("Warning: " + w));
+      if (parse.casesFailed() == 0) {
+        return 0;
+      }
+      stdout.printf(
+          Locale.ROOT,
+          "%,d cases failed; the first %d (all are in %s):%n",
+          parse.casesFailed(),
+          Math.min(FAILURES_LISTED, parse.failures().size()),
+          out.resolve("report.json"));
+      parse.failures().stream().limit(FAILURES_LISTED).forEach(f -> stdout.println("  " + describe(f)));
+      return SOME_CASES_FAILED;
+    } catch (ExtractFileException e) {
+      stderr.println("oca parse: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      stderr.println("oca parse: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private void validate() {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    if (!MEMORY.matcher(memoryLimit).matches()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
+    }
+  }
+
+  static String summary(ParseReport parse, ExportReport export) {
+    String rows =
+        export.rowsPerTable().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", "));
+    long total = parse.elapsedMillis() + export.elapsedMillis();
+    return String.format(
+        Locale.ROOT,
+        "%s (extract date %s): %,d cases seen, %,d staged, %,d deleted, %,d failed. Rows: %s."
+            + " Parse %,d ms, export %,d ms (%,.0f cases/s).",
+        parse.fileName(),
+        parse.extractDate(),
+        parse.casesSeen(),
+        parse.casesStaged(),
+        parse.casesDeleted(),
+        parse.casesFailed(),
+        rows,
+        parse.elapsedMillis(),
+        export.elapsedMillis(),
+        total == 0 ? 0.0 : parse.casesSeen() * 1000.0 / total);
+  }
+
+  private static String describe(CaseFailure failure) {
+    return (failure.caseId() == null ? "(no id)" : failure.caseId())
+        + " "
+        + failure.element()
+        + (failure.value() == null ? "" : " '" + failure.value() + "'")
+        + ": "
+        + failure.reason();
+  }
+}

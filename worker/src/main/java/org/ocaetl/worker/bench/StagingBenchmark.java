@@ -1,0 +1,65 @@
+package org.ocaetl.worker.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.ocaetl.stage.ExportReport;
+import org.ocaetl.stage.ExtractFileException;
+import org.ocaetl.stage.ExtractParser;
+import org.ocaetl.stage.ParseProgress;
+import org.ocaetl.stage.ParseReport;
+import org.ocaetl.stage.StagingExporter;
+import org.ocaetl.stage.StagingLimits;
+
+/** Times parse + stage + export of one raw file, as the child workflow's activities run them. */
+final class StagingBenchmark {
+  private final StagingLimits limits;
+
+  StagingBenchmark(StagingLimits limits) {
+    this.limits = limits;
+  }
+
+  /** One measured run in a fresh work folder (deleted afterwards). */
+  StagingRun run(Path zip, Path workRoot) throws IOException, ExtractFileException {
+    Path work = Files.createTempDirectory(workRoot, "bench-");
+    try {
+      long start = System.nanoTime();
+      ParseReport parse =
+          new ExtractParser(limits).parse(zip, work.resolve("staging.duckdb"), ParseProgress.NONE);
+      long parsed = System.nanoTime();
+      ExportReport export =
+          new StagingExporter(limits).export(work.resolve("staging.duckdb"), work.resolve("out"), parse);
+      long exported = System.nanoTime();
+      long rows = export.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
+      return new StagingRun(
+          parse.casesSeen(), parse.xmlBytes(), rows, (parsed - start) / 1e9, (exported - parsed) / 1e9);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Figures of one run. */
+  record StagingRun(long cases, long xmlBytes, long rows, double parseSeconds, double exportSeconds) {
+    double totalSeconds() {
+      return parseSeconds + exportSeconds;
+    }
+
+    double casesPerSecond() {
+      return cases / totalSeconds();
+    }
+
+    double xmlMegabytesPerSecond() {
+      return xmlBytes / 1e6 / totalSeconds();
+    }
+  }
+}
