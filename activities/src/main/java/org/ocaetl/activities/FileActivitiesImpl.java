@@ -105,7 +105,7 @@ public final class FileActivitiesImpl implements FileActivities {
       FileWorkFolder folder = folder().recreate();
       String sha256;
       try (DigestInputStream in = Sha256.digesting(store.get(StoreKeys.raw(step.fileName())));
-          OutputStream out = Files.newOutputStream(folder.rawZip())) {
+          OutputStream out = Files.newOutputStream(folder.rawZip(step.fileName()))) {
         in.transferTo(out);
         sha256 = Sha256.hex(in);
       }
@@ -113,7 +113,7 @@ public final class FileActivitiesImpl implements FileActivities {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
             "archived " + step.fileName() + " has sha256 " + sha256 + ", expected " + step.sha256(), null);
       }
-      return new HostAssignment(hostTaskQueue, Files.size(folder.rawZip()), hostWait);
+      return new HostAssignment(hostTaskQueue, Files.size(folder.rawZip(step.fileName())), hostWait);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -131,7 +131,7 @@ public final class FileActivitiesImpl implements FileActivities {
     try {
       ParseReport report =
           new ExtractParser(limits)
-              .parse(folder.rawZip(), folder.stagingDb(),
+              .parse(folder.rawZip(step.fileName()), folder.stagingDb(),
                   (cases, bytes) -> context.heartbeat(new ParseHeartbeat(cases, bytes)));
       if (!report.sha256().equals(step.sha256())) {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,

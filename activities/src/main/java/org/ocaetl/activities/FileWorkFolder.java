@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.ocaetl.parse.ExtractFileName;
 
 /**
  * The worker-local folder of one file workflow execution: the fetched zip, the DuckDB staging
@@ -20,8 +21,12 @@ record FileWorkFolder(Path dir) {
     return new FileWorkFolder(workDir.resolve(workflowRunId));
   }
 
-  Path rawZip() {
-    return dir.resolve("raw.zip");
+  /** The fetched zip keeps its name: the parser reports it in messages and report.json. */
+  Path rawZip(String fileName) {
+    if (ExtractFileName.parse(fileName).isEmpty()) {
+      throw new IllegalArgumentException("Not an extract file name: " + fileName);
+    }
+    return dir.resolve(fileName);
   }
 
   Path stagingDb() {

@@ -64,7 +64,7 @@ public record WorkerConfig(
         workDir,
         StagingLimits.defaults(workDir.resolve("duckdb-tmp")),
         WorkflowIds.TASK_QUEUE,
-        hostTaskQueue(),
+        defaultHostTaskQueue(),
         OcaActivityOptions.DEFAULT_HOST_WAIT,
         2,
         NoGeocoder.NAME);
@@ -89,7 +89,7 @@ public record WorkerConfig(
    * {@code oca-etl/host/<hostname>-<pid>}: unique per process, so a restarted worker never
    * receives steps meant for its predecessor's (lost) work folder.
    */
-  public static String hostTaskQueue() {
+  public static String defaultHostTaskQueue() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
