@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.ExportReport;
@@ -41,8 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging steps of one file on this worker. Registered on the shared task queue (fetch,
  * findStaged) and on this worker's own queue (parse, export, geocode, upload), which is why
- * {@link #fetch} answers with that queue's name. Each workflow execution gets its own work
- * folder, keyed by its run id; upload deletes it.
+ * {@link #fetch} answers with that queue's name. Each file workflow gets its own work folder,
+ * keyed by its workflow id; fetch empties it, upload deletes it.
  */
 public final class FileActivitiesImpl implements FileActivities {
   private static final Logger log = LoggerFactory.getLogger(FileActivitiesImpl.class);
@@ -51,9 +50,6 @@ public final class FileActivitiesImpl implements FileActivities {
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
-
-  private static final Pattern RUN_ID =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final ObjectStore store;
   private final Path workDir;
@@ -82,14 +78,14 @@ public final class FileActivitiesImpl implements FileActivities {
 
   /**
    * Deletes the work folders a previous process left behind (its executions moved to other
-   * workers when its host queue went silent). Only folders named like run ids are touched, so a
-   * work dir pointed at the wrong place loses nothing else.
+   * workers when its host queue went silent). Only folders named like work folders are touched,
+   * so a work dir pointed at the wrong place loses nothing else.
    */
   public static void removeStaleWorkFolders(Path workDir) throws IOException {
     Files.createDirectories(workDir);
     try (var children = Files.list(workDir)) {
       for (Path child : children.filter(Files::isDirectory).toList()) {
-        if (RUN_ID.matcher(child.getFileName().toString()).matches()) {
+        if (child.getFileName().toString().startsWith(FileWorkFolder.PREFIX)) {
           FileWorkFolder.deleteTree(child);
         }
       }
@@ -238,6 +234,6 @@ public final class FileActivitiesImpl implements FileActivities {
   }
 
   private FileWorkFolder folder() {
-    return FileWorkFolder.of(workDir, Activity.getExecutionContext().getInfo().getRunId());
+    return FileWorkFolder.of(workDir, Activity.getExecutionContext().getInfo().getWorkflowId());
   }
 }

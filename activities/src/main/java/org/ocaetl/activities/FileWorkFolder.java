@@ -10,15 +10,16 @@ import org.ocaetl.parse.ExtractFileName;
 /**
  * The worker-local folder of one file workflow execution: the fetched zip, the DuckDB staging
  * file, the parse report handed from parse to export, and the exported CSVs. Keyed by the file
- * workflow's run id, so two executions staging the same file on one worker never share files.
+ * workflow's id (one running execution per id; a restaging has an id of its own), so two
+ * executions staging the same file on one worker never share files, and a later execution with
+ * the same id starts from an emptied folder.
  */
 record FileWorkFolder(Path dir) {
+  /** Prefix of every work folder, so stale ones can be recognised and nothing else is deleted. */
+  static final String PREFIX = "wf-";
 
-  static FileWorkFolder of(Path workDir, String workflowRunId) {
-    if (!workflowRunId.matches("[A-Za-z0-9-]+")) {
-      throw new IllegalArgumentException("Unexpected run id: " + workflowRunId);
-    }
-    return new FileWorkFolder(workDir.resolve(workflowRunId));
+  static FileWorkFolder of(Path workDir, String workflowId) {
+    return new FileWorkFolder(workDir.resolve(PREFIX + workflowId.replaceAll("[^A-Za-z0-9.-]", "_")));
   }
 
   /** The fetched zip keeps its name: the parser reports it in messages and report.json. */
