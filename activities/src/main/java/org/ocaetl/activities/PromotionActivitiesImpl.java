@@ -56,8 +56,8 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     List<StagedFile> files =
         request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256())).toList();
     try {
-      PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getRunId()));
-      Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getRunId()) : Set.of();
+      PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getWorkflowRunId()));
+      Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getWorkflowRunId()) : Set.of();
       return new PromoteResult(
           result.files().stream().map(f -> promoted(f, byThisRun.contains(f.fileName()))).toList(),
           result.elapsedMillis());

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which raw files a run handles (README "Which files a run picks"):
+ * Decides which raw files a run handles:
  *
  * <ol>
  *   <li>Inbox names that are not extract file names are ignored (and logged).
