@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Street addresses of a region: {@code 1234 GRAND CONCOURSE}, {@code 104-11 37TH AVE}, apartments in Street2. */
+/**
+ * Street addresses of a region: {@code 1234 GRAND CONCOURSE}, {@code 104-11 37TH AVE}, apartments
+ * in Street2.
+ */
 final class AddressGenerator {
 
   /** One {@code PropertyAddress}; any part may be null (missing element). */
@@ -21,7 +24,10 @@ final class AddressGenerator {
     this.units = vocabulary.words("units");
   }
 
-  /** {@code count} addresses of one case: further addresses are often other units of the same building. */
+  /**
+   * {@code count} addresses of one case: further addresses are often other units of the same
+   * building.
+   */
   List<Address> addresses(Region region, int count, SplittableRandom random) {
     List<Address> addresses = new ArrayList<>(count);
     Address first = address(region, random);
@@ -29,7 +35,9 @@ final class AddressGenerator {
     for (int i = 1; i < count; i++) {
       Address next = address(region, random);
       if (random.nextDouble() < SAME_BUILDING) {
-        next = new Address(first.street1(), unit(random), first.city(), first.state(), first.postalCode());
+        next =
+            new Address(
+                first.street1(), unit(random), first.city(), first.state(), first.postalCode());
       }
       addresses.add(next);
     }
@@ -53,17 +61,21 @@ final class AddressGenerator {
       int lot = 1 + random.nextInt(99);
       return block + (lot < 10 ? "-0" : "-") + lot;
     }
-    return Integer.toString(1 + random.nextInt(HOUSE_NUMBER_BOUNDS[random.nextInt(HOUSE_NUMBER_BOUNDS.length)]));
+    return Integer.toString(
+        1 + random.nextInt(HOUSE_NUMBER_BOUNDS[random.nextInt(HOUSE_NUMBER_BOUNDS.length)]));
   }
 
-  /** A unit from the templates: {@code #} becomes floor + letter ({@code 4B}), {@code %} a number. */
+  /**
+   * A unit from the templates: {@code #} becomes floor + letter ({@code 4B}), {@code %} a number.
+   */
   private String unit(SplittableRandom random) {
     String template = units.pick(random);
     StringBuilder unit = new StringBuilder(template.length() + 3);
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
       switch (c) {
-        case '#' -> unit.append((char) ('1' + random.nextInt(9))).append((char) ('A' + random.nextInt(8)));
+        case '#' ->
+            unit.append((char) ('1' + random.nextInt(9))).append((char) ('A' + random.nextInt(8)));
         case '%' -> unit.append(1 + random.nextInt(30));
         default -> unit.append(c);
       }

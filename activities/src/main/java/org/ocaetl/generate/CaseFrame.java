@@ -27,8 +27,8 @@ record CaseFrame(long filedDay, long runDay, boolean full, SplittableRandom rand
   }
 
   /**
-   * A date that has already happened by the run date, or null (the step has not happened yet). In
-   * a full case it is clamped to the run date instead, so every element stays present.
+   * A date that has already happened by the run date, or null (the step has not happened yet). In a
+   * full case it is clamped to the run date instead, so every element stays present.
    */
   String past(long day) {
     if (day <= runDay) {

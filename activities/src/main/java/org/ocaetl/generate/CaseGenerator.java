@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 final class CaseGenerator {
   private static final double DISPOSED_AT_START = 0.12;
   private static final double DISPOSED_PER_DAY = 0.78 / 270;
+
   /** A full case (base of an edge case) is old enough for every kind of proceeding. */
   private static final int FULL_CASE_MIN_AGE = 150;
 
@@ -60,7 +61,10 @@ final class CaseGenerator {
     addressGenerator = new AddressGenerator(vocabulary);
     proceedings = new ProceedingsGenerator(vocabulary);
     runDay = runDate.toEpochDay();
-    firstFiledDay = initialFiledYear == null ? Long.MIN_VALUE : LocalDate.of(initialFiledYear, 1, 1).toEpochDay();
+    firstFiledDay =
+        initialFiledYear == null
+            ? Long.MIN_VALUE
+            : LocalDate.of(initialFiledYear, 1, 1).toEpochDay();
   }
 
   HighlightText highlights() {
@@ -85,7 +89,8 @@ final class CaseGenerator {
     CaseFrame frame = new CaseFrame(filedDay, runDay, full, random);
 
     XmlElement index = XmlElement.container("Index");
-    String classification = stable.nextDouble() < 0.98 || full ? classifications.pick(stable) : null;
+    String classification =
+        stable.nextDouble() < 0.98 || full ? classifications.pick(stable) : null;
     index
         .leaf("IndexNumberId", id)
         .leaf("Court", region.court())
@@ -95,7 +100,8 @@ final class CaseGenerator {
     specialtyDesignations(index, stable, full);
 
     boolean disposed = frame.chance(DISPOSED_AT_START + DISPOSED_PER_DAY * frame.age());
-    long endDay = disposed ? frame.dayBetween(filedDay + Math.min(frame.age(), 14), runDay) : runDay;
+    long endDay =
+        disposed ? frame.dayBetween(filedDay + Math.min(frame.age(), 14), runDay) : runDay;
     index
         .leaf("Status", disposed ? "Disposed" : statuses.pick(random))
         .leaf("DisposedDate", disposed ? CaseFrame.date(endDay) : null)
@@ -120,7 +126,9 @@ final class CaseGenerator {
     }
     List<String> partyRoles = parties(index, stable);
     proceedings.addTo(
-        index, frame, new CaseFacts(partyRoles, addresses, claimCents, wholeDollars, endDay, disposed));
+        index,
+        frame,
+        new CaseFacts(partyRoles, addresses, claimCents, wholeDollars, endDay, disposed));
     return index;
   }
 
@@ -134,7 +142,10 @@ final class CaseGenerator {
     double ageClass = stable.nextDouble();
     long latest = full ? runDay - FULL_CASE_MIN_AGE : runDay;
     if (firstFiledDay != Long.MIN_VALUE) {
-      long last = Math.max(firstFiledDay, Math.min(latest, LocalDate.ofEpochDay(firstFiledDay).plusYears(1).toEpochDay() - 1));
+      long last =
+          Math.max(
+              firstFiledDay,
+              Math.min(latest, LocalDate.ofEpochDay(firstFiledDay).plusYears(1).toEpochDay() - 1));
       return firstFiledDay + (long) (position * (last - firstFiledDay + 1));
     }
     int maxAge = ageClass < 0.55 ? 28 : ageClass < 0.80 ? 180 : 1100;
@@ -156,12 +167,17 @@ final class CaseGenerator {
    * when none). A holdover usually claims no rent.
    */
   private long claim(
-      XmlElement index, CaseFrame frame, SplittableRandom stable, boolean holdover, boolean wholeDollars) {
+      XmlElement index,
+      CaseFrame frame,
+      SplittableRandom stable,
+      boolean holdover,
+      boolean wholeDollars) {
     int count = causeCounts.pick(stable);
     if (holdover && stable.nextDouble() < 0.7) {
       count = 0;
     }
-    long monthlyRent = (800 + stable.nextInt(2700)) * 100L + (wholeDollars ? 0 : stable.nextInt(100));
+    long monthlyRent =
+        (800 + stable.nextInt(2700)) * 100L + (wholeDollars ? 0 : stable.nextInt(100));
     int months = 1 + stable.nextInt(18);
     long[] amounts = new long[count];
     long total = 0;
@@ -176,7 +192,9 @@ final class CaseGenerator {
         .leaf("PrimaryClaimTotal", total > 0 ? CaseFrame.amount(total, wholeDollars) : null)
         .leaf(
             "DateOfJuryDemand",
-            frame.chance(0.03) ? frame.past(frame.filedDay() + 10 + frame.random().nextInt(50)) : null);
+            frame.chance(0.03)
+                ? frame.past(frame.filedDay() + 10 + frame.random().nextInt(50))
+                : null);
     if (count > 0) {
       XmlElement container = index.add("PrimaryClaimCauseOfActions");
       long interestFrom = frame.filedDay() - 30L * months;
@@ -184,8 +202,11 @@ final class CaseGenerator {
         container
             .add("PrimaryClaimCauseOfAction")
             .leaf("CauseOfActionType", i == 0 ? "Rent" : causes.pick(stable))
-            .leaf("InterestFromDate", stable.nextDouble() < 0.7 ? CaseFrame.date(interestFrom) : null)
-            .leaf("Amount", stable.nextDouble() < 0.95 ? CaseFrame.amount(amounts[i], wholeDollars) : null);
+            .leaf(
+                "InterestFromDate", stable.nextDouble() < 0.7 ? CaseFrame.date(interestFrom) : null)
+            .leaf(
+                "Amount",
+                stable.nextDouble() < 0.95 ? CaseFrame.amount(amounts[i], wholeDollars) : null);
       }
     }
     return total;
@@ -200,7 +221,9 @@ final class CaseGenerator {
       String role = i == 0 ? "Petitioner" : i == 1 ? "Respondent" : roles.pick(stable);
       boolean petitioner = i == 0;
       String partyType =
-          petitioner ? (stable.nextDouble() < 0.85 ? "Business" : "Individual") : partyTypes.pick(stable);
+          petitioner
+              ? (stable.nextDouble() < 0.85 ? "Business" : "Individual")
+              : partyTypes.pick(stable);
       String representation =
           petitioner && stable.nextDouble() < 0.9 ? "Attorney" : representations.pick(stable);
       section
@@ -208,7 +231,9 @@ final class CaseGenerator {
           .leaf("Role", role)
           .leaf("PartyType", stable.nextDouble() < 0.97 ? partyType : null)
           .leaf("RepresentationType", stable.nextDouble() < 0.92 ? representation : null)
-          .leaf("Undertenant", stable.nextDouble() < 0.9 ? Boolean.toString("Undertenant".equals(role)) : null);
+          .leaf(
+              "Undertenant",
+              stable.nextDouble() < 0.9 ? Boolean.toString("Undertenant".equals(role)) : null);
       partyRoles.add(role);
     }
     return partyRoles;

@@ -19,14 +19,19 @@ final class CaseIds {
     this.namespace = mix(mix(mix(seed) ^ runDate.toEpochDay()) ^ (year * GOLDEN));
   }
 
-  /** A seed for the file's random streams, derived like the ids from seed, run date and filed year. */
+  /**
+   * A seed for the file's random streams, derived like the ids from seed, run date and filed year.
+   */
   long fileSeed() {
     return mix(namespace ^ 0x5deece66dL);
   }
 
   /** The id for a counter value. */
   String id(long counter) {
-    long first = mix(namespace + counter * GOLDEN); // injective in counter: GOLDEN is odd, mix is a bijection
+    long first =
+        mix(
+            namespace
+                + counter * GOLDEN); // injective in counter: GOLDEN is odd, mix is a bijection
     char[] hex = new char[64];
     long lane = first;
     for (int part = 0; part < 4; part++) {

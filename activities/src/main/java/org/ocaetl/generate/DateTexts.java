@@ -9,7 +9,10 @@ import java.time.LocalDate;
 final class DateTexts {
   private static final long FIRST = LocalDate.of(1970, 1, 1).toEpochDay();
   private static final long LAST = LocalDate.of(2099, 12, 31).toEpochDay();
-  /** Filled lazily; a race only formats a day twice (Strings are immutable and safely published). */
+
+  /**
+   * Filled lazily; a race only formats a day twice (Strings are immutable and safely published).
+   */
   private static final String[] CACHE = new String[(int) (LAST - FIRST + 1)];
 
   private DateTexts() {}

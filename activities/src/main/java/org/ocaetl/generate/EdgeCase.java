@@ -5,9 +5,15 @@ package org.ocaetl.generate;
  * each, spread through the file. Each is a complete, otherwise normal case with one twist.
  */
 public enum EdgeCase {
-  /** Array elements with commas, quotes, braces, backslashes, spaces, {@code NULL} and non-ASCII letters (rule 11). */
+  /**
+   * Array elements with commas, quotes, braces, backslashes, spaces, {@code NULL} and non-ASCII
+   * letters (rule 11).
+   */
   ARRAY_SPECIAL_CHARACTERS(false, 3),
-  /** Escaped text: {@code &amp;}, {@code &lt;}, {@code &quot;}, numeric references such as {@code &#233;} (rule 9). */
+  /**
+   * Escaped text: {@code &amp;}, {@code &lt;}, {@code &quot;}, numeric references such as {@code
+   * &#233;} (rule 9).
+   */
   XML_ENTITIES(false, 3),
   /** Text in CDATA sections, including markup-like characters. */
   CDATA_TEXT(false, 3),
@@ -19,13 +25,21 @@ public enum EdgeCase {
   DUPLICATE_ID(false, 3),
   /** A case added and deleted in the same file (its delete record comes after the adds). */
   DELETE_AFTER_ADD(false, 3),
-  /** A delete record directly followed by an add of the same id (the later add is the last word). */
+  /**
+   * A delete record directly followed by an add of the same id (the later add is the last word).
+   */
   ADD_AFTER_DELETE(false, 3),
-  /** A warrant whose first {@code PropertyOnWarrant} has no City (parallel arrays keep a NULL, rule 11). */
+  /**
+   * A warrant whose first {@code PropertyOnWarrant} has no City (parallel arrays keep a NULL, rule
+   * 11).
+   */
   WARRANT_PROPERTY_WITHOUT_CITY(false, 3),
   /** An appearance outcome without {@code OutcomeBasedOnType} (rule 13). */
   MISSING_OUTCOME_BASED_ON(false, 3),
-  /** Empty elements: {@code <Court/>}, {@code <Status/>}, {@code <State/>}, {@code <Events/>}, {@code <Creditors/>}. */
+  /**
+   * Empty elements: {@code <Court/>}, {@code <Status/>}, {@code <State/>}, {@code <Events/>},
+   * {@code <Creditors/>}.
+   */
   EMPTY_ELEMENTS(false, 3),
   /** Whitespace-only values, kept as they are (rule 9: no trimming). */
   WHITESPACE_VALUES(false, 3),

@@ -4,13 +4,21 @@ import java.util.List;
 
 /**
  * Turns a full case (every section present, two judgments, the last with a warrant) into an edge
- * case of a given kind by editing a few elements. The comments give the value a correct parser
- * must store.
+ * case of a given kind by editing a few elements. The comments give the value a correct parser must
+ * store.
  */
 final class EdgeCaseMutations {
   /** Array elements that break naive array literal or CSV handling; each must be stored exactly. */
   static final List<String> TRICKY_ARRAY_ELEMENTS =
-      List.of("SMITH, JOHN", "O\"Brien", "{odd}", "back\\slash", " two  spaces ", "Zoë Ørsted", "NULL", "a,b{c}\"d\\e");
+      List.of(
+          "SMITH, JOHN",
+          "O\"Brien",
+          "{odd}",
+          "back\\slash",
+          " two  spaces ",
+          "Zoë Ørsted",
+          "NULL",
+          "a,b{c}\"d\\e");
 
   /** Escaped markup; stored as {@code Caf\u00e9 & Bar <Main> "quoted" 'single' \u2603}. */
   static final String ESCAPED_HIGHLIGHT =
@@ -38,12 +46,28 @@ final class EdgeCaseMutations {
     switch (kind) {
       case ARRAY_SPECIAL_CHARACTERS -> trickyArrays(index);
       case XML_ENTITIES -> {
-        text(firstDecision(index), "HighlightNoPersonallyIdentifyingInfo", ESCAPED_HIGHLIGHT, XmlElement.TextStyle.RAW);
-        text(first(index, "Appearances", "Appearance"), "AppearancePurpose", ESCAPED_PURPOSE, XmlElement.TextStyle.RAW);
+        text(
+            firstDecision(index),
+            "HighlightNoPersonallyIdentifyingInfo",
+            ESCAPED_HIGHLIGHT,
+            XmlElement.TextStyle.RAW);
+        text(
+            first(index, "Appearances", "Appearance"),
+            "AppearancePurpose",
+            ESCAPED_PURPOSE,
+            XmlElement.TextStyle.RAW);
       }
       case CDATA_TEXT -> {
-        text(firstDecision(index), "HighlightNoPersonallyIdentifyingInfo", CDATA_HIGHLIGHT, XmlElement.TextStyle.CDATA);
-        text(first(index, "Events", "Event"), "EventName", "Answer & Counterclaim", XmlElement.TextStyle.CDATA);
+        text(
+            firstDecision(index),
+            "HighlightNoPersonallyIdentifyingInfo",
+            CDATA_HIGHLIGHT,
+            XmlElement.TextStyle.CDATA);
+        text(
+            first(index, "Events", "Event"),
+            "EventName",
+            "Answer & Counterclaim",
+            XmlElement.TextStyle.CDATA);
       }
       case HUGE_HIGHLIGHT ->
           text(
@@ -64,24 +88,47 @@ final class EdgeCaseMutations {
         properties.children().addFirst(copyWithoutCity(complete)); // then at least one complete one
       }
       case MISSING_OUTCOME_BASED_ON ->
-          first(first(index, "Appearances", "Appearance"), "AppearanceOutcomes", "AppearanceOutcome")
+          first(
+                  first(index, "Appearances", "Appearance"),
+                  "AppearanceOutcomes",
+                  "AppearanceOutcome")
               .remove("OutcomeBasedOnType");
       case EMPTY_ELEMENTS -> {
         text(index, "Court", "", XmlElement.TextStyle.PLAIN);
         text(index, "Status", "", XmlElement.TextStyle.PLAIN);
-        text(first(index, "PropertyAddresses", "PropertyAddress"), "State", "", XmlElement.TextStyle.PLAIN);
+        text(
+            first(index, "PropertyAddresses", "PropertyAddress"),
+            "State",
+            "",
+            XmlElement.TextStyle.PLAIN);
         index.child("Events").children().clear();
         first(index, "Judgments", "Judgment").child("Creditors").children().clear();
       }
       case WHITESPACE_VALUES -> {
         text(index, "Classification", "   ", XmlElement.TextStyle.PLAIN);
-        text(index.child("Parties").all("Party").getLast(), "Role", " ", XmlElement.TextStyle.PLAIN);
-        index.child("SpecialtyDesignations").children().getFirst().setText("\t", XmlElement.TextStyle.PLAIN);
+        text(
+            index.child("Parties").all("Party").getLast(), "Role", " ", XmlElement.TextStyle.PLAIN);
+        index
+            .child("SpecialtyDesignations")
+            .children()
+            .getFirst()
+            .setText("\t", XmlElement.TextStyle.PLAIN);
       }
       case INVALID_DATE -> text(index, "FiledDate", INVALID_DATE, XmlElement.TextStyle.PLAIN);
-      case INVALID_INTEGER -> text(first(index, "Motions", "Motion"), "Sequence", INVALID_INTEGER, XmlElement.TextStyle.PLAIN);
-      case INVALID_BOOLEAN -> text(lastJudgment(index), "WithPossession", INVALID_BOOLEAN, XmlElement.TextStyle.PLAIN);
-      case INVALID_AMOUNT -> text(lastJudgment(index), "TotalJudgmentAmount", INVALID_AMOUNT, XmlElement.TextStyle.PLAIN);
+      case INVALID_INTEGER ->
+          text(
+              first(index, "Motions", "Motion"),
+              "Sequence",
+              INVALID_INTEGER,
+              XmlElement.TextStyle.PLAIN);
+      case INVALID_BOOLEAN ->
+          text(lastJudgment(index), "WithPossession", INVALID_BOOLEAN, XmlElement.TextStyle.PLAIN);
+      case INVALID_AMOUNT ->
+          text(
+              lastJudgment(index),
+              "TotalJudgmentAmount",
+              INVALID_AMOUNT,
+              XmlElement.TextStyle.PLAIN);
       case MISSING_INDEX_NUMBER_ID -> index.remove("IndexNumberId");
       case DUPLICATE_ID, DELETE_AFTER_ADD, ADD_AFTER_DELETE -> {
         // The twist is in the records around the case (see ExtractGenerator), not in the case.
@@ -120,7 +167,8 @@ final class EdgeCaseMutations {
   }
 
   /** Sets the text of an existing leaf; a full case has every element these edits touch. */
-  private static void text(XmlElement parent, String leafName, String value, XmlElement.TextStyle style) {
+  private static void text(
+      XmlElement parent, String leafName, String value, XmlElement.TextStyle style) {
     XmlElement leaf = parent.child(leafName);
     if (leaf == null) {
       throw new IllegalStateException("a full case lacks " + parent.name() + "/" + leafName);

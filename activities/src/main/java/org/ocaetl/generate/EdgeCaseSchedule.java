@@ -1,6 +1,7 @@
 package org.ocaetl.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,11 @@ final class EdgeCaseSchedule {
   /** One case position taken by an edge case. */
   record Slot(long position, EdgeCase kind, boolean secondVersion) {}
 
-  private static final int ROUNDS = maxInstances();
+  /** An edge case before it has a position. */
+  private record Entry(EdgeCase kind, boolean secondVersion) {}
+
+  private static final int ROUNDS =
+      Arrays.stream(EdgeCase.values()).mapToInt(EdgeCase::instancesPerFile).max().orElse(0);
 
   private final List<Slot> slots;
   private int next;
@@ -29,56 +34,45 @@ final class EdgeCaseSchedule {
 
   /** The fewest cases a file with edge cases must have (one round of every kind). */
   static int minimumCases() {
-    return kindsOfRound(0).size();
+    return round(0).size();
   }
 
-  /** As many rounds as fit into {@code cases} positions (at least one: see {@link #minimumCases()}). */
+  /**
+   * As many rounds as fit into {@code cases} positions (at least one: see {@link #minimumCases()}).
+   */
   static EdgeCaseSchedule spreadOver(long cases) {
     if (cases < minimumCases()) {
       throw new IllegalArgumentException(
           "edge cases need at least " + minimumCases() + " cases, got " + cases);
     }
-    List<EdgeCase> entries = new ArrayList<>();
-    List<Boolean> second = new ArrayList<>();
-    for (int round = 0; round < ROUNDS; round++) {
-      List<EdgeCase> kinds = kindsOfRound(round);
-      if (entries.size() + kinds.size() > cases) {
+    List<Entry> entries = new ArrayList<>();
+    for (int number = 0; number < ROUNDS; number++) {
+      List<Entry> round = round(number);
+      if (entries.size() + round.size() > cases) {
         break;
       }
-      for (int i = 0; i < kinds.size(); i++) {
-        entries.add(kinds.get(i));
-        // kindsOfRound lists a duplicate twice: the second listing is the second version
-        second.add(kinds.get(i) == EdgeCase.DUPLICATE_ID && kinds.subList(0, i).contains(EdgeCase.DUPLICATE_ID));
-      }
+      entries.addAll(round);
     }
     List<Slot> slots = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
-      long position = (long) ((i + 0.5) * cases / entries.size());
-      slots.add(new Slot(position, entries.get(i), second.get(i)));
+      long position = (long) ((i + 0.5) * cases / entries.size()); // distinct: cases >= entries
+      slots.add(new Slot(position, entries.get(i).kind(), entries.get(i).secondVersion()));
     }
     return new EdgeCaseSchedule(slots);
   }
 
-  /** The kinds of one round, in enum order, with the second version of a duplicate at its end. */
-  private static List<EdgeCase> kindsOfRound(int round) {
-    List<EdgeCase> kinds = new ArrayList<>();
+  /** One round: each kind still due, in enum order, then the second version of the duplicate. */
+  private static List<Entry> round(int number) {
+    List<Entry> entries = new ArrayList<>();
     for (EdgeCase kind : EdgeCase.values()) {
-      if (round < kind.instancesPerFile()) {
-        kinds.add(kind);
+      if (number < kind.instancesPerFile()) {
+        entries.add(new Entry(kind, false));
       }
     }
-    if (kinds.contains(EdgeCase.DUPLICATE_ID)) {
-      kinds.add(EdgeCase.DUPLICATE_ID);
+    if (number < EdgeCase.DUPLICATE_ID.instancesPerFile()) {
+      entries.add(new Entry(EdgeCase.DUPLICATE_ID, true));
     }
-    return kinds;
-  }
-
-  private static int maxInstances() {
-    int max = 0;
-    for (EdgeCase kind : EdgeCase.values()) {
-      max = Math.max(max, kind.instancesPerFile());
-    }
-    return max;
+    return entries;
   }
 
   /** How many case positions the schedule takes. */
@@ -86,7 +80,10 @@ final class EdgeCaseSchedule {
     return slots.size();
   }
 
-  /** The slot at {@code position} if the schedule has one there; positions must be asked in increasing order. */
+  /**
+   * The slot at {@code position} if the schedule has one there; positions must be asked in
+   * increasing order.
+   */
   Slot at(long position) {
     if (next < slots.size() && slots.get(next).position() == position) {
       return slots.get(next++);

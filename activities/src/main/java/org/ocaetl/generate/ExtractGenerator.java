@@ -26,15 +26,18 @@ public final class ExtractGenerator {
   /** The zip member holding the XML. */
   public static final String MEMBER = PreviousExtractSample.MEMBER;
 
-  /** The member's timestamp is the run date at this time, never the clock, for reproducible bytes. */
+  /**
+   * The member's timestamp is the run date at this time, never the clock, for reproducible bytes.
+   */
   private static final LocalTime ENTRY_TIME = LocalTime.of(6, 0);
 
   /**
-   * Deflate is most of the cost of writing the zip: level 6 ran at ~95 MB/s of XML, level 1 at
-   * ~240 MB/s for a zip about twice as large (still ~9x smaller than the XML). Readers inflate
-   * both equally fast, so generating big benchmark files wins.
+   * Deflate is most of the cost of writing the zip: level 6 ran at ~95 MB/s of XML, level 1 at ~240
+   * MB/s for a zip about twice as large (still ~9x smaller than the XML). Readers inflate both
+   * equally fast, so generating big benchmark files wins.
    */
   private static final int COMPRESSION_LEVEL = Deflater.BEST_SPEED;
+
   private static final int FILE_BUFFER = 1 << 16;
 
   private final GeneratorSettings settings;
@@ -62,7 +65,8 @@ public final class ExtractGenerator {
     PreviousExtractSample previous =
         settings.updateFrom() == null
             ? PreviousExtractSample.empty()
-            : PreviousExtractSample.read(settings.updateFrom(), settings.updates() + settings.deletes(), sampling);
+            : PreviousExtractSample.read(
+                settings.updateFrom(), settings.updates() + settings.deletes(), sampling);
     CaseGenerator generator =
         new CaseGenerator(Vocabulary.bundled(), settings.runDate(), settings.initialFiledYear());
 
@@ -75,7 +79,9 @@ public final class ExtractGenerator {
       ZipEntry entry = new ZipEntry(MEMBER);
       entry.setTimeLocal(settings.runDate().atTime(ENTRY_TIME));
       zip.putNextEntry(entry);
-      counts = new ExtractWriting(settings, generator, ids, previous.cases(), plan, content).writeTo(zip);
+      counts =
+          new ExtractWriting(settings, generator, ids, previous.cases(), plan, content)
+              .writeTo(zip);
       zip.closeEntry();
     } catch (XMLStreamException e) {
       Files.deleteIfExists(partial);
@@ -84,7 +90,8 @@ public final class ExtractGenerator {
       Files.deleteIfExists(partial);
       throw e;
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return new GenerationResult(
         target,
         counts.cases(),

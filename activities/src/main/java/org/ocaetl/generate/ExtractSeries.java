@@ -27,8 +27,8 @@ public final class ExtractSeries {
    *     updates of the previous file, and 2 % of it is added as deletes of the previous file's ids)
    * @return the four results, in the order the files must be applied
    */
-  public static List<GenerationResult> weekly(Path outDir, int casesPerFile, long seed, LocalDate initialRunDate)
-      throws IOException {
+  public static List<GenerationResult> weekly(
+      Path outDir, int casesPerFile, long seed, LocalDate initialRunDate) throws IOException {
     List<GenerationResult> results = new ArrayList<>(INCREMENTALS + 1);
     GeneratorSettings initial =
         GeneratorSettings.defaults()

@@ -8,14 +8,15 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * One pass writing an extract's XML: the cases in order (fresh ones, updates of previous ids at
- * positions chosen by selection sampling, edge cases at their scheduled positions), then the
- * delete records. Holds one case at a time plus a few edge-case ids: memory does not grow with the
- * number of cases.
+ * positions chosen by selection sampling, edge cases at their scheduled positions), then the delete
+ * records. Holds one case at a time plus a few edge-case ids: memory does not grow with the number
+ * of cases.
  */
 final class ExtractWriting {
 
   /** The counts of a finished pass. */
-  record Counts(int cases, int updates, int deletes, int previousDeletes, List<EdgeCaseInstance> edgeCases) {}
+  record Counts(
+      int cases, int updates, int deletes, int previousDeletes, List<EdgeCaseInstance> edgeCases) {}
 
   /** Edge cases are built on cases filed this long before the run date. */
   private static final int EDGE_CASE_AGE_DAYS = 150;
@@ -48,7 +49,9 @@ final class ExtractWriting {
     this.plan = plan;
     this.content = content;
     this.schedule =
-        settings.edgeCases() ? EdgeCaseSchedule.spreadOver(settings.cases()) : EdgeCaseSchedule.none();
+        settings.edgeCases()
+            ? EdgeCaseSchedule.spreadOver(settings.cases())
+            : EdgeCaseSchedule.none();
   }
 
   Counts writeTo(OutputStream out) throws XMLStreamException {
@@ -98,7 +101,8 @@ final class ExtractWriting {
     deletes++;
   }
 
-  private void writeEdgeCase(ExtractXmlWriter xml, EdgeCaseSchedule.Slot slot) throws XMLStreamException {
+  private void writeEdgeCase(ExtractXmlWriter xml, EdgeCaseSchedule.Slot slot)
+      throws XMLStreamException {
     EdgeCase kind = slot.kind();
     String id = slot.secondVersion() ? firstVersionOfDuplicate : freshId();
     switch (kind) {
@@ -108,13 +112,18 @@ final class ExtractWriting {
       default -> {}
     }
     XmlElement index = generator.generate(id, null, content, true);
-    CaseFrame frame = new CaseFrame(
-        settings.runDate().toEpochDay() - EDGE_CASE_AGE_DAYS, settings.runDate().toEpochDay(), true, content);
+    CaseFrame frame =
+        new CaseFrame(
+            settings.runDate().toEpochDay() - EDGE_CASE_AGE_DAYS,
+            settings.runDate().toEpochDay(),
+            true,
+            content);
     EdgeCaseMutations.apply(kind, index, frame, generator.highlights());
     xml.writeIndex(index);
     if (!slot.secondVersion()) {
       edgeCases.add(
-          new EdgeCaseInstance(kind, kind == EdgeCase.MISSING_INDEX_NUMBER_ID ? null : id, slot.position()));
+          new EdgeCaseInstance(
+              kind, kind == EdgeCase.MISSING_INDEX_NUMBER_ID ? null : id, slot.position()));
     }
   }
 }

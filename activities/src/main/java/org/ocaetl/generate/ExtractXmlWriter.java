@@ -12,8 +12,8 @@ import org.codehaus.stax2.XMLStreamWriter2;
 /**
  * Writes an extract in the PDF shape ({@code Extract/Sender/Recipient/ExtractType/RunDate/Indexes})
  * one {@code Index} at a time, straight into the given stream: nothing of the document is buffered
- * beyond Woodstox's small output buffer. Indented two spaces per level, as a line/column in an error
- * message is then meaningful.
+ * beyond Woodstox's small output buffer. Indented two spaces per level, as a line/column in an
+ * error message is then meaningful.
  */
 final class ExtractXmlWriter implements AutoCloseable {
   static final String NAMESPACE = "http://www.example.org/LandlordTenantExtractSchema";
@@ -137,7 +137,10 @@ final class ExtractXmlWriter implements AutoCloseable {
     xml.writeRaw(INDENTS[Math.min(depth, INDENTS.length - 1)]);
   }
 
-  /** Releases the writer; does not close the underlying stream (the zip entry is closed by the caller). */
+  /**
+   * Releases the writer; does not close the underlying stream (the zip entry is closed by the
+   * caller).
+   */
   @Override
   public void close() throws XMLStreamException {
     xml.close();

@@ -30,8 +30,10 @@ public record GeneratorSettings(
   public static final int DEFAULT_CASES = 30_000;
 
   public static final long DEFAULT_SEED = 1;
+
   /** A fixed default: "today" would make the output depend on the day it is run. */
   public static final LocalDate DEFAULT_RUN_DATE = LocalDate.of(2025, 7, 6);
+
   public static final double DEFAULT_DELETE_RATIO = 0.01;
   public static final double DEFAULT_UPDATE_RATIO = 0.3;
 
@@ -42,9 +44,11 @@ public record GeneratorSettings(
     }
     requireRatio("deleteRatio", deleteRatio);
     requireRatio("updateRatio", updateRatio);
-    if (initialFiledYear != null && (initialFiledYear < 1900 || initialFiledYear > runDate.getYear())) {
+    if (initialFiledYear != null
+        && (initialFiledYear < 1900 || initialFiledYear > runDate.getYear())) {
       throw new IllegalArgumentException(
-          "the initial filed year must be between 1900 and the run date's year: " + initialFiledYear);
+          "the initial filed year must be between 1900 and the run date's year: "
+              + initialFiledYear);
     }
     if (edgeCases && cases < EdgeCaseSchedule.minimumCases()) {
       throw new IllegalArgumentException(
@@ -58,50 +62,70 @@ public record GeneratorSettings(
     }
   }
 
-  /** A weekly incremental: 30,000 cases, seed 1, run date 2025-07-06, 1 % deletes, no previous file. */
+  /**
+   * A weekly incremental: 30,000 cases, seed 1, run date 2025-07-06, 1 % deletes, no previous file.
+   */
   public static GeneratorSettings defaults() {
     return new GeneratorSettings(
-        DEFAULT_CASES, DEFAULT_SEED, DEFAULT_RUN_DATE, null, DEFAULT_DELETE_RATIO, null, DEFAULT_UPDATE_RATIO, false);
+        DEFAULT_CASES,
+        DEFAULT_SEED,
+        DEFAULT_RUN_DATE,
+        null,
+        DEFAULT_DELETE_RATIO,
+        null,
+        DEFAULT_UPDATE_RATIO,
+        false);
   }
 
   public GeneratorSettings withCases(int value) {
-    return new GeneratorSettings(value, seed, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        value, seed, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
   }
 
   public GeneratorSettings withSeed(long value) {
-    return new GeneratorSettings(cases, value, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        cases, value, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
   }
 
   public GeneratorSettings withRunDate(LocalDate value) {
-    return new GeneratorSettings(cases, seed, value, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        cases, seed, value, initialFiledYear, deleteRatio, updateFrom, updateRatio, edgeCases);
   }
 
   /** An Initial extract of the cases filed in {@code filedYear}; null for an Incremental. */
   public GeneratorSettings withInitialFiledYear(Integer filedYear) {
-    return new GeneratorSettings(cases, seed, runDate, filedYear, deleteRatio, updateFrom, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        cases, seed, runDate, filedYear, deleteRatio, updateFrom, updateRatio, edgeCases);
   }
 
   public GeneratorSettings withDeleteRatio(double value) {
-    return new GeneratorSettings(cases, seed, runDate, initialFiledYear, value, updateFrom, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        cases, seed, runDate, initialFiledYear, value, updateFrom, updateRatio, edgeCases);
   }
 
   public GeneratorSettings withUpdateFrom(Path previous) {
-    return new GeneratorSettings(cases, seed, runDate, initialFiledYear, deleteRatio, previous, updateRatio, edgeCases);
+    return new GeneratorSettings(
+        cases, seed, runDate, initialFiledYear, deleteRatio, previous, updateRatio, edgeCases);
   }
 
   public GeneratorSettings withUpdateRatio(double value) {
-    return new GeneratorSettings(cases, seed, runDate, initialFiledYear, deleteRatio, updateFrom, value, edgeCases);
+    return new GeneratorSettings(
+        cases, seed, runDate, initialFiledYear, deleteRatio, updateFrom, value, edgeCases);
   }
 
   public GeneratorSettings withEdgeCases(boolean value) {
-    return new GeneratorSettings(cases, seed, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, value);
+    return new GeneratorSettings(
+        cases, seed, runDate, initialFiledYear, deleteRatio, updateFrom, updateRatio, value);
   }
 
   public boolean initial() {
     return initialFiledYear != null;
   }
 
-  /** {@code LandlordTenant.Incr.<run date>.zip} or {@code LandlordTenant.Initial.FiledIn<year>.<run date>.zip}. */
+  /**
+   * {@code LandlordTenant.Incr.<run date>.zip} or {@code LandlordTenant.Initial.FiledIn<year>.<run
+   * date>.zip}.
+   */
   public String fileName() {
     return initial()
         ? "LandlordTenant.Initial.FiledIn" + initialFiledYear + "." + runDate + ".zip"

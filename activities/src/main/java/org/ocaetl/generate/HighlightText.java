@@ -58,7 +58,8 @@ final class HighlightText {
     int open;
     while ((open = template.indexOf('{', from)) >= 0) {
       int close = template.indexOf('}', open);
-      text.append(template, from, open).append(value(template.substring(open + 1, close), frame, day));
+      text.append(template, from, open)
+          .append(value(template.substring(open + 1, close), frame, day));
       from = close + 1;
     }
     text.append(template, from, template.length());
@@ -76,7 +77,8 @@ final class HighlightText {
       case "date" -> CaseFrame.date(day + 7 + random.nextInt(60));
       case "amount" -> CaseFrame.amount(10_000 + random.nextLong(1_500_000), random.nextBoolean());
       case "days" -> Integer.toString(5 + random.nextInt(55));
-      default -> throw new IllegalStateException("unknown highlight placeholder {" + placeholder + "}");
+      default ->
+          throw new IllegalStateException("unknown highlight placeholder {" + placeholder + "}");
     };
   }
 }

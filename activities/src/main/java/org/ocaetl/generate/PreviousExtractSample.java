@@ -1,5 +1,6 @@
 package org.ocaetl.generate;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
-import com.ctc.wstx.stax.WstxInputFactory;
 
 /**
  * A uniform random sample of the cases of a previous extract, read in one streaming pass: a
@@ -52,7 +52,8 @@ final class PreviousExtractSample {
   }
 
   /** Samples up to {@code wanted} cases of the extract zip {@code previous}. */
-  static PreviousExtractSample read(Path previous, int wanted, SplittableRandom random) throws IOException {
+  static PreviousExtractSample read(Path previous, int wanted, SplittableRandom random)
+      throws IOException {
     String[] ids = new String[wanted];
     Long[] filedDays = new Long[wanted];
     long seen = 0;
@@ -66,7 +67,8 @@ final class PreviousExtractSample {
         try {
           IndexCursor index = new IndexCursor();
           while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Index")) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT
+                && xml.getLocalName().equals("Index")) {
               index.read(xml);
               if (index.id != null && !index.delete) {
                 int slot = seen < wanted ? (int) seen : (int) random.nextLong(seen + 1);
@@ -83,7 +85,8 @@ final class PreviousExtractSample {
         }
       }
     } catch (XMLStreamException e) {
-      throw new IOException("cannot read the previous extract " + previous.getFileName() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot read the previous extract " + previous.getFileName() + ": " + e.getMessage(), e);
     }
     int size = (int) Math.min(seen, wanted);
     List<PreviousCase> sample = new ArrayList<>(size);
@@ -93,7 +96,9 @@ final class PreviousExtractSample {
         sample.add(new PreviousCase(ids[i], filedDays[i]));
       }
     }
-    for (int i = sample.size() - 1; i > 0; i--) { // Fisher-Yates: reservoir slots are not in random order
+    for (int i = sample.size() - 1;
+        i > 0;
+        i--) { // Fisher-Yates: reservoir slots are not in random order
       int j = random.nextInt(i + 1);
       sample.set(j, sample.set(i, sample.get(j)));
     }

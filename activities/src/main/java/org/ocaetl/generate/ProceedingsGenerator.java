@@ -115,7 +115,8 @@ final class ProceedingsGenerator {
   }
 
   private void events(XmlElement index, CaseFrame frame, CaseFacts facts) {
-    int count = Math.min(count(eventCounts, frame, true), frame.full() ? 10 : 1 + (int) (frame.age() / 7));
+    int count =
+        Math.min(count(eventCounts, frame, true), frame.full() ? 10 : 1 + (int) (frame.age() / 7));
     XmlElement section = section(index, "Events", count, frame);
     long[] days = sortedDays(frame, count, frame.filedDay(), facts.endDay());
     for (int i = 0; i < count; i++) {
@@ -128,7 +129,9 @@ final class ProceedingsGenerator {
               .leaf("FeeType", frame.chance(0.7) ? feeTypes.pick(frame.random()) : null)
               .leaf(
                   "AnswerType",
-                  "Answer".equals(name) && frame.chance(0.85) ? answerTypes.pick(frame.random()) : null);
+                  "Answer".equals(name) && frame.chance(0.85)
+                      ? answerTypes.pick(frame.random())
+                      : null);
       filingParties(event, "FilingParties", "FilingParty", frame, facts);
     }
   }
@@ -144,7 +147,9 @@ final class ProceedingsGenerator {
     }
     XmlElement container = parent.add(containerName);
     for (int i = 0; i < count; i++) {
-      container.add(itemName).leaf("Role", facts.roles().get(frame.random().nextInt(facts.roles().size())));
+      container
+          .add(itemName)
+          .leaf("Role", facts.roles().get(frame.random().nextInt(facts.roles().size())));
     }
   }
 
@@ -166,11 +171,14 @@ final class ProceedingsGenerator {
               .add("Appearance")
               .leaf(
                   "AppearanceDateTime",
-                  CaseFrame.dateTime(days[i], FIRST_CALENDAR_CALL + 1800 * random.nextInt(CALENDAR_SLOTS)))
+                  CaseFrame.dateTime(
+                      days[i], FIRST_CALENDAR_CALL + 1800 * random.nextInt(CALENDAR_SLOTS)))
               .leaf("AppearancePurpose", purpose)
               .leaf("AppearanceReason", frame.chance(0.85) ? reasons.pick(random) : null)
               .leaf("AppearancePart", frame.chance(0.95) ? parts.pick(random) : null)
-              .leaf("MotionSequence", motionHeard ? Integer.toString(1 + random.nextInt(motionCount)) : null);
+              .leaf(
+                  "MotionSequence",
+                  motionHeard ? Integer.toString(1 + random.nextInt(motionCount)) : null);
       boolean happened = days[i] <= frame.runDay() || frame.full();
       int outcomes = happened ? count(outcomeCounts, frame, true) : 0;
       if (outcomes > 0) {
@@ -200,7 +208,9 @@ final class ProceedingsGenerator {
       filingParties(motion, "FilingParties", "FilingParty", frame, facts);
       String decisionDate = frame.chance(0.8) ? frame.past(days[i] + 7 + random.nextInt(40)) : null;
       if (decisionDate != null) {
-        motion.leaf("MotionDecision", motionDecisions.pick(random)).leaf("MotionDecisionDate", decisionDate);
+        motion
+            .leaf("MotionDecision", motionDecisions.pick(random))
+            .leaf("MotionDecisionDate", decisionDate);
       }
     }
   }
@@ -231,18 +241,25 @@ final class ProceedingsGenerator {
     for (int i = 0; i < count; i++) {
       boolean last = i == count - 1;
       String type = frame.full() && last ? "Possession and Money" : judgmentTypes.pick(random);
-      boolean possession = type.contains("Possession") || (!type.contains("Money") && frame.chance(0.7));
+      boolean possession =
+          type.contains("Possession") || (!type.contains("Money") && frame.chance(0.7));
       boolean money = type.contains("Money") || frame.chance(0.3);
       long entered = Math.min(days[i] + random.nextInt(4), frame.runDay());
       XmlElement judgment =
           section
               .add("Judgment")
               .leaf("Sequence", Integer.toString(i + 1))
-              .leaf("AmendedFromJudgmentSequence", i > 0 && frame.chance(0.4) ? Integer.toString(i) : null)
+              .leaf(
+                  "AmendedFromJudgmentSequence",
+                  i > 0 && frame.chance(0.4) ? Integer.toString(i) : null)
               .leaf("JudgmentType", type)
               .leaf("FiledDate", CaseFrame.date(days[i]))
-              .leaf("EnteredDateTime", CaseFrame.dateTime(entered, 8 * 3600 + random.nextInt(10 * 3600)))
-              .leaf("WithPossession", frame.full() || frame.chance(0.95) ? Boolean.toString(possession) : null);
+              .leaf(
+                  "EnteredDateTime",
+                  CaseFrame.dateTime(entered, 8 * 3600 + random.nextInt(10 * 3600)))
+              .leaf(
+                  "WithPossession",
+                  frame.full() || frame.chance(0.95) ? Boolean.toString(possession) : null);
       if (frame.chance(0.9)) {
         judgment
             .leaf("LatestJudgmentStatus", judgmentStatuses.pick(random))
@@ -252,7 +269,8 @@ final class ProceedingsGenerator {
       }
       if (money) {
         long costs = 5_000 + random.nextLong(60_000);
-        long base = facts.claimCents() > 0 ? facts.claimCents() : 100_000 + random.nextLong(1_500_000);
+        long base =
+            facts.claimCents() > 0 ? facts.claimCents() : 100_000 + random.nextLong(1_500_000);
         judgment.leaf("TotalJudgmentAmount", CaseFrame.amount(base + costs, facts.wholeDollars()));
       }
       judgment.add("Creditors").add("Creditor").leaf("Role", facts.roles().getFirst());
@@ -276,7 +294,11 @@ final class ProceedingsGenerator {
   }
 
   private void warrant(
-      XmlElement warrant, int number, long judgmentDay, CaseFrame frame, List<AddressGenerator.Address> addresses) {
+      XmlElement warrant,
+      int number,
+      long judgmentDay,
+      CaseFrame frame,
+      List<AddressGenerator.Address> addresses) {
     SplittableRandom random = frame.random();
     long ordered = judgmentDay + random.nextInt(6);
     long issued = ordered + 3 + random.nextInt(18);
@@ -286,18 +308,28 @@ final class ProceedingsGenerator {
         .leaf("CreatedReason", createdReasons.pick(random))
         .leaf("OrderedDate", frame.past(ordered))
         .leaf("IssuanceType", issuanceTypes.pick(random))
-        .leaf("IssuanceStayedDate", frame.chance(0.25) ? frame.past(ordered + 5 + random.nextInt(26)) : null)
-        .leaf("IssuanceStayedDays", frame.chance(0.4) ? Integer.toString(5 + random.nextInt(26)) : null)
+        .leaf(
+            "IssuanceStayedDate",
+            frame.chance(0.25) ? frame.past(ordered + 5 + random.nextInt(26)) : null)
+        .leaf(
+            "IssuanceStayedDays",
+            frame.chance(0.4) ? Integer.toString(5 + random.nextInt(26)) : null)
         .leaf("IssuedDate", frame.past(issued))
         .leaf("ExecutionType", frame.chance(0.6) ? executionTypes.pick(random) : null)
-        .leaf("ExecutionStayedDate", frame.chance(0.15) ? frame.past(issued + 5 + random.nextInt(30)) : null)
-        .leaf("ExecutionStayedDays", frame.chance(0.2) ? Integer.toString(3 + random.nextInt(28)) : null);
+        .leaf(
+            "ExecutionStayedDate",
+            frame.chance(0.15) ? frame.past(issued + 5 + random.nextInt(30)) : null)
+        .leaf(
+            "ExecutionStayedDays",
+            frame.chance(0.2) ? Integer.toString(3 + random.nextInt(28)) : null);
     boolean requested = frame.chance(0.6);
     warrant
         .leaf("MarshalRequestDate", requested ? frame.past(marshalRequest) : null)
         .leaf(
             "MarshalRequestReviewedDate",
-            requested && frame.chance(0.5) ? frame.past(marshalRequest + 1 + random.nextInt(7)) : null)
+            requested && frame.chance(0.5)
+                ? frame.past(marshalRequest + 1 + random.nextInt(7))
+                : null)
         .leaf("EnforcementAgency", frame.chance(0.8) ? agencies.pick(random) : null)
         .leaf(
             "EnforcementOfficerDocketNumber",
@@ -319,6 +351,8 @@ final class ProceedingsGenerator {
             frame.chance(0.01) ? "APS" + (100_000 + random.nextInt(900_000)) : null)
         .leaf("ReturnedDate", returned)
         .leaf("ReturnedReason", returned != null ? returnedReasons.pick(random) : null)
-        .leaf("ExecutionDate", frame.chance(0.3) ? frame.past(marshalRequest + 14 + random.nextInt(45)) : null);
+        .leaf(
+            "ExecutionDate",
+            frame.chance(0.3) ? frame.past(marshalRequest + 14 + random.nextInt(45)) : null);
   }
 }

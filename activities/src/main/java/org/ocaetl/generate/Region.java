@@ -12,7 +12,10 @@ import java.util.List;
  * @param streets street names of the region
  */
 record Region(
-    String court, boolean hyphenatedHouseNumbers, WeightedList<City> cities, WeightedList<String> streets) {
+    String court,
+    boolean hyphenatedHouseNumbers,
+    WeightedList<City> cities,
+    WeightedList<String> streets) {
 
   /** A city and its ZIP codes. */
   record City(String name, List<String> zipCodes) {}

@@ -85,7 +85,8 @@ final class Vocabulary {
       }
     }
     Map<String, WeightedList<Line>> sections = new HashMap<>();
-    lines.forEach((name, values) -> sections.put(name, new WeightedList<>(values, weights.get(name))));
+    lines.forEach(
+        (name, values) -> sections.put(name, new WeightedList<>(values, weights.get(name))));
     return new Vocabulary(sections);
   }
 

@@ -18,7 +18,11 @@ final class WeightedList<T> {
 
   private final Object[] values;
   private final int[] cumulative;
-  /** Value index for each possible draw when the total weight is small (all of the vocabulary's are). */
+
+  /**
+   * Value index for each possible draw when the total weight is small (all of the vocabulary's
+   * are).
+   */
   private final int[] table;
 
   WeightedList(List<T> values, List<Integer> weights) {

@@ -42,7 +42,9 @@ final class XmlElement {
     return child;
   }
 
-  /** Appends a text child unless {@code value} is null (a missing optional element); returns this. */
+  /**
+   * Appends a text child unless {@code value} is null (a missing optional element); returns this.
+   */
   XmlElement leaf(String childName, String value) {
     if (value != null) {
       children().add(new XmlElement(childName, value));

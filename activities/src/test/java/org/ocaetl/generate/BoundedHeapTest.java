@@ -25,7 +25,8 @@ class BoundedHeapTest {
 
   /** Run in the child JVM: {@code <out dir> <cases>}. */
   public static void main(String[] args) throws IOException {
-    GeneratorSettings settings = GeneratorSettings.defaults().withCases(Integer.parseInt(args[1])).withEdgeCases(true);
+    GeneratorSettings settings =
+        GeneratorSettings.defaults().withCases(Integer.parseInt(args[1])).withEdgeCases(true);
     System.out.println(new ExtractGenerator(settings).write(Path.of(args[0])).cases());
   }
 
@@ -35,8 +36,13 @@ class BoundedHeapTest {
     Path log = dir.resolve("child.log");
     Process child =
         new ProcessBuilder(
-                java, HEAP, "-cp", System.getProperty("java.class.path"), BoundedHeapTest.class.getName(),
-                dir.toString(), Integer.toString(CASES))
+                java,
+                HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BoundedHeapTest.class.getName(),
+                dir.toString(),
+                Integer.toString(CASES))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -48,7 +54,9 @@ class BoundedHeapTest {
     Path zip = dir.resolve(GeneratorSettings.defaults().fileName());
     try (ZipFile file = new ZipFile(zip.toFile())) {
       long xmlBytes = file.getEntry(ExtractGenerator.MEMBER).getSize();
-      assertTrue(xmlBytes > 4L * 32 * 1024 * 1024, "the XML (" + xmlBytes + " bytes) is far larger than the heap");
+      assertTrue(
+          xmlBytes > 4L * 32 * 1024 * 1024,
+          "the XML (" + xmlBytes + " bytes) is far larger than the heap");
     }
   }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --edge-cases}: every hard case of the processing rules is in the file, a few times, and nowhere else. */
+/**
+ * {@code --edge-cases}: every hard case of the processing rules is in the file, a few times, and
+ * nowhere else.
+ */
 class EdgeCasesTest {
   private static final int CASES = 2000;
 
@@ -31,7 +34,9 @@ class EdgeCasesTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    result = new ExtractGenerator(GeneratorSettings.defaults().withCases(CASES).withEdgeCases(true)).write(dir);
+    result =
+        new ExtractGenerator(GeneratorSettings.defaults().withCases(CASES).withEdgeCases(true))
+            .write(dir);
     extract = ParsedExtract.read(result.zip());
   }
 
@@ -51,7 +56,8 @@ class EdgeCasesTest {
     return cases;
   }
 
-  private static ParsedExtract.Node first(ParsedExtract.Node parent, String container, String item) {
+  private static ParsedExtract.Node first(
+      ParsedExtract.Node parent, String container, String item) {
     return parent.child(container).all(item).getFirst();
   }
 
@@ -68,7 +74,8 @@ class EdgeCasesTest {
     assertEquals(expected, result.edgeCaseCounts());
     List<Long> positions = result.edgeCases().stream().map(EdgeCaseInstance::position).toList();
     assertEquals(positions.size(), new HashSet<>(positions).size());
-    assertTrue(positions.getFirst() < CASES / 20 && positions.getLast() > CASES - CASES / 20, "spread");
+    assertTrue(
+        positions.getFirst() < CASES / 20 && positions.getLast() > CASES - CASES / 20, "spread");
     assertEquals(15, result.casesThatMustFail());
     assertEquals(CASES, extract.cases().size());
     // 20 regular deletes + 3 deletes after adds + 3 deletes before adds
@@ -80,13 +87,22 @@ class EdgeCasesTest {
   void arrayElementsKeepCommasQuotesBracesBackslashesSpacesAndUnicode() {
     for (ParsedExtract.Node index : casesOf(EdgeCase.ARRAY_SPECIAL_CHARACTERS)) {
       List<String> specialties =
-          index.child("SpecialtyDesignations").all("SpecialtyDesignationType").stream().map(ParsedExtract.Node::text).toList();
+          index.child("SpecialtyDesignations").all("SpecialtyDesignationType").stream()
+              .map(ParsedExtract.Node::text)
+              .toList();
       assertEquals(EdgeCaseMutations.TRICKY_ARRAY_ELEMENTS, specialties);
-      assertTrue(specialties.containsAll(List.of("SMITH, JOHN", "O\"Brien", "{odd}", "back\\slash")));
+      assertTrue(
+          specialties.containsAll(List.of("SMITH, JOHN", "O\"Brien", "{odd}", "back\\slash")));
       List<String> filingRoles =
-          first(index, "Events", "Event").child("FilingParties").all("FilingParty").stream().map(p -> p.text("Role")).toList();
+          first(index, "Events", "Event").child("FilingParties").all("FilingParty").stream()
+              .map(p -> p.text("Role"))
+              .toList();
       assertEquals(EdgeCaseMutations.TRICKY_ARRAY_ELEMENTS.subList(0, 4), filingRoles);
-      assertEquals(List.of("SMITH, JOHN"), lastJudgment(index).child("Creditors").all("Creditor").stream().map(c -> c.text("Role")).toList());
+      assertEquals(
+          List.of("SMITH, JOHN"),
+          lastJudgment(index).child("Creditors").all("Creditor").stream()
+              .map(c -> c.text("Role"))
+              .toList());
     }
   }
 
@@ -96,24 +112,31 @@ class EdgeCasesTest {
       assertEquals(
           ".....Notes: Café & Bar <Main> \"quoted\" 'single' \u2603",
           first(index, "Decisions", "Decision").text("HighlightNoPersonallyIdentifyingInfo"));
-      assertEquals("Motion & Stay", first(index, "Appearances", "Appearance").text("AppearancePurpose"));
+      assertEquals(
+          "Motion & Stay", first(index, "Appearances", "Appearance").text("AppearancePurpose"));
     }
     for (ParsedExtract.Node index : casesOf(EdgeCase.CDATA_TEXT)) {
       assertEquals(
-          EdgeCaseMutations.CDATA_HIGHLIGHT, first(index, "Decisions", "Decision").text("HighlightNoPersonallyIdentifyingInfo"));
+          EdgeCaseMutations.CDATA_HIGHLIGHT,
+          first(index, "Decisions", "Decision").text("HighlightNoPersonallyIdentifyingInfo"));
       assertEquals("Answer & Counterclaim", first(index, "Events", "Event").text("EventName"));
     }
     assertEquals(6, extract.cdataSections);
     String xml = rawXml(result.zip());
-    assertTrue(xml.contains("Caf&#233; &amp; Bar &lt;Main&gt;"), "numeric and named references are in the bytes");
+    assertTrue(
+        xml.contains("Caf&#233; &amp; Bar &lt;Main&gt;"),
+        "numeric and named references are in the bytes");
     assertTrue(xml.contains("<![CDATA[Answer & Counterclaim]]>"));
   }
 
   @Test
   void hugeHighlightsHoldAboutOneMegabyte() {
     for (ParsedExtract.Node index : casesOf(EdgeCase.HUGE_HIGHLIGHT)) {
-      String highlight = first(index, "Decisions", "Decision").text("HighlightNoPersonallyIdentifyingInfo");
-      assertTrue(highlight.length() >= 1 << 20 && highlight.length() < (1 << 20) + 1000, "length " + highlight.length());
+      String highlight =
+          first(index, "Decisions", "Decision").text("HighlightNoPersonallyIdentifyingInfo");
+      assertTrue(
+          highlight.length() >= 1 << 20 && highlight.length() < (1 << 20) + 1000,
+          "length " + highlight.length());
       assertTrue(highlight.lines().allMatch(line -> line.startsWith(".....")));
     }
   }
@@ -165,14 +188,17 @@ class EdgeCasesTest {
   void aPropertyOnWarrantLacksItsCityAndAnOutcomeLacksItsBasis() {
     for (ParsedExtract.Node index : casesOf(EdgeCase.WARRANT_PROPERTY_WITHOUT_CITY)) {
       ParsedExtract.Node warrant = lastJudgment(index).child("Warrants").all("Warrant").getLast();
-      List<ParsedExtract.Node> properties = warrant.child("PropertiesOnWarrant").all("PropertyOnWarrant");
+      List<ParsedExtract.Node> properties =
+          warrant.child("PropertiesOnWarrant").all("PropertyOnWarrant");
       assertNull(properties.getFirst().child("City"));
       assertNotNull(properties.getFirst().text("State"));
       assertNotNull(properties.getFirst().text("PostalCode"));
       assertNotNull(properties.get(1).text("City"));
     }
     for (ParsedExtract.Node index : casesOf(EdgeCase.MISSING_OUTCOME_BASED_ON)) {
-      ParsedExtract.Node outcome = first(first(index, "Appearances", "Appearance"), "AppearanceOutcomes", "AppearanceOutcome");
+      ParsedExtract.Node outcome =
+          first(
+              first(index, "Appearances", "Appearance"), "AppearanceOutcomes", "AppearanceOutcome");
       assertNotNull(outcome.text("AppearanceOutcomeType"));
       assertNull(outcome.child("OutcomeBasedOnType"));
     }
@@ -211,14 +237,17 @@ class EdgeCasesTest {
     List<ParsedExtract.Node> withoutId = casesOf(EdgeCase.MISSING_INDEX_NUMBER_ID);
     withoutId.forEach(index -> assertNull(index.child("IndexNumberId")));
     assertEquals(3, extract.cases().stream().filter(index -> index.id() == null).count());
-    assertTrue(result.edgeCases().stream()
-        .filter(instance -> instance.kind() == EdgeCase.MISSING_INDEX_NUMBER_ID)
-        .allMatch(instance -> instance.indexNumberId() == null));
+    assertTrue(
+        result.edgeCases().stream()
+            .filter(instance -> instance.kind() == EdgeCase.MISSING_INDEX_NUMBER_ID)
+            .allMatch(instance -> instance.indexNumberId() == null));
   }
 
   @Test
   void aNormalFileHasNoneOfThem() throws Exception {
-    GenerationResult normal = new ExtractGenerator(GeneratorSettings.defaults().withCases(CASES)).write(dir.resolve("normal"));
+    GenerationResult normal =
+        new ExtractGenerator(GeneratorSettings.defaults().withCases(CASES))
+            .write(dir.resolve("normal"));
     ParsedExtract plain = ParsedExtract.read(normal.zip());
     assertTrue(normal.edgeCases().isEmpty());
     assertEquals(0, plain.cdataSections);
@@ -235,7 +264,8 @@ class EdgeCasesTest {
       for (ParsedExtract.Node node : index.descendants()) {
         assertFalse(tricky.contains(node.text()), node.text());
         assertTrue(node.text().length() < 10_000, "no huge text");
-        assertFalse(List.of("2025-02-30", "two", "yes", "12,50").contains(node.text()), node.text());
+        assertFalse(
+            List.of("2025-02-30", "two", "yes", "12,50").contains(node.text()), node.text());
         assertTrue(node.text().isEmpty() || !node.text().isBlank(), "no whitespace-only values");
       }
       assertTrue(index.isDelete() || !index.text("Court").isEmpty());

@@ -42,7 +42,8 @@ class ExtractGeneratorTest {
   @Test
   void zipHoldsOneMemberWithTheExtractEnvelopeInTheNamespace() throws Exception {
     GenerationResult result = write(GeneratorSettings.defaults().withCases(300), "out");
-    ParsedExtract extract = ParsedExtract.read(result.zip()); // asserts the namespace of every element
+    ParsedExtract extract =
+        ParsedExtract.read(result.zip()); // asserts the namespace of every element
 
     assertEquals(List.of("LandlordTenantExtract.xml"), extract.zipMembers);
     assertEquals("Extract", extract.rootName);
@@ -57,7 +58,8 @@ class ExtractGeneratorTest {
 
   @Test
   void countsOfIndexAndDeleteRecordsMatchTheSettings() throws Exception {
-    GenerationResult result = write(GeneratorSettings.defaults().withCases(2000).withDeleteRatio(0.05), "out");
+    GenerationResult result =
+        write(GeneratorSettings.defaults().withCases(2000).withDeleteRatio(0.05), "out");
     ParsedExtract extract = ParsedExtract.read(result.zip());
 
     assertEquals(2000, extract.cases().size());
@@ -70,37 +72,53 @@ class ExtractGeneratorTest {
     Set<String> all = new HashSet<>();
     for (ParsedExtract.Node index : extract.indexes) {
       assertTrue(HEX64.matcher(index.id()).matches(), index.id());
-      assertTrue(all.add(index.id()), "ids are unique, deletes (no previous file) name fresh ids too");
+      assertTrue(
+          all.add(index.id()), "ids are unique, deletes (no previous file) name fresh ids too");
     }
     int firstDelete = extract.indexes.indexOf(extract.deletes().getFirst());
     assertEquals(2000, firstDelete, "delete records come after the cases");
     for (ParsedExtract.Node delete : extract.deletes()) {
-      assertEquals(List.of("IndexNumberId", "Delete"), delete.children().stream().map(ParsedExtract.Node::name).toList());
+      assertEquals(
+          List.of("IndexNumberId", "Delete"),
+          delete.children().stream().map(ParsedExtract.Node::name).toList());
     }
   }
 
   @Test
   void zeroDeleteRatioWritesNoDeleteRecords() throws Exception {
-    GenerationResult result = write(GeneratorSettings.defaults().withCases(200).withDeleteRatio(0), "out");
+    GenerationResult result =
+        write(GeneratorSettings.defaults().withCases(200).withDeleteRatio(0), "out");
     assertEquals(0, ParsedExtract.read(result.zip()).deletes().size());
     assertEquals(0, result.deletes());
   }
 
   @Test
   void namesIncrementalAndInitialFilesLikeOca() throws Exception {
-    Path incremental = write(GeneratorSettings.defaults().withCases(10).withRunDate(LocalDate.of(2025, 7, 13)), "i").zip();
+    Path incremental =
+        write(
+                GeneratorSettings.defaults().withCases(10).withRunDate(LocalDate.of(2025, 7, 13)),
+                "i")
+            .zip();
     assertEquals("LandlordTenant.Incr.2025-07-13.zip", incremental.getFileName().toString());
 
     GeneratorSettings initialSettings =
-        GeneratorSettings.defaults().withCases(500).withRunDate(LocalDate.of(2024, 3, 1)).withInitialFiledYear(2016);
+        GeneratorSettings.defaults()
+            .withCases(500)
+            .withRunDate(LocalDate.of(2024, 3, 1))
+            .withInitialFiledYear(2016);
     GenerationResult initial = write(initialSettings, "n");
-    assertEquals("LandlordTenant.Initial.FiledIn2016.2024-03-01.zip", initial.zip().getFileName().toString());
+    assertEquals(
+        "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip",
+        initial.zip().getFileName().toString());
     ParsedExtract extract = ParsedExtract.read(initial.zip());
     assertEquals("Initial", extract.envelope("ExtractType"));
     assertEquals("2016-01-01", extract.envelope("FilingDateFrom"));
     assertEquals("2016-12-31", extract.envelope("FilingDateTo"));
     for (ParsedExtract.Node index : extract.cases()) {
-      assertEquals(2016, LocalDate.parse(index.text("FiledDate")).getYear(), "an Initial holds its filed year");
+      assertEquals(
+          2016,
+          LocalDate.parse(index.text("FiledDate")).getYear(),
+          "an Initial holds its filed year");
     }
   }
 
@@ -125,7 +143,9 @@ class ExtractGeneratorTest {
   @Test
   void aMissingPreviousExtractFailsWithoutWritingAFile() {
     GeneratorSettings settings =
-        GeneratorSettings.defaults().withCases(50).withUpdateFrom(dir.resolve("LandlordTenant.Incr.2025-06-29.zip"));
+        GeneratorSettings.defaults()
+            .withCases(50)
+            .withUpdateFrom(dir.resolve("LandlordTenant.Incr.2025-06-29.zip"));
     assertThrows(java.io.IOException.class, () -> write(settings, "out"));
     assertFalse(Files.exists(dir.resolve("out").resolve(settings.fileName())));
   }

@@ -27,11 +27,14 @@ class ExtractSeriesTest {
             "LandlordTenant.Incr.2025-07-06.zip"),
         series.stream().map(r -> r.zip().getFileName().toString()).toList());
     List<ExtractFileName> names =
-        series.stream().map(r -> ExtractFileName.parse(r.zip().getFileName().toString()).orElseThrow()).toList();
+        series.stream()
+            .map(r -> ExtractFileName.parse(r.zip().getFileName().toString()).orElseThrow())
+            .toList();
     assertEquals(names, names.stream().sorted().toList(), "returned in the order of rule 1");
     assertEquals(0, series.getFirst().deletes());
 
-    Set<String> earlier = ExtractGeneratorTest.ids(ParsedExtract.read(series.getFirst().zip()).cases());
+    Set<String> earlier =
+        ExtractGeneratorTest.ids(ParsedExtract.read(series.getFirst().zip()).cases());
     for (GenerationResult incremental : series.subList(1, series.size())) {
       ParsedExtract extract = ParsedExtract.read(incremental.zip());
       assertEquals(60, incremental.updates());
@@ -39,7 +42,9 @@ class ExtractSeriesTest {
       Set<String> reused = ExtractGeneratorTest.ids(extract.cases());
       reused.retainAll(earlier);
       assertEquals(60, reused.size(), "updates of earlier files");
-      assertTrue(earlier.containsAll(ExtractGeneratorTest.ids(extract.deletes())), "deletes of earlier files");
+      assertTrue(
+          earlier.containsAll(ExtractGeneratorTest.ids(extract.deletes())),
+          "deletes of earlier files");
       earlier = new HashSet<>(earlier);
       earlier.addAll(ExtractGeneratorTest.ids(extract.cases()));
     }

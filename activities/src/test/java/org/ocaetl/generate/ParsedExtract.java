@@ -16,8 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A generated extract read back with a plain StAX reader (independent of the project's parser):
- * the envelope values and every {@code Index} as a small tree. For test-sized files only.
+ * A generated extract read back with a plain StAX reader (independent of the project's parser): the
+ * envelope values and every {@code Index} as a small tree. For test-sized files only.
  */
 final class ParsedExtract {
   static final String NAMESPACE = "http://www.example.org/LandlordTenantExtractSchema";
@@ -125,7 +125,11 @@ final class ParsedExtract {
   }
 
   String envelope(String name) {
-    return envelope.stream().filter(n -> n.name().equals(name)).map(Node::text).findFirst().orElse(null);
+    return envelope.stream()
+        .filter(n -> n.name().equals(name))
+        .map(Node::text)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The records without Delete, in file order. */

@@ -23,17 +23,46 @@ class RealisticContentTest {
   private static final LocalDate RUN_DATE = GeneratorSettings.DEFAULT_RUN_DATE;
   private static final Set<String> DATE_ELEMENTS =
       Set.of(
-          "FiledDate", "DisposedDate", "DateOfJuryDemand", "InterestFromDate", "MotionDecisionDate",
-          "LatestJudgmentStatusDate", "OrderedDate", "IssuanceStayedDate", "IssuedDate", "ExecutionStayedDate",
-          "MarshalRequestDate", "MarshalRequestReviewedDate", "AmendedDate", "VacatedDate", "ReturnedDate",
+          "FiledDate",
+          "DisposedDate",
+          "DateOfJuryDemand",
+          "InterestFromDate",
+          "MotionDecisionDate",
+          "LatestJudgmentStatusDate",
+          "OrderedDate",
+          "IssuanceStayedDate",
+          "IssuedDate",
+          "ExecutionStayedDate",
+          "MarshalRequestDate",
+          "MarshalRequestReviewedDate",
+          "AmendedDate",
+          "VacatedDate",
+          "ReturnedDate",
           "ExecutionDate");
   private static final Set<String> INTEGER_ELEMENTS =
-      Set.of("Sequence", "MotionSequence", "AmendedFromJudgmentSequence", "IssuanceStayedDays", "ExecutionStayedDays");
+      Set.of(
+          "Sequence",
+          "MotionSequence",
+          "AmendedFromJudgmentSequence",
+          "IssuanceStayedDays",
+          "ExecutionStayedDays");
   private static final Set<String> CONTAINERS =
       Set.of(
-          "SpecialtyDesignations", "PrimaryClaimCauseOfActions", "PropertyAddresses", "Parties", "Events",
-          "FilingParties", "Appearances", "AppearanceOutcomes", "Motions", "Decisions", "Judgments", "Creditors",
-          "Debtors", "Warrants", "PropertiesOnWarrant");
+          "SpecialtyDesignations",
+          "PrimaryClaimCauseOfActions",
+          "PropertyAddresses",
+          "Parties",
+          "Events",
+          "FilingParties",
+          "Appearances",
+          "AppearanceOutcomes",
+          "Motions",
+          "Decisions",
+          "Judgments",
+          "Creditors",
+          "Debtors",
+          "Warrants",
+          "PropertiesOnWarrant");
   private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{2})?");
   private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
   private static final Pattern STREET1 = Pattern.compile("\\d+(-\\d{2})? [A-Z0-9 ]+");
@@ -61,14 +90,18 @@ class RealisticContentTest {
         }
         assertFalse(text.isBlank(), () -> name + " is empty in a normal extract");
         if (DATE_ELEMENTS.contains(name)) {
-          assertFalse(LocalDate.parse(text).isAfter(RUN_DATE), () -> name + " " + text + " after the run date");
+          assertFalse(
+              LocalDate.parse(text).isAfter(RUN_DATE),
+              () -> name + " " + text + " after the run date");
         } else if (name.equals("AppearanceDateTime") || name.equals("EnteredDateTime")) {
           LocalDateTime.parse(text);
         } else if (INTEGER_ELEMENTS.contains(name) && !warrantSequences.contains(node)) {
           Integer.parseInt(text);
         } else if (name.equals("WithPossession") || name.equals("Undertenant")) {
           assertTrue(text.equals("true") || text.equals("false"), text);
-        } else if (name.equals("PrimaryClaimTotal") || name.equals("Amount") || name.equals("TotalJudgmentAmount")) {
+        } else if (name.equals("PrimaryClaimTotal")
+            || name.equals("Amount")
+            || name.equals("TotalJudgmentAmount")) {
           assertTrue(AMOUNT.matcher(text).matches(), text);
         }
       }
@@ -77,7 +110,8 @@ class RealisticContentTest {
 
   /** Warrant/Sequence is a letter, unlike the other Sequence elements. */
   private static Set<ParsedExtract.Node> warrantSequences(ParsedExtract.Node index) {
-    Set<ParsedExtract.Node> sequences = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<ParsedExtract.Node> sequences =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (ParsedExtract.Node node : index.descendants()) {
       if (node.name().equals("Warrant") && node.child("Sequence") != null) {
         assertTrue(node.text("Sequence").matches("[A-Z]"));
@@ -97,22 +131,31 @@ class RealisticContentTest {
       }
       for (ParsedExtract.Node event : section(index, "Events", "Event")) {
         if (event.text("FiledDate") != null) {
-          assertFalse(LocalDate.parse(event.text("FiledDate")).isBefore(filed), "event before filing");
+          assertFalse(
+              LocalDate.parse(event.text("FiledDate")).isBefore(filed), "event before filing");
         }
       }
       for (ParsedExtract.Node appearance : section(index, "Appearances", "Appearance")) {
-        assertTrue(LocalDateTime.parse(appearance.text("AppearanceDateTime")).toLocalDate().isAfter(filed));
+        assertTrue(
+            LocalDateTime.parse(appearance.text("AppearanceDateTime"))
+                .toLocalDate()
+                .isAfter(filed));
       }
       for (ParsedExtract.Node judgment : section(index, "Judgments", "Judgment")) {
         LocalDate judged = LocalDate.parse(judgment.text("FiledDate"));
         assertTrue(judged.isAfter(filed), "judgment after filing");
-        assertFalse(LocalDateTime.parse(judgment.text("EnteredDateTime")).toLocalDate().isBefore(judged));
+        assertFalse(
+            LocalDateTime.parse(judgment.text("EnteredDateTime")).toLocalDate().isBefore(judged));
         for (ParsedExtract.Node warrant : section(judgment, "Warrants", "Warrant")) {
           if (warrant.text("OrderedDate") != null) {
-            assertFalse(LocalDate.parse(warrant.text("OrderedDate")).isBefore(judged), "warrant before judgment");
+            assertFalse(
+                LocalDate.parse(warrant.text("OrderedDate")).isBefore(judged),
+                "warrant before judgment");
           }
           if (warrant.text("IssuedDate") != null) {
-            assertTrue(LocalDate.parse(warrant.text("IssuedDate")).isAfter(LocalDate.parse(warrant.text("OrderedDate"))));
+            assertTrue(
+                LocalDate.parse(warrant.text("IssuedDate"))
+                    .isAfter(LocalDate.parse(warrant.text("OrderedDate"))));
           }
         }
       }
@@ -137,7 +180,8 @@ class RealisticContentTest {
         assertEquals("NY", address.text("State"));
         String expectedCity = boroughCity.get(index.text("Court"));
         if (expectedCity != null) {
-          assertTrue(address.text("City").toUpperCase().matches(expectedCity), address.text("City"));
+          assertTrue(
+              address.text("City").toUpperCase().matches(expectedCity), address.text("City"));
         }
         if (index.text("Court").startsWith("Queens") && street1.matches("\\d+-\\d{2} .*")) {
           hyphenated++;
@@ -173,7 +217,10 @@ class RealisticContentTest {
         } else if (container.children().isEmpty()) {
           empty.merge(section[0], 1, Integer::sum);
         }
-        perCase.merge(section[0], (double) section(index, section[0], section[1]).size() / extract.cases().size(), Double::sum);
+        perCase.merge(
+            section[0],
+            (double) section(index, section[0], section[1]).size() / extract.cases().size(),
+            Double::sum);
       }
     }
     assertBetween(2.6, 3.4, perCase.get("Parties"), "parties per case");
@@ -209,19 +256,30 @@ class RealisticContentTest {
   @Test
   void amountsAreWrittenWithTwoDecimalsOrAsWholeDollars() {
     List<String> totals =
-        extract.cases().stream().map(index -> index.text("PrimaryClaimTotal")).filter(t -> t != null).toList();
+        extract.cases().stream()
+            .map(index -> index.text("PrimaryClaimTotal"))
+            .filter(t -> t != null)
+            .toList();
     assertTrue(totals.stream().anyMatch(t -> t.contains(".")));
     assertTrue(totals.stream().anyMatch(t -> !t.contains(".")));
     for (ParsedExtract.Node index : extract.cases()) {
-      List<ParsedExtract.Node> causes = section(index, "PrimaryClaimCauseOfActions", "PrimaryClaimCauseOfAction");
+      List<ParsedExtract.Node> causes =
+          section(index, "PrimaryClaimCauseOfActions", "PrimaryClaimCauseOfAction");
       if (!causes.isEmpty() && causes.stream().allMatch(c -> c.text("Amount") != null)) {
-        BigDecimal sum = causes.stream().map(c -> new BigDecimal(c.text("Amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(0, sum.compareTo(new BigDecimal(index.text("PrimaryClaimTotal"))), "causes add up to the total");
+        BigDecimal sum =
+            causes.stream()
+                .map(c -> new BigDecimal(c.text("Amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(
+            0,
+            sum.compareTo(new BigDecimal(index.text("PrimaryClaimTotal"))),
+            "causes add up to the total");
       }
     }
   }
 
-  static List<ParsedExtract.Node> section(ParsedExtract.Node parent, String container, String item) {
+  static List<ParsedExtract.Node> section(
+      ParsedExtract.Node parent, String container, String item) {
     ParsedExtract.Node node = parent.child(container);
     return node == null ? List.of() : node.all(item);
   }

@@ -24,7 +24,8 @@ class UpdateFromTest {
   @BeforeAll
   static void writePrevious() throws Exception {
     previousZip =
-        new ExtractGenerator(GeneratorSettings.defaults().withCases(1000).withRunDate(LocalDate.of(2025, 6, 29)))
+        new ExtractGenerator(
+                GeneratorSettings.defaults().withCases(1000).withRunDate(LocalDate.of(2025, 6, 29)))
             .generate(dir.resolve("previous"));
     previous = ParsedExtract.read(previousZip);
   }
@@ -61,7 +62,8 @@ class UpdateFromTest {
 
   @Test
   void anUpdateKeepsThePetitionFactsAndChangesTheProceedings() throws Exception {
-    ParsedExtract extract = ParsedExtract.read(new ExtractGenerator(next(1000)).generate(dir.resolve("facts")));
+    ParsedExtract extract =
+        ParsedExtract.read(new ExtractGenerator(next(1000)).generate(dir.resolve("facts")));
     Map<String, ParsedExtract.Node> before = new HashMap<>();
     previous.cases().forEach(index -> before.put(index.id(), index));
     int changed = 0;
@@ -72,7 +74,8 @@ class UpdateFromTest {
         continue;
       }
       updates++;
-      for (String kept : List.of("Court", "FiledDate", "PropertyType", "FirstPaper", "PrimaryClaimTotal")) {
+      for (String kept :
+          List.of("Court", "FiledDate", "PropertyType", "FirstPaper", "PrimaryClaimTotal")) {
         assertEquals(old.text(kept), after.text(kept), kept);
       }
       assertEquals(old.child("PropertyAddresses"), after.child("PropertyAddresses"));
@@ -88,9 +91,14 @@ class UpdateFromTest {
   @Test
   void aSmallPreviousFileLimitsUpdatesAndDeletesToItsIds() throws Exception {
     Path small =
-        new ExtractGenerator(GeneratorSettings.defaults().withCases(100).withSeed(7).withRunDate(LocalDate.of(2025, 6, 29)))
+        new ExtractGenerator(
+                GeneratorSettings.defaults()
+                    .withCases(100)
+                    .withSeed(7)
+                    .withRunDate(LocalDate.of(2025, 6, 29)))
             .generate(dir.resolve("small"));
-    GenerationResult result = new ExtractGenerator(next(1000).withUpdateFrom(small)).write(dir.resolve("limited"));
+    GenerationResult result =
+        new ExtractGenerator(next(1000).withUpdateFrom(small)).write(dir.resolve("limited"));
     assertEquals(100, result.updates() + result.previousDeletes());
     assertEquals(100, result.updates(), "updates are served first");
     assertEquals(20, result.deletes(), "the rest of the deletes name fresh ids");
@@ -102,8 +110,11 @@ class UpdateFromTest {
 
   @Test
   void theSampleDependsOnTheSeed() throws Exception {
-    ParsedExtract one = ParsedExtract.read(new ExtractGenerator(next(500)).generate(dir.resolve("one")));
-    ParsedExtract two = ParsedExtract.read(new ExtractGenerator(next(500).withSeed(99)).generate(dir.resolve("two")));
+    ParsedExtract one =
+        ParsedExtract.read(new ExtractGenerator(next(500)).generate(dir.resolve("one")));
+    ParsedExtract two =
+        ParsedExtract.read(
+            new ExtractGenerator(next(500).withSeed(99)).generate(dir.resolve("two")));
     Set<String> previousIds = ExtractGeneratorTest.ids(previous.cases());
     Set<String> updatedOne = ExtractGeneratorTest.ids(one.cases());
     updatedOne.retainAll(previousIds);

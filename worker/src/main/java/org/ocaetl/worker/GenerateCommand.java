@@ -19,24 +19,33 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a synthetic OCA landlord-tenant extract: DIR/LandlordTenant.Incr.<run-date>.zip, or",
-      "DIR/LandlordTenant.Initial.FiledIn<year>.<run-date>.zip with --initial. Equal options give",
-      "byte-identical files."
+      "Writes a synthetic OCA landlord-tenant extract zip into DIR:",
+      "  LandlordTenant.Incr.<run-date>.zip, or",
+      "  LandlordTenant.Initial.FiledIn<year>.<run-date>.zip with --initial.",
+      "Equal options give byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the zip into.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory to write the zip into.")
   Path out;
 
   @Option(
       names = "--cases",
       paramLabel = "N",
-      description = "Cases (Index records without Delete). Default: ${DEFAULT-VALUE}, a weekly incremental.")
+      description =
+          "Cases (Index records without Delete). Default: ${DEFAULT-VALUE}, a weekly incremental.")
   int cases = GeneratorSettings.DEFAULT_CASES;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed = GeneratorSettings.DEFAULT_SEED;
 
   @Option(
@@ -49,13 +58,15 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--initial",
       paramLabel = "FILED_YEAR",
-      description = "Write an Initial extract of the cases filed in this year instead of an Incremental.")
+      description =
+          "Write an Initial extract of the cases filed in this year instead of an Incremental.")
   Integer initialFiledYear;
 
   @Option(
       names = "--delete-ratio",
       paramLabel = "R",
-      description = "Delete records per case, written after the cases. Default: 0.01 (0 with --initial).")
+      description =
+          "Delete records per case, written after the cases. Default: 0.01 (0 with --initial).")
   Double deleteRatio;
 
   @Option(
@@ -67,12 +78,15 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--update-ratio",
       paramLabel = "U",
-      description = "Fraction of the cases that update ids of --update-from. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Fraction of the cases that update ids of --update-from. Default: ${DEFAULT-VALUE}.")
   double updateRatio = GeneratorSettings.DEFAULT_UPDATE_RATIO;
 
   @Option(
       names = "--edge-cases",
-      description = "Mix in a few of each hard case of the processing rules (invalid values, duplicates, ...).")
+      description =
+          "Mix in a few of each hard case of the processing rules (invalid values, duplicates,"
+              + " ...).")
   boolean edgeCases;
 
   /** Parses {@code YYYY-MM-DD}; an impossible date such as 2025-02-30 is a usage error (exit 2). */
@@ -99,7 +113,8 @@ public final class GenerateCommand implements Callable<Integer> {
               ? deleteRatio
               : initialFiledYear != null ? 0 : GeneratorSettings.DEFAULT_DELETE_RATIO;
       settings =
-          new GeneratorSettings(cases, seed, runDate, initialFiledYear, deletes, updateFrom, updateRatio, edgeCases);
+          new GeneratorSettings(
+              cases, seed, runDate, initialFiledYear, deletes, updateFrom, updateRatio, edgeCases);
     } catch (IllegalArgumentException e) {
       return usageError(e.getMessage());
     }
@@ -112,14 +127,15 @@ public final class GenerateCommand implements Callable<Integer> {
         "cases: %,d (updates %,d), deletes: %,d, edge cases: %,d%n",
         result.cases(), result.updates(), result.deletes(), result.edgeCases().size());
     printer.printf(
-        "size: %,d bytes, %.1f s, %,.0f cases/s%n", result.bytes(), seconds, result.cases() / Math.max(seconds, 1e-9));
+        "size: %,d bytes, %.1f s, %,.0f cases/s%n",
+        result.bytes(), seconds, result.cases() / Math.max(seconds, 1e-9));
     printer.flush();
     return 0;
   }
 
   /**
-   * Reports an invalid combination of options like picocli reports a parse error: message and
-   * usage on stderr, exit code 2. (A ParameterException thrown from {@code call} would exit 1.)
+   * Reports an invalid combination of options like picocli reports a parse error: message and usage
+   * on stderr, exit code 2. (A ParameterException thrown from {@code call} would exit 1.)
    */
   private int usageError(String message) {
     CommandLine commandLine = spec.commandLine();

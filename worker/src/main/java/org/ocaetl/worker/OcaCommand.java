@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       LocalCommand.class,
       ParseCommand.class,
+      org.ocaetl.worker.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OcaCommand implements Runnable {

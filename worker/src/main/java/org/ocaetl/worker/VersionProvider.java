@@ -3,7 +3,7 @@ package org.ocaetl.worker;
 import picocli.CommandLine;
 
 /** Reports the jar's implementation version (set by Maven) for {@code oca --version}. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
     String version = OcaCommand.class.getPackage().getImplementationVersion();

@@ -29,15 +29,26 @@ class GenerateCommandTest {
   @Test
   void helpDescribesTheOptions() {
     assertEquals(0, run("generate", "--help"));
-    for (String option : new String[] {"--out", "--cases", "--seed", "--run-date", "--initial", "--delete-ratio",
-        "--update-from", "--update-ratio", "--edge-cases"}) {
+    for (String option :
+        new String[] {
+          "--out",
+          "--cases",
+          "--seed",
+          "--run-date",
+          "--initial",
+          "--delete-ratio",
+          "--update-from",
+          "--update-ratio",
+          "--edge-cases"
+        }) {
       assertTrue(out.toString().contains(option), option);
     }
   }
 
   @Test
   void writesTheNamedZipAndReportsPathCasesAndSize() throws Exception {
-    assertEquals(0, run("generate", "--out", dir.toString(), "--cases", "120", "--run-date", "2025-07-13"));
+    assertEquals(
+        0, run("generate", "--out", dir.toString(), "--cases", "120", "--run-date", "2025-07-13"));
     Path zip = dir.resolve("LandlordTenant.Incr.2025-07-13.zip");
     assertTrue(Files.isRegularFile(zip));
     String[] lines = out.toString().split("\\R");
@@ -51,14 +62,38 @@ class GenerateCommandTest {
 
   @Test
   void writesAnInitialWithoutDeletesAndAnIncrementalUpdatingIt() throws Exception {
-    assertEquals(0, run("generate", "--out", dir.toString(), "--cases", "100", "--initial", "2024", "--run-date", "2025-01-05"));
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--cases",
+            "100",
+            "--initial",
+            "2024",
+            "--run-date",
+            "2025-01-05"));
     Path initial = dir.resolve("LandlordTenant.Initial.FiledIn2024.2025-01-05.zip");
     assertTrue(out.toString().contains("deletes: 0,"), out.toString());
     assertEquals(
         0,
-        run("generate", "--out", dir.toString(), "--cases", "200", "--run-date", "2025-01-12",
-            "--update-from", initial.toString(), "--update-ratio", "0.25", "--edge-cases"));
-    assertTrue(out.toString().contains("cases: 200 (updates 50), deletes: 8, edge cases: 50"), out.toString());
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--cases",
+            "200",
+            "--run-date",
+            "2025-01-12",
+            "--update-from",
+            initial.toString(),
+            "--update-ratio",
+            "0.25",
+            "--edge-cases"));
+    assertTrue(
+        out.toString().contains("cases: 200 (updates 50), deletes: 8, edge cases: 50"),
+        out.toString());
   }
 
   @Test
@@ -68,7 +103,14 @@ class GenerateCommandTest {
     assertEquals(2, run("generate", "--out", dir.toString(), "--run-date", "2025-02-30"));
     assertEquals(2, run("generate", "--out", dir.toString(), "--delete-ratio", "1.5"));
     assertEquals(2, run("generate", "--out", dir.toString(), "--cases", "5", "--edge-cases"));
-    assertEquals(2, run("generate", "--out", dir.toString(), "--update-from", dir.resolve("missing.zip").toString()));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--update-from",
+            dir.resolve("missing.zip").toString()));
     assertEquals(2, run("generate", "--out", dir.toString(), "--bogus"));
     assertTrue(err.toString().contains("--out"), err.toString());
     try (var files = Files.list(dir)) {

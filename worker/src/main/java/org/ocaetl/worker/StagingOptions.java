@@ -1,0 +1,57 @@
+package org.ocaetl.worker;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.ocaetl.stage.StagingLimits;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * DuckDB staging limits shared by every command that parses (picocli mixin). Defaults come from
+ * the environment so the container image can size DuckDB next to the JVM heap.
+ */
+public final class StagingOptions {
+  private static final Pattern SIZE =
+      Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--memory-limit",
+      defaultValue = "${env:OCA_DUCKDB_MEMORY_LIMIT:-512MB}",
+      paramLabel = "SIZE",
+      description =
+          "DuckDB memory_limit (native memory outside the heap; env OCA_DUCKDB_MEMORY_LIMIT),"
+              + " default ${DEFAULT-VALUE}.")
+  String memoryLimit;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "${env:OCA_DUCKDB_THREADS:-2}",
+      paramLabel = "N",
+      description = "DuckDB threads (env OCA_DUCKDB_THREADS), default ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(
+      names = "--temp-dir",
+      defaultValue = "${env:OCA_DUCKDB_TEMP_DIR}",
+      paramLabel = "DIR",
+      description =
+          "Where DuckDB spills past its memory limit (env OCA_DUCKDB_TEMP_DIR), default a"
+              + " duckdb-tmp folder in the command's work folder.")
+  Path tempDir;
+
+  /** The limits, with {@code workDir/duckdb-tmp} as the spill folder unless one was given. */
+  public StagingLimits limits(Path workDir) {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    if (!SIZE.matcher(memoryLimit).matches()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
+    }
+    return new StagingLimits(
+        memoryLimit, threads, tempDir != null ? tempDir : workDir.resolve("duckdb-tmp"));
+  }
+}

@@ -1,0 +1,151 @@
+package org.ocaetl.worker.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ocaetl.generate.ExtractGenerator;
+import org.ocaetl.generate.GeneratorSettings;
+import org.ocaetl.stage.ExtractFileException;
+import org.ocaetl.worker.StagingOptions;
+import org.ocaetl.worker.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code oca bench}: measures parse + stage + export throughput and process memory. Performance is
+ * measured here, never asserted in tests.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export",
+      "several times each and prints cases/s, MB/s of XML and the peak RSS of the whole process.",
+      "Run it with the JVM sized as in production, e.g. java -Xmx640m -jar oca-worker.jar bench."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin StagingOptions staging;
+
+  @Option(
+      names = "--file",
+      paramLabel = "ZIP",
+      description = "Benchmark these raw files instead of generating them (repeatable).")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--cases",
+      defaultValue = "30000",
+      paramLabel = "N",
+      description = "Cases of the generated weekly-profile file, default ${DEFAULT-VALUE}.")
+  int cases;
+
+  @Option(
+      names = "--large-cases",
+      defaultValue = "300000",
+      paramLabel = "N",
+      description = "Cases of the generated large file (0 = none), default ${DEFAULT-VALUE}.")
+  int largeCases;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      paramLabel = "N",
+      description = "Measured runs per file (after one warm-up run), default ${DEFAULT-VALUE}.")
+  int runs;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description = "Folder for generated files and staging databases, default a temporary one.")
+  Path workDir;
+
+  @Override
+  public Integer call() throws IOException, ExtractFileException {
+    if (runs < 1 || cases < 1 || largeCases < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--runs and --cases must be at least 1, --large-cases at least 0");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+    List<Path> inputs = files.isEmpty() ? generateInputs(work, out) : files;
+    StagingBenchmark benchmark = new StagingBenchmark(staging.limits(work));
+    out.printf(
+        Locale.ROOT,
+        "JVM max heap %s, DuckDB memory_limit %s, %d cores%n",
+        ProcessMemory.mib(java.util.OptionalLong.of(Runtime.getRuntime().maxMemory())),
+        staging.limits(work).memoryLimit(),
+        Runtime.getRuntime().availableProcessors());
+    for (Path zip : inputs) {
+      benchmark.run(zip, work); // warm-up: JIT, DuckDB native library load, page cache
+      List<StagingBenchmark.StagingRun> measured = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        StagingBenchmark.StagingRun run = benchmark.run(zip, work);
+        measured.add(run);
+        out.printf(
+            Locale.ROOT,
+            "%s run %d: %,d cases, %,.1f MB XML, %,d rows: parse+stage %.2f s, export %.2f s,"
+                + " %,.0f cases/s, %,.1f MB/s%n",
+            zip.getFileName(),
+            i + 1,
+            run.cases(),
+            run.xmlBytes() / 1e6,
+            run.rows(),
+            run.parseSeconds(),
+            run.exportSeconds(),
+            run.casesPerSecond(),
+            run.xmlMegabytesPerSecond());
+        out.flush();
+      }
+      StagingBenchmark.StagingRun median =
+          measured.stream()
+              .sorted(Comparator.comparingDouble(StagingBenchmark.StagingRun::totalSeconds))
+              .toList()
+              .get(measured.size() / 2);
+      out.printf(
+          Locale.ROOT,
+          "%s median: %,.0f cases/s, %,.1f MB/s of XML (%.2f s)%n",
+          zip.getFileName(),
+          median.casesPerSecond(),
+          median.xmlMegabytesPerSecond(),
+          median.totalSeconds());
+    }
+    out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
+    return 0;
+  }
+
+  private List<Path> generateInputs(Path work, PrintWriter out) throws IOException {
+    List<Path> generated = new ArrayList<>();
+    Path inputs = Files.createDirectories(work.resolve("inputs"));
+    generated.add(generate(inputs.resolve("weekly"), GeneratorSettings.defaults().withCases(cases), out));
+    if (largeCases > 0) {
+      generated.add(
+          generate(
+              inputs.resolve("large"),
+              GeneratorSettings.defaults().withCases(largeCases).withInitialFiledYear(2024),
+              out));
+    }
+    return generated;
+  }
+
+  private static Path generate(Path dir, GeneratorSettings settings, PrintWriter out)
+      throws IOException {
+    Path zip = dir.resolve(settings.fileName());
+    if (!Files.exists(zip)) { // generated files are deterministic: reuse them across bench runs
+      zip = new ExtractGenerator(settings).generate(dir);
+    }
+    out.printf(Locale.ROOT, "input %s (%,d bytes)%n", zip, Files.size(zip));
+    return zip;
+  }
+}
