@@ -12,6 +12,7 @@ import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.RunRequest;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -79,6 +81,8 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--parallel", defaultValue = "2", paramLabel = "N", description = "Files staged at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 
+  @Mixin StagingOptions staging;
+
   @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -86,14 +90,12 @@ final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkUsage();
+    Path work = workDir != null ? workDir : dataDir.resolve("work");
+    StagingLimits limits = staging.limits(work);
     try (LocalRun run = LocalRun.start(databaseUrl, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
-          WorkerConfig.of(
-                  run.databaseUrl(),
-                  schema,
-                  storeDir != null ? storeDir : dataDir.resolve("store"),
-                  rawDir,
-                  workDir != null ? workDir : dataDir.resolve("work"))
+          WorkerConfig.of(run.databaseUrl(), schema, storeDir != null ? storeDir : dataDir.resolve("store"), rawDir, work)
+              .withStagingLimits(limits)
               .withParallelism(parallel)
               .withGeocoder(geocoder);
       RunResult result;

@@ -75,6 +75,11 @@ public record WorkerConfig(
         hostTaskQueue, hostWait, files, geocoder);
   }
 
+  public WorkerConfig withStagingLimits(StagingLimits limits) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder);
+  }
+
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
         hostTaskQueue, hostWait, parallelism, name);
