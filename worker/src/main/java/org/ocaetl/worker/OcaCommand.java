@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
     subcommands = {
       GenerateCommand.class,
+      LocalCommand.class,
       ParseCommand.class,
       org.ocaetl.worker.bench.BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,239 @@
+package org.ocaetl.activities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.time.Duration;
+import java.util.Optional;
+import org.ocaetl.discover.Sha256;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.stage.ExportReport;
+import org.ocaetl.stage.ExtractFileException;
+import org.ocaetl.stage.ExtractParser;
+import org.ocaetl.stage.ParseReport;
+import org.ocaetl.stage.StagingExporter;
+import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.ObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.workflows.FailureTypes;
+import org.ocaetl.workflows.FileActivities;
+import org.ocaetl.workflows.model.ExportSummary;
+import org.ocaetl.workflows.model.FileResult;
+import org.ocaetl.workflows.model.GeocodeSummary;
+import org.ocaetl.workflows.model.HostAssignment;
+import org.ocaetl.workflows.model.HostStep;
+import org.ocaetl.workflows.model.ParseSummary;
+import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.UploadSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staging steps of one file on this worker. Registered on the shared task queue (fetch,
+ * findStaged) and on this worker's own queue (parse, export, geocode, upload), which is why
+ * {@link #fetch} answers with that queue's name. Each file workflow gets its own work folder,
+ * keyed by its workflow id; fetch empties it, upload deletes it.
+ */
+public final class FileActivitiesImpl implements FileActivities {
+  private static final Logger log = LoggerFactory.getLogger(FileActivitiesImpl.class);
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final ObjectStore store;
+  private final Path workDir;
+  private final String hostTaskQueue;
+  private final Duration hostWait;
+  private final StagingLimits limits;
+  private final Geocoder geocoder;
+
+  /**
+   * @param store where raw files are archived and staged output goes
+   * @param workDir this worker's local scratch folder
+   * @param hostTaskQueue the task queue only this worker polls
+   * @param hostWait how long a step may wait on that queue before the worker counts as lost
+   * @param limits DuckDB resource limits
+   * @param geocoder the geocoder of the geocode step
+   */
+  public FileActivitiesImpl(
+      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits, Geocoder geocoder) {
+    this.store = store;
+    this.workDir = workDir;
+    this.hostTaskQueue = hostTaskQueue;
+    this.hostWait = hostWait;
+    this.limits = limits;
+    this.geocoder = geocoder;
+  }
+
+  /**
+   * Deletes the work folders a previous process left behind (its executions moved to other
+   * workers when its host queue went silent). Only folders named like work folders are touched,
+   * so a work dir pointed at the wrong place loses nothing else.
+   */
+  public static void removeStaleWorkFolders(Path workDir) throws IOException {
+    Files.createDirectories(workDir);
+    try (var children = Files.list(workDir)) {
+      for (Path child : children.filter(Files::isDirectory).toList()) {
+        if (child.getFileName().toString().startsWith(FileWorkFolder.PREFIX)) {
+          FileWorkFolder.deleteTree(child);
+        }
+      }
+    }
+  }
+
+  /** Progress of a parse, recorded as heartbeat details. */
+  public record ParseHeartbeat(long casesSeen, long xmlBytesRead) {}
+
+  @Override
+  public HostAssignment fetch(HostStep step) {
+    try {
+      FileWorkFolder folder = folder().recreate();
+      String sha256;
+      try (DigestInputStream in = Sha256.digesting(store.get(StoreKeys.raw(step.fileName())));
+          OutputStream out = Files.newOutputStream(folder.rawZip(step.fileName()))) {
+        in.transferTo(out);
+        sha256 = Sha256.hex(in);
+      }
+      if (!sha256.equals(step.sha256())) {
+        throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
+            "archived " + step.fileName() + " has sha256 " + sha256 + ", expected " + step.sha256(), null);
+      }
+      return new HostAssignment(hostTaskQueue, Files.size(folder.rawZip(step.fileName())), hostWait);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public ParseSummary parse(HostStep step) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    if (context.getInfo().getAttempt() > 1) {
+      Optional<ParseHeartbeat> previous = context.getHeartbeatDetails(ParseHeartbeat.class);
+      log.info("{}: parse attempt {} starts over (the previous attempt reached {})",
+          step.fileName(), context.getInfo().getAttempt(), previous.map(Object::toString).orElse("no heartbeat"));
+    }
+    FileWorkFolder folder = folder();
+    try {
+      ParseReport report =
+          new ExtractParser(limits)
+              .parse(folder.rawZip(step.fileName()), folder.stagingDb(),
+                  (cases, bytes) -> context.heartbeat(new ParseHeartbeat(cases, bytes)));
+      if (!report.sha256().equals(step.sha256())) {
+        throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
+            "parsed " + step.fileName() + " has sha256 " + report.sha256() + ", expected " + step.sha256(), null);
+      }
+      JSON.writeValue(folder.parseReport().toFile(), report);
+      return new ParseSummary(
+          report.extractDate(),
+          StagedReport.PARSER_VERSION,
+          report.casesSeen(),
+          report.casesStaged(),
+          report.casesDeleted(),
+          report.casesFailed(),
+          Failures.capped(report.failures()),
+          report.warnings(),
+          report.xmlBytes(),
+          report.elapsedMillis());
+    } catch (ExtractFileException e) {
+      throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public ExportSummary export(HostStep step) {
+    FileWorkFolder folder = folder();
+    try {
+      ParseReport parsed = JSON.readValue(folder.parseReport().toFile(), ParseReport.class);
+      ExportReport exported = new StagingExporter(limits).export(folder.stagingDb(), folder.exportDir(), parsed);
+      return new ExportSummary(exported.rowsPerTable(), exported.elapsedMillis());
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public GeocodeSummary geocode(HostStep step) {
+    FileWorkFolder folder = folder();
+    long started = System.nanoTime();
+    try {
+      long geocoded = geocoder.geocode(folder.exportDir());
+      StagedReport.Geocoding geocoding =
+          new StagedReport.Geocoding(geocoder.name(), geocoded, (System.nanoTime() - started) / 1_000_000);
+      JSON.writeValue(folder.geocodeReport().toFile(), geocoding);
+      return new GeocodeSummary(geocoding.geocoder(), geocoding.addressesGeocoded(), geocoding.elapsedMillis());
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public UploadSummary upload(HostStep step) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    FileWorkFolder folder = folder();
+    long started = System.nanoTime();
+    try {
+      int objects = 0;
+      long bytes = 0;
+      for (OcaTable table : OcaTable.values()) {
+        Path csv = folder.exportDir().resolve(table.csvName());
+        store.put(StoreKeys.stagedCsv(step.fileName(), table), csv, "text/csv");
+        bytes += Files.size(csv);
+        objects++;
+        context.heartbeat(objects);
+      }
+      StagedReport.Geocoding geocoding = JSON.readValue(folder.geocodeReport().toFile(), StagedReport.Geocoding.class);
+      Path report = folder.exportDir().resolve("report.json");
+      StagedReport.upload(report, geocoding, store, StoreKeys.report(step.fileName()));
+      bytes += Files.size(report);
+      objects++;
+      folder.delete();
+      return new UploadSummary(objects, bytes, (System.nanoTime() - started) / 1_000_000);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public StagedLookup findStaged(HostStep step) {
+    String key = StoreKeys.report(step.fileName());
+    try {
+      if (store.size(key).isEmpty()) {
+        return new StagedLookup(null, StagedReport.PARSER_VERSION, "no staged report.json");
+      }
+      Optional<FileResult> staged;
+      try (InputStream in = store.get(key)) {
+        staged = StagedReport.read(in);
+      }
+      if (staged.isEmpty()) {
+        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged report.json lacks the parser version or counters");
+      }
+      FileResult result = staged.get();
+      if (!result.sha256().equals(step.sha256())) {
+        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged from sha256 " + result.sha256());
+      }
+      if (result.parserVersion() != StagedReport.PARSER_VERSION) {
+        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged by parser version " + result.parserVersion());
+      }
+      return new StagedLookup(result, StagedReport.PARSER_VERSION, null);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  private FileWorkFolder folder() {
+    return FileWorkFolder.of(workDir, Activity.getExecutionContext().getInfo().getWorkflowId());
+  }
+}

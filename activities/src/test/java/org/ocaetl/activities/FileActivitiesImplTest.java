@@ -1,0 +1,162 @@
+package org.ocaetl.activities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.discover.Sha256;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.TestExtracts;
+import org.ocaetl.workflows.FailureTypes;
+import org.ocaetl.workflows.FileActivities;
+import org.ocaetl.workflows.model.FileResult;
+import org.ocaetl.workflows.model.HostAssignment;
+import org.ocaetl.workflows.model.HostStep;
+import org.ocaetl.workflows.model.ParseSummary;
+import org.ocaetl.workflows.model.StagedLookup;
+
+/** The staging steps on real DuckDB and a real local store, driven as Temporal activities. */
+class FileActivitiesImplTest {
+  static final String FILE = "LandlordTenant.Incr.2024-03-08.zip";
+  static final String CASE =
+      TestExtracts.index("A", "<Court>Bronx Housing Court</Court><FiledDate>2024-01-05</FiledDate>"
+          + "<Status>Active</Status><FirstPaper>Petition</FirstPaper>");
+  static final String BAD_CASE =
+      TestExtracts.index("B", "<Court>Bronx Housing Court</Court><FiledDate>2024-02-30</FiledDate>");
+
+  @TempDir Path root;
+  LocalObjectStore store;
+  TestActivityEnvironment env;
+  FileActivities activities;
+  List<Object> heartbeats = new ArrayList<>();
+  String sha256;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    store = new LocalObjectStore(root.resolve("store"));
+    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE,
+        TestExtracts.extract("2024-03-07", CASE, BAD_CASE));
+    store.put(StoreKeys.raw(FILE), zip, "application/zip");
+    try (InputStream in = Files.newInputStream(zip)) {
+      sha256 = Sha256.of(in);
+    }
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
+            StagingLimits.defaults(root.resolve("tmp")), new NoGeocoder()));
+    env.setActivityHeartbeatListener(Object.class, heartbeats::add);
+    activities = env.newActivityStub(FileActivities.class);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void stagesAFileAndALaterLookupReusesIt() throws Exception {
+    HostStep step = new HostStep(FILE, sha256);
+    HostAssignment host = activities.fetch(step);
+    assertEquals(new HostAssignment("oca-etl/host/test-1", Files.size(root.resolve("in").resolve(FILE)), Duration.ofSeconds(42)), host);
+
+    ParseSummary parsed = activities.parse(step);
+    assertEquals(LocalDate.parse("2024-03-07"), parsed.extractDate(), "RunDate wins over the name's date");
+    assertEquals(1, parsed.casesFailed());
+    assertEquals("B", parsed.failures().get(0).caseId());
+    assertEquals(StagedReport.PARSER_VERSION, parsed.parserVersion());
+    assertFalse(heartbeats.isEmpty(), "parse heartbeats its progress");
+
+    assertEquals(1L, activities.export(step).rowsPerTable().get("oca_index"));
+    assertEquals(0, activities.geocode(step).addressesGeocoded());
+    assertEquals(OcaTable.values().length + 1, activities.upload(step).objects());
+    assertTrue(store.size(StoreKeys.stagedCsv(FILE, OcaTable.OCA_METADATA)).isPresent());
+    try (var work = Files.list(root.resolve("work"))) {
+      assertEquals(0, work.count(), "upload cleans the work folder");
+    }
+
+    StagedLookup lookup = activities.findStaged(step);
+    assertNull(lookup.mismatch());
+    FileResult staged = lookup.staged();
+    assertEquals(FILE, staged.fileName());
+    assertEquals(sha256, staged.sha256());
+    assertEquals(LocalDate.parse("2024-03-07"), staged.extractDate());
+    assertEquals(1, staged.casesStaged());
+    assertEquals(1, staged.casesFailed());
+    assertEquals("B", staged.failures().get(0).caseId());
+    assertEquals(1L, staged.rowsPerTable().get("oca_index"));
+    assertTrue(staged.stageMillis().containsKey("geocode"));
+
+    StagedLookup otherBytes = activities.findStaged(new HostStep(FILE, "0".repeat(64)));
+    assertNull(otherBytes.staged());
+    assertTrue(otherBytes.mismatch().startsWith("staged from sha256 "), otherBytes.mismatch());
+  }
+
+  @Test
+  void aReportFromAnotherParserVersionIsNotReused() throws Exception {
+    stagesAFileAndALaterLookupReusesIt();
+    String report;
+    try (InputStream in = store.get(StoreKeys.report(FILE))) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String older = report.replaceFirst("\"parserVersion\" : \\d+", "\"parserVersion\" : 0");
+    assertFalse(older.equals(report));
+    store.put(StoreKeys.report(FILE), new java.io.ByteArrayInputStream(older.getBytes(StandardCharsets.UTF_8)), "application/json");
+
+    StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
+
+    assertNull(lookup.staged());
+    assertEquals("staged by parser version 0", lookup.mismatch());
+    assertEquals(StagedReport.PARSER_VERSION, lookup.currentParserVersion());
+  }
+
+  @Test
+  void nothingStagedYetIsAMismatch() {
+    StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
+    assertNull(lookup.staged());
+    assertEquals("no staged report.json", lookup.mismatch());
+  }
+
+  @Test
+  void fetchRefusesArchivedBytesWithAnotherChecksum() {
+    ActivityFailure failure = assertThrows(ActivityFailure.class, () -> activities.fetch(new HostStep(FILE, "f".repeat(64))));
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertEquals(FailureTypes.CHECKSUM_CONFLICT, cause.getType());
+    assertTrue(cause.isNonRetryable());
+  }
+
+  @Test
+  void aFileThatIsNotAZipIsABadExtractFile() throws Exception {
+    store.put(StoreKeys.raw(FILE), new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)), "application/zip");
+    String sha;
+    try (InputStream in = store.get(StoreKeys.raw(FILE))) {
+      sha = Sha256.of(in);
+    }
+    HostStep step = new HostStep(FILE, sha);
+    activities.fetch(step);
+    ActivityFailure failure = assertThrows(ActivityFailure.class, () -> activities.parse(step));
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertEquals(FailureTypes.BAD_EXTRACT_FILE, cause.getType());
+    assertTrue(cause.getOriginalMessage().startsWith(FILE), cause.getOriginalMessage());
+    assertTrue(cause.isNonRetryable());
+  }
+}

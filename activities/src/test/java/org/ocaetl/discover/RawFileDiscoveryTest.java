@@ -1,0 +1,161 @@
+package org.ocaetl.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.workflows.model.DiscoveredFile;
+import org.ocaetl.workflows.model.DiscoveryResult;
+import org.ocaetl.workflows.model.FileOutcome;
+import org.ocaetl.workflows.model.FileOutcome.Outcome;
+
+/** Which files a run picks, over a real inbox folder and a real local object store. */
+class RawFileDiscoveryTest {
+  static final String INCR_0308 = "LandlordTenant.Incr.2024-03-08.zip";
+  static final String INCR_0301 = "LandlordTenant.Incr.2024-03-01.zip";
+  static final String INITIAL_2017 = "LandlordTenant.Initial.FiledIn2017.2024-03-01.zip";
+  static final String INITIAL_2016 = "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip";
+
+  @TempDir Path inboxDir;
+  @TempDir Path storeDir;
+  LocalObjectStore store;
+  RawArchive archive;
+  RawFileDiscovery discovery;
+  Map<String, String> ledger = new HashMap<>();
+  List<String> heartbeats = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    store = new LocalObjectStore(storeDir);
+    archive = new RawArchive(store);
+    discovery = new RawFileDiscovery(new LocalFolderInbox(inboxDir), archive);
+  }
+
+  DiscoveryResult discover(String glob) throws IOException {
+    return discovery.discover(ledger, glob, heartbeats::add);
+  }
+
+  void inbox(String name, String content) throws IOException {
+    Files.writeString(inboxDir.resolve(name), content);
+  }
+
+  static String sha(String content) throws IOException {
+    return Sha256.of(new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void archivesNewFilesAndOrdersThemByRuleOne() throws IOException {
+    inbox(INCR_0308, "c");
+    inbox(INCR_0301, "b");
+    inbox(INITIAL_2017, "a2");
+    inbox(INITIAL_2016, "a1");
+    inbox("notes.txt", "x");
+    inbox("x." + INCR_0308 + ".bak", "x");
+
+    DiscoveryResult result = discover(null);
+
+    assertEquals(List.of(INITIAL_2016, INITIAL_2017, INCR_0301, INCR_0308),
+        result.files().stream().map(DiscoveredFile::fileName).toList());
+    assertEquals(List.of("notes.txt", "x." + INCR_0308 + ".bak"), result.ignored());
+    assertEquals(sha("c"), result.files().get(3).sha256());
+    assertEquals(java.time.LocalDate.parse("2024-03-08"), result.files().get(3).nameDate());
+    try (InputStream archived = store.get(StoreKeys.raw(INCR_0308))) {
+      assertEquals("c", new String(archived.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(heartbeats.containsAll(List.of(INCR_0308, INITIAL_2016)));
+  }
+
+  @Test
+  void skipsFilesTheLedgerHoldsWithTheSameChecksum() throws IOException {
+    inbox(INCR_0301, "b");
+    inbox(INCR_0308, "c");
+    ledger.put(INCR_0301, sha("b"));
+
+    DiscoveryResult result = discover(null);
+
+    assertEquals(List.of(INCR_0308), result.files().stream().map(DiscoveredFile::fileName).toList());
+    assertEquals(Outcome.SKIPPED, result.settled().get(0).outcome());
+  }
+
+  @Test
+  void aPromotedNameWithOtherBytesIsALedgerConflict() throws IOException {
+    inbox(INCR_0301, "changed");
+    ledger.put(INCR_0301, sha("b"));
+    FileOutcome outcome = discover(null).settled().get(0);
+    assertEquals(Outcome.FAILED, outcome.outcome());
+    assertTrue(outcome.reason().startsWith("LedgerConflict: "), outcome.reason());
+  }
+
+  @Test
+  void neverOverwritesAnArchivedNameWithOtherBytes() throws IOException {
+    inbox(INCR_0301, "original");
+    discover(null);
+    inbox(INCR_0301, "re-sent with other bytes");
+
+    DiscoveryResult result = discover(null);
+
+    assertEquals(List.of(), result.files());
+    FileOutcome outcome = result.settled().get(0);
+    assertEquals(Outcome.FAILED, outcome.outcome());
+    assertTrue(outcome.reason().startsWith("ChecksumConflict: "), outcome.reason());
+    try (InputStream archived = store.get(StoreKeys.raw(INCR_0301))) {
+      assertEquals("original", new String(archived.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void anArchivedFileThatIsNotPromotedStaysPendingAfterLeavingTheInbox() throws IOException {
+    inbox(INCR_0301, "b");
+    inbox(INCR_0308, "c");
+    discover(null);
+    Files.delete(inboxDir.resolve(INCR_0301));
+    Files.delete(inboxDir.resolve(INCR_0308));
+    ledger.put(INCR_0308, sha("c"));
+
+    DiscoveryResult result = discover(null);
+
+    assertEquals(List.of(new DiscoveredFile(INCR_0301, sha("b"), java.time.LocalDate.parse("2024-03-01"), false)),
+        result.files());
+    assertEquals(List.of(), result.settled(), "promoted files that left the inbox are not even read");
+  }
+
+  @Test
+  void replaysArchivedFilesMatchingTheGlobEvenWhenPromoted() throws IOException {
+    inbox(INCR_0301, "b");
+    inbox(INCR_0308, "c");
+    discover(null);
+    ledger.put(INCR_0301, sha("b"));
+    ledger.put(INCR_0308, sha("c"));
+
+    DiscoveryResult result = discover("*2024-03-0[1-5]*");
+
+    assertEquals(List.of(new DiscoveredFile(INCR_0301, sha("b"), java.time.LocalDate.parse("2024-03-01"), true)),
+        result.files());
+    assertEquals(List.of(INCR_0308), result.settled().stream().map(FileOutcome::fileName).toList());
+  }
+
+  @Test
+  void rejectsAGlobWithAPath() {
+    assertThrows(IllegalArgumentException.class, () -> RawFileDiscovery.glob("private/raw/*"));
+  }
+
+  @Test
+  void anEmptyInboxAndArchiveFindNothing() throws IOException {
+    DiscoveryResult result = discover("*");
+    assertEquals(new DiscoveryResult(List.of(), List.of(), List.of()), result);
+  }
+}

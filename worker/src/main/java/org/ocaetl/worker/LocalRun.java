@@ -1,0 +1,90 @@
+package org.ocaetl.worker;
+
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.workflows.OcaRunWorkflow;
+import org.ocaetl.workflows.OcaSearchAttributes;
+import org.ocaetl.workflows.model.RunRequest;
+import org.ocaetl.workflows.model.RunResult;
+
+/**
+ * The machinery of {@code oca local}: the database (given or embedded), the schema migration,
+ * Temporal's in-process server with the search attributes registered, and a worker with the
+ * production workflows and activities.
+ */
+final class LocalRun implements AutoCloseable {
+  private final EmbeddedDatabase embedded;
+  private final String databaseUrl;
+  private TestWorkflowEnvironment temporal;
+
+  private LocalRun(EmbeddedDatabase embedded, String databaseUrl) {
+    this.embedded = embedded;
+    this.databaseUrl = databaseUrl;
+  }
+
+  /** Uses {@code databaseUrl}, or starts the embedded PostgreSQL under {@code dataDir} and says where. */
+  static LocalRun start(String databaseUrl, Path dataDir, PrintWriter err) throws IOException {
+    if (databaseUrl != null) {
+      return new LocalRun(null, databaseUrl);
+    }
+    EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+    err.println("Embedded PostgreSQL: " + database.url() + " (data in " + dataDir.resolve("postgres") + ")");
+    err.flush();
+    return new LocalRun(database, database.url());
+  }
+
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** Runs one run with the production activities. */
+  RunResult execute(WorkerConfig config, RunRequest request) throws IOException {
+    return execute(config, WorkerBootstrap.Activities.production(config), request);
+  }
+
+  RunResult execute(WorkerConfig config, WorkerBootstrap.Activities activities, RunRequest request) throws IOException {
+    SchemaMigrator.migrate(DatabaseUrl.parse(config.databaseUrl()), config.schema());
+    temporal = TestWorkflowEnvironment.newInstance(temporalOptions());
+    WorkerBootstrap.register(temporal.getWorkerFactory(), config, activities);
+    temporal.start();
+    OcaRunWorkflow run =
+        temporal.getWorkflowClient().newWorkflowStub(
+            OcaRunWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(config.taskQueue())
+                .setWorkflowId("oca-run/local-" + Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .build());
+    return run.run(request);
+  }
+
+  /**
+   * The in-process server in real time (retries back off for real, as on a cluster), with the
+   * custom search attributes registered: without them every upsert fails the workflow task.
+   */
+  static TestEnvironmentOptions temporalOptions() {
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setUseTimeskipping(false);
+    OcaSearchAttributes.definitions().forEach(options::registerSearchAttribute);
+    return options.build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (temporal != null) {
+        temporal.close();
+      }
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

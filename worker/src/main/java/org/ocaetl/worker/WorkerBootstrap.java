@@ -1,0 +1,79 @@
+package org.ocaetl.worker;
+
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.ocaetl.activities.DiscoveryActivitiesImpl;
+import org.ocaetl.activities.FileActivitiesImpl;
+import org.ocaetl.activities.NoGeocoder;
+import org.ocaetl.activities.PromotionActivitiesImpl;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.discover.LocalFolderInbox;
+import org.ocaetl.discover.RawArchive;
+import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.promote.PromotionTransaction;
+import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.ObjectStore;
+import org.ocaetl.workflows.DiscoveryActivities;
+import org.ocaetl.workflows.FileActivities;
+import org.ocaetl.workflows.FileWorkflowImpl;
+import org.ocaetl.workflows.OcaRunWorkflowImpl;
+import org.ocaetl.workflows.PromotionActivities;
+
+/**
+ * Registers the production workflows and activities on a {@link WorkerFactory}: the workflows and
+ * every activity on the shared task queue, and the file activities again on this process's own
+ * host queue. Used by {@code oca local} (on the in-process test server's factory) and by the
+ * production worker. Wiring only; the logic lives in the workflows and activity classes.
+ */
+public final class WorkerBootstrap {
+
+  private WorkerBootstrap() {}
+
+  /** The activity implementations a worker runs (tests wrap them to inject faults). */
+  public record Activities(
+      DiscoveryActivities discovery, FileActivities files, PromotionActivities promotion) {
+
+    /** The real implementations over the configured database, store, inbox and work folder. */
+    public static Activities production(WorkerConfig config) throws IOException {
+      return production(config, new LocalObjectStore(config.storeDir()));
+    }
+
+    /** The real implementations over {@code store} (tests pass a store that fails on purpose). */
+    public static Activities production(WorkerConfig config, ObjectStore store) {
+      DataSource database = DatabaseUrl.parse(config.databaseUrl());
+      PromotedFiles ledger = new PromotedFiles(database, config.schema());
+      return new Activities(
+          new DiscoveryActivitiesImpl(
+              new RawFileDiscovery(new LocalFolderInbox(config.rawInbox()), new RawArchive(store)),
+              () -> checksumsByName(ledger)),
+          new FileActivitiesImpl(
+              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder()),
+          new PromotionActivitiesImpl(
+              new PromotionTransaction(database, config.schema(), store),
+              ledger,
+              new PublicSnapshot(database, store),
+              config.schema()));
+    }
+
+    private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {
+      return ledger.all().values().stream()
+          .collect(Collectors.toMap(PromotedFiles.PromotedFile::fileName, PromotedFiles.PromotedFile::sha256));
+    }
+  }
+
+  /** Adds the workers to {@code factory}; the caller starts it. */
+  public static void register(WorkerFactory factory, WorkerConfig config, Activities activities) throws IOException {
+    FileActivitiesImpl.removeStaleWorkFolders(config.workDir());
+    Worker shared = factory.newWorker(config.taskQueue());
+    shared.registerWorkflowImplementationTypes(OcaRunWorkflowImpl.class, FileWorkflowImpl.class);
+    shared.registerActivitiesImplementations(activities.discovery(), activities.files(), activities.promotion());
+    Worker host = factory.newWorker(config.hostTaskQueue());
+    host.registerActivitiesImplementations(activities.files());
+  }
+}

@@ -1,0 +1,103 @@
+package org.ocaetl.worker;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.discover.Sha256;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.workflows.FileWorkflow;
+import org.ocaetl.workflows.OcaRunWorkflow;
+import org.ocaetl.workflows.OcaSearchAttributes;
+import org.ocaetl.workflows.WorkflowIds;
+import org.ocaetl.workflows.model.FileRequest;
+import org.ocaetl.workflows.model.FileResult;
+import org.ocaetl.workflows.model.RunRequest;
+import org.ocaetl.workflows.model.RunResult;
+
+/**
+ * One end-to-end set-up: the time-skipping in-process Temporal server, a worker registered by
+ * {@link WorkerBootstrap} with the real activities (wrapped by {@link FaultyActivities}), a fresh
+ * schema in the test class's real PostgreSQL database, and a local store, inbox and work folder.
+ */
+final class EndToEnd implements AutoCloseable {
+  final Path inbox;
+  final WorkerConfig config;
+  final DataSource database;
+  final OcaTables tables;
+  final FailingStore store;
+  final FaultyActivities.Files files;
+  final FaultyActivities.Promotion promotion;
+  final TestWorkflowEnvironment temporal;
+  final WorkflowClient client;
+
+  EndToEnd(PostgresTestDatabase postgres, Path root) throws IOException {
+    String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    inbox = Files.createDirectories(root.resolve("inbox"));
+    config =
+        WorkerConfig.of(postgres.jdbcUrl(), schema, root.resolve("store"), inbox, root.resolve("work"))
+            .withHostWait(Duration.ofSeconds(3)); // ScheduleToStart is not time-skipped
+    database = DatabaseUrl.parse(config.databaseUrl());
+    SchemaMigrator.migrate(database, schema);
+    tables = new OcaTables(database, schema);
+    store = new FailingStore(new LocalObjectStore(config.storeDir()));
+    WorkerBootstrap.Activities real = WorkerBootstrap.Activities.production(config, store);
+    files = new FaultyActivities.Files(real.files());
+    promotion = new FaultyActivities.Promotion(real.promotion());
+
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    OcaSearchAttributes.definitions().forEach(options::registerSearchAttribute);
+    temporal = TestWorkflowEnvironment.newInstance(options.build());
+    WorkerBootstrap.register(
+        temporal.getWorkerFactory(), config, new WorkerBootstrap.Activities(real.discovery(), files, promotion));
+    temporal.start();
+    client = temporal.getWorkflowClient();
+  }
+
+  OcaRunWorkflow runStub(String workflowId) {
+    return client.newWorkflowStub(
+        OcaRunWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(config.taskQueue()).setWorkflowId(workflowId).build());
+  }
+
+  RunResult run(String workflowId) {
+    return runStub(workflowId).run(RunRequest.of(null, 2));
+  }
+
+  RunResult run(String workflowId, RunRequest request) {
+    return runStub(workflowId).run(request);
+  }
+
+  /** What an operator does to rerun one file: start {@code oca-file/<name>} again. */
+  FileResult rerunFile(String fileName) throws IOException {
+    String sha256;
+    try (InputStream archived = store.get(StoreKeys.raw(fileName))) {
+      sha256 = Sha256.of(archived);
+    }
+    FileWorkflow workflow =
+        client.newWorkflowStub(
+            FileWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(config.taskQueue()).setWorkflowId(WorkflowIds.file(fileName)).build());
+    return workflow.stage(new FileRequest(fileName, sha256));
+  }
+
+  String runId(String workflowId) {
+    return client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+  }
+
+  @Override
+  public void close() {
+    temporal.close();
+  }
+}

@@ -1,0 +1,44 @@
+package org.ocaetl.workflows;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import org.ocaetl.workflows.model.ExportSummary;
+import org.ocaetl.workflows.model.GeocodeSummary;
+import org.ocaetl.workflows.model.HostAssignment;
+import org.ocaetl.workflows.model.HostStep;
+import org.ocaetl.workflows.model.ParseSummary;
+import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.UploadSummary;
+
+/**
+ * The staging steps of one file. {@link #fetch} and {@link #findStaged} run on the shared task
+ * queue; fetch returns the worker's own queue, where parse, export, geocode and upload must run
+ * because they use the worker's local work folder (DuckDB file, CSVs).
+ */
+@ActivityInterface
+public interface FileActivities {
+
+  /** Copies the archived raw zip into this worker's work folder and checks its SHA-256. */
+  @ActivityMethod(name = "FetchRaw")
+  HostAssignment fetch(HostStep step);
+
+  /** Parses the fetched zip into a fresh DuckDB staging file (heartbeats its progress). */
+  @ActivityMethod(name = "Parse")
+  ParseSummary parse(HostStep step);
+
+  /** Writes the twelve CSVs and report.json from the staging file. */
+  @ActivityMethod(name = "Export")
+  ExportSummary export(HostStep step);
+
+  /** Geocodes the exported addresses. */
+  @ActivityMethod(name = "Geocode")
+  GeocodeSummary geocode(HostStep step);
+
+  /** Uploads the CSVs and report.json to {@code StoreKeys.staging(file)}; cleans the work folder. */
+  @ActivityMethod(name = "Upload")
+  UploadSummary upload(HostStep step);
+
+  /** Reads the report.json of an earlier staging and says whether it can be promoted as it is. */
+  @ActivityMethod(name = "FindStaged")
+  StagedLookup findStaged(HostStep step);
+}

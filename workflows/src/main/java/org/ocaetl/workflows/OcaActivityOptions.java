@@ -1,0 +1,105 @@
+package org.ocaetl.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Map;
+import org.ocaetl.workflows.model.HostAssignment;
+
+/**
+ * Timeouts and retries of every activity, in one place. Bad input never retries (the bytes will
+ * not change); infrastructure errors retry with backoff.
+ */
+public final class OcaActivityOptions {
+
+  /**
+   * Default of how long a staging step may wait for the worker that fetched the file (the worker
+   * reports its own value in {@link HostAssignment#hostWait()}). Longer means the host is gone
+   * or badly overloaded: the file workflow then starts over on another worker.
+   */
+  public static final Duration DEFAULT_HOST_WAIT = Duration.ofMinutes(1);
+
+  /** Hosts tried per file before the file fails. */
+  public static final int HOST_ATTEMPTS = 3;
+
+  private static final String[] NON_RETRYABLE = {
+    FailureTypes.BAD_EXTRACT_FILE,
+    FailureTypes.LEDGER_CONFLICT,
+    FailureTypes.CHECKSUM_CONFLICT,
+    FailureTypes.STATEMENT_TIMEOUT,
+    FailureTypes.INVALID_REQUEST
+  };
+
+  private OcaActivityOptions() {}
+
+  /** Discovery hashes and archives whole raw files: it heartbeats once per file. */
+  public static ActivityOptions discovery() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setHeartbeatTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(retries(Duration.ofSeconds(10), Duration.ofMinutes(5), 5))
+        .build();
+  }
+
+  /** Fetch and lookup, on the shared queue. */
+  public static ActivityOptions shared() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(1))
+        .setHeartbeatTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 5))
+        .build();
+  }
+
+  /** Export, geocode and upload on the worker that holds the file. */
+  public static ActivityOptions onHost(HostAssignment host) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(host.hostTaskQueue())
+        .setScheduleToStartTimeout(host.hostWait())
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setRetryOptions(retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 3))
+        .build();
+  }
+
+  /**
+   * Per-method overrides on the host queue, keyed by activity type: parse heartbeats its
+   * progress, so a dead worker is noticed after the heartbeat timeout instead of StartToClose.
+   */
+  public static Map<String, ActivityOptions> onHostMethods(HostAssignment host) {
+    ActivityOptions parse =
+        ActivityOptions.newBuilder(onHost(host))
+            .setStartToCloseTimeout(Duration.ofHours(6))
+            .setHeartbeatTimeout(Duration.ofMinutes(2))
+            .build();
+    return Map.of("Parse", parse);
+  }
+
+  /**
+   * Promotion holds one transaction for all files of a segment: a generous StartToClose, and
+   * retries with backoff (a lock timeout or a lost connection rolls back; a retry after a commit
+   * finds the ledger rows and applies nothing twice).
+   */
+  public static ActivityOptions promotion() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(6))
+        .setRetryOptions(retries(Duration.ofSeconds(30), Duration.ofMinutes(15), 8))
+        .build();
+  }
+
+  /** Publishing rewrites the public snapshot from the tables: safe to repeat. */
+  public static ActivityOptions publish() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setRetryOptions(retries(Duration.ofSeconds(30), Duration.ofMinutes(10), 5))
+        .build();
+  }
+
+  private static RetryOptions retries(Duration initial, Duration max, int attempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(max)
+        .setMaximumAttempts(attempts)
+        .setDoNotRetry(NON_RETRYABLE)
+        .build();
+  }
+}

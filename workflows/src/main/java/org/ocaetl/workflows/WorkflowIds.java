@@ -1,0 +1,25 @@
+package org.ocaetl.workflows;
+
+/** Workflow ids and task queue names: the addresses operators use to find and rerun work. */
+public final class WorkflowIds {
+  /** The task queue every worker polls for workflows and for activities that may run anywhere. */
+  public static final String TASK_QUEUE = "oca-etl";
+
+  private static final String FILE_PREFIX = "oca-file/";
+
+  private WorkflowIds() {}
+
+  /** The file workflow of a raw file: starting it again reruns that file. */
+  public static String file(String fileName) {
+    return FILE_PREFIX + fileName;
+  }
+
+  /**
+   * The file workflow that stages a file again because the output of {@link #file} was made from
+   * other bytes or by another parser version (e.g. a replay after a parser fix): one id per
+   * (checksum, parser version), so the same restaging is never run twice.
+   */
+  public static String restage(String fileName, String sha256, int parserVersion) {
+    return FILE_PREFIX + fileName + "/" + sha256.substring(0, Math.min(8, sha256.length())) + "-p" + parserVersion;
+  }
+}

@@ -1,0 +1,37 @@
+package org.ocaetl.workflows.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A staged file: its CSVs and report.json are under {@code StoreKeys.staging(fileName)}.
+ *
+ * @param fileName base name of the raw zip
+ * @param extractDate RunDate of the file (rule 1)
+ * @param sha256 hex SHA-256 of the raw zip
+ * @param parserVersion version of the parser that staged it
+ * @param rowsPerTable staged rows per table name, in table order
+ * @param casesSeen Index elements read
+ * @param casesStaged distinct ids whose last occurrence is a converted non-delete version
+ * @param casesDeleted distinct ids whose last occurrence is a delete record
+ * @param casesFailed Index elements that could not be converted
+ * @param failures the first failures (all of them are in the uploaded report.json)
+ * @param stageMillis wall time per stage (parse, export, geocode, upload)
+ * @param warnings e.g. RunDate missing or disagreeing with the name
+ * @param addressesGeocoded addresses the geocoder resolved (0 with the "none" geocoder)
+ */
+public record FileResult(
+    String fileName,
+    LocalDate extractDate,
+    String sha256,
+    int parserVersion,
+    Map<String, Long> rowsPerTable,
+    long casesSeen,
+    long casesStaged,
+    long casesDeleted,
+    long casesFailed,
+    List<CaseFailure> failures,
+    Map<String, Long> stageMillis,
+    List<String> warnings,
+    long addressesGeocoded) {}

@@ -1,0 +1,30 @@
+package org.ocaetl.workflows.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What parsing found (the full failure list stays in the worker's staging file and report.json).
+ *
+ * @param extractDate RunDate of the file, or the name's date when missing
+ * @param parserVersion version of the parser
+ * @param casesSeen Index elements read
+ * @param casesStaged distinct ids whose last occurrence is a converted non-delete version
+ * @param casesDeleted distinct ids whose last occurrence is a delete record
+ * @param casesFailed Index elements that could not be converted
+ * @param failures the first failures, text capped in length
+ * @param warnings e.g. RunDate missing or disagreeing with the name
+ * @param xmlBytes uncompressed size of the XML member
+ * @param elapsedMillis wall time of the parse
+ */
+public record ParseSummary(
+    LocalDate extractDate,
+    int parserVersion,
+    long casesSeen,
+    long casesStaged,
+    long casesDeleted,
+    long casesFailed,
+    List<CaseFailure> failures,
+    List<String> warnings,
+    long xmlBytes,
+    long elapsedMillis) {}

@@ -1,0 +1,186 @@
+package org.ocaetl.workflows;
+
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.workflows.model.DiscoveredFile;
+import org.ocaetl.workflows.model.DiscoveryRequest;
+import org.ocaetl.workflows.model.DiscoveryResult;
+import org.ocaetl.workflows.model.ExportSummary;
+import org.ocaetl.workflows.model.FileOutcome;
+import org.ocaetl.workflows.model.FileResult;
+import org.ocaetl.workflows.model.GeocodeSummary;
+import org.ocaetl.workflows.model.HostAssignment;
+import org.ocaetl.workflows.model.HostStep;
+import org.ocaetl.workflows.model.ParseSummary;
+import org.ocaetl.workflows.model.PromoteRequest;
+import org.ocaetl.workflows.model.PromoteResult;
+import org.ocaetl.workflows.model.PublishRequest;
+import org.ocaetl.workflows.model.PublishResult;
+import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.UploadSummary;
+
+/**
+ * In-memory stand-ins for the activities, to test the workflows' control flow (ordering,
+ * parallelism, reuse, host loss, continue-as-new) on the in-process server. The real activities
+ * are exercised end to end in the worker module's tests. Outputs are derived from the file name:
+ * a name containing "bad" fails parsing as a bad extract, "failedcase" yields one failed case.
+ */
+final class FakeStaging implements DiscoveryActivities, FileActivities, PromotionActivities {
+  /** ScheduleToStart runs in real time on the test server (the pending task blocks skipping). */
+  static final java.time.Duration HOST_WAIT = java.time.Duration.ofSeconds(2);
+  final String hostQueue;
+  volatile List<DiscoveredFile> inbox = List.of();
+  volatile List<FileOutcome> settled = List.of();
+  volatile List<String> ignored = List.of();
+  volatile int parserVersion = 1;
+  /** Queues fetch answers with before answering {@link #hostQueue} (e.g. a vanished worker). */
+  final List<String> lostHosts = Collections.synchronizedList(new ArrayList<>());
+  /** When set, parse waits for it (to observe a run in flight). */
+  volatile CountDownLatch parseGate;
+  volatile String promoteFailure;
+  volatile String publishFailure;
+
+  final Map<String, FileResult> stagedOutput = new ConcurrentHashMap<>();
+  final Set<String> ledger = ConcurrentHashMap.newKeySet();
+  final List<List<String>> promotions = Collections.synchronizedList(new ArrayList<>());
+  final List<String> parsed = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger publishes = new AtomicInteger();
+  final AtomicInteger parsing = new AtomicInteger();
+  final AtomicInteger maxParsing = new AtomicInteger();
+
+  FakeStaging(String hostQueue) {
+    this.hostQueue = hostQueue;
+  }
+
+  static DiscoveredFile file(String name, String date) {
+    return new DiscoveredFile(name, sha(name), LocalDate.parse(date), false);
+  }
+
+  static String sha(String name) {
+    return String.format("%064x", name.hashCode() & 0xffffffffL);
+  }
+
+  @Override
+  public DiscoveryResult discover(DiscoveryRequest request) {
+    return new DiscoveryResult(inbox, settled, ignored);
+  }
+
+  @Override
+  public HostAssignment fetch(HostStep step) {
+    synchronized (lostHosts) {
+      if (!lostHosts.isEmpty()) {
+        return new HostAssignment(lostHosts.remove(0), 10, HOST_WAIT);
+      }
+    }
+    return new HostAssignment(hostQueue, 10, HOST_WAIT);
+  }
+
+  @Override
+  public ParseSummary parse(HostStep step) {
+    int now = parsing.incrementAndGet();
+    maxParsing.accumulateAndGet(now, Math::max);
+    try {
+      CountDownLatch gate = parseGate;
+      if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("parse gate never opened");
+      }
+      Thread.sleep(50); // long enough for concurrent children to overlap
+      parsed.add(step.fileName());
+      if (step.fileName().contains("bad")) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            step.fileName() + ": line 3, column 9: unexpected end of input", FailureTypes.BAD_EXTRACT_FILE);
+      }
+      boolean failedCase = step.fileName().contains("failedcase");
+      List<CaseFailure> failures =
+          failedCase ? List.of(new CaseFailure("id-2", "FiledDate", "2024-02-30", "not a date")) : List.of();
+      return new ParseSummary(
+          runDate(step.fileName()), parserVersion, 3, failedCase ? 2 : 3, 0, failures.size(), failures, List.of(), 1000, 5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    } finally {
+      parsing.decrementAndGet();
+    }
+  }
+
+  @Override
+  public ExportSummary export(HostStep step) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put("oca_index", 3L);
+    rows.put("oca_metadata", 3L);
+    return new ExportSummary(rows, 2);
+  }
+
+  @Override
+  public GeocodeSummary geocode(HostStep step) {
+    return new GeocodeSummary("none", 0, 0);
+  }
+
+  @Override
+  public UploadSummary upload(HostStep step) {
+    boolean failedCase = step.fileName().contains("failedcase");
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put("oca_index", 3L);
+    rows.put("oca_metadata", 3L);
+    stagedOutput.put(
+        step.fileName(),
+        new FileResult(step.fileName(), runDate(step.fileName()), step.sha256(), parserVersion, rows, 3,
+            failedCase ? 2 : 3, 0, failedCase ? 1 : 0, List.of(), Map.of(), List.of(), 0));
+    return new UploadSummary(3, 300, 1);
+  }
+
+  @Override
+  public StagedLookup findStaged(HostStep step) {
+    FileResult staged = stagedOutput.get(step.fileName());
+    if (staged == null) {
+      return new StagedLookup(null, parserVersion, "no report.json");
+    }
+    if (!staged.sha256().equals(step.sha256()) || staged.parserVersion() != parserVersion) {
+      return new StagedLookup(null, parserVersion, "staged by parser " + staged.parserVersion());
+    }
+    return new StagedLookup(staged, parserVersion, null);
+  }
+
+  @Override
+  public PromoteResult promote(PromoteRequest request) {
+    if (promoteFailure != null) {
+      throw ApplicationFailure.newNonRetryableFailure(promoteFailure, FailureTypes.LEDGER_CONFLICT);
+    }
+    promotions.add(request.files().stream().map(PromoteRequest.StagedRef::fileName).toList());
+    List<PromoteResult.Promoted> files = new ArrayList<>();
+    for (PromoteRequest.StagedRef file : request.files()) {
+      boolean already = !ledger.add(file.fileName() + "@" + file.sha256());
+      files.add(new PromoteResult.Promoted(file.fileName(), already, already ? 0 : 3, 0, 0, 0, Map.of()));
+    }
+    return new PromoteResult(files, 7);
+  }
+
+  @Override
+  public PublishResult publish(PublishRequest request) {
+    if (publishFailure != null) {
+      throw ApplicationFailure.newNonRetryableFailure(publishFailure, "PublishFailed");
+    }
+    publishes.incrementAndGet();
+    return new PublishResult(12, 3);
+  }
+
+  private static LocalDate runDate(String fileName) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(fileName);
+    if (!m.find()) {
+      throw new IllegalArgumentException(fileName);
+    }
+    return LocalDate.parse(m.group(1));
+  }
+}

@@ -1,0 +1,308 @@
+package org.ocaetl.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ocaetl.workflows.FakeStaging.file;
+import static org.ocaetl.workflows.OcaTemporalTesting.runId;
+import static org.ocaetl.workflows.OcaTemporalTesting.searchAttributes;
+import static org.ocaetl.workflows.OcaTemporalTesting.status;
+
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.workflows.model.FileOutcome;
+import org.ocaetl.workflows.model.FileOutcome.Outcome;
+import org.ocaetl.workflows.model.FileProgress;
+import org.ocaetl.workflows.model.FileRequest;
+import org.ocaetl.workflows.model.FileResult;
+import org.ocaetl.workflows.model.OcaStatus;
+import org.ocaetl.workflows.model.RunProgress;
+import org.ocaetl.workflows.model.RunRequest;
+import org.ocaetl.workflows.model.RunResult;
+
+/** Control flow of the run and file workflows on the time-skipping in-process server. */
+class OcaRunWorkflowTest {
+  static final String INCR_0308 = "LandlordTenant.Incr.2024-03-08.zip";
+  static final String INCR_0315 = "LandlordTenant.Incr.2024-03-15.zip";
+  static final String BAD_0310 = "LandlordTenant.Incr.2024-03-10.bad.zip";
+  static final String INITIAL_2016 = "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip";
+
+  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
+
+  FakeStaging fake;
+  WorkflowClient client;
+  String taskQueue;
+
+  @BeforeEach
+  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
+    fake = new FakeStaging("oca-host/test-1");
+    worker.registerActivitiesImplementations(fake);
+    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
+    env.start();
+    client = env.getWorkflowClient();
+    taskQueue = options.getTaskQueue();
+  }
+
+  OcaRunWorkflow run(String workflowId) {
+    return client.newWorkflowStub(
+        OcaRunWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
+  }
+
+  FileWorkflow fileWorkflow(String fileName) {
+    return client.newWorkflowStub(
+        FileWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(WorkflowIds.file(fileName)).build());
+  }
+
+  @Test
+  void stagesEachFileInItsOwnChildAndPromotesTheStagedOnesInOrder() {
+    fake.inbox =
+        List.of(file(INITIAL_2016, "2024-03-01"), file(INCR_0308, "2024-03-08"), file(BAD_0310, "2024-03-10"),
+            file("LandlordTenant.Incr.2024-03-15.failedcase.zip", "2024-03-15"));
+    fake.settled = List.of(FileOutcome.skipped("LandlordTenant.Incr.2024-02-01.zip", "already promoted"));
+    fake.ignored = List.of("notes.txt");
+
+    RunResult result = run("oca-run/order").run(RunRequest.of(null, 2));
+
+    assertEquals(
+        List.of(List.of(INITIAL_2016, INCR_0308, "LandlordTenant.Incr.2024-03-15.failedcase.zip")),
+        fake.promotions, "one transaction, rule-1 order, the bad file left out");
+    assertEquals(3, result.filesPromoted());
+    assertEquals(1, result.filesFailed());
+    assertEquals(1, result.filesSkipped());
+    assertEquals(List.of("notes.txt"), result.ignored());
+    assertEquals(1, result.casesFailed());
+    assertEquals(8, result.casesStaged());
+    assertTrue(result.published());
+    assertEquals(1, fake.publishes.get());
+    FileOutcome bad = outcome(result, BAD_0310);
+    assertEquals(Outcome.FAILED, bad.outcome());
+    assertTrue(bad.reason().startsWith("BadExtractFile: " + BAD_0310 + ": line 3, column 9"), bad.reason());
+    FileOutcome withFailedCase = outcome(result, "LandlordTenant.Incr.2024-03-15.failedcase.zip");
+    assertEquals(Outcome.PROMOTED, withFailedCase.outcome());
+    assertEquals(1, withFailedCase.casesFailed());
+
+    assertEquals("PARTIAL", status(client, "oca-run/order"));
+    assertEquals(1L, searchAttributes(client, "oca-run/order").get(OcaSearchAttributes.CASES_FAILED));
+    SearchAttributes staged = searchAttributes(client, WorkflowIds.file(INCR_0308));
+    assertEquals("STAGED", staged.get(OcaSearchAttributes.STATUS));
+    assertEquals(INCR_0308, staged.get(OcaSearchAttributes.FILE_NAME));
+    assertEquals("2024-03-08", staged.get(OcaSearchAttributes.EXTRACT_DATE));
+    assertEquals(0L, staged.get(OcaSearchAttributes.CASES_FAILED));
+    assertEquals("FAILED", status(client, WorkflowIds.file(BAD_0310)));
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
+        client.newUntypedWorkflowStub(WorkflowIds.file(BAD_0310)).describe().getStatus());
+  }
+
+  @Test
+  void aCleanRunEndsPromoted() {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
+    RunResult result = run("oca-run/clean").run(RunRequest.of(null, 2));
+    assertEquals(1, result.filesPromoted());
+    assertNull(outcome(result, INCR_0308).reason());
+    assertEquals("PROMOTED", status(client, "oca-run/clean"));
+  }
+
+  @Test
+  void nothingToDoPromotesAndPublishesNothing() {
+    RunResult result = run("oca-run/empty").run(RunRequest.of(null, 2));
+    assertEquals(List.of(), result.files());
+    assertTrue(fake.promotions.isEmpty());
+    assertEquals(0, fake.publishes.get());
+    assertFalse(result.published());
+    assertEquals("PROMOTED", status(client, "oca-run/empty"));
+  }
+
+  @Test
+  void stagesAtMostParallelismFilesAtOnce() {
+    fake.inbox =
+        List.of(file("LandlordTenant.Incr.2024-01-01.zip", "2024-01-01"), file("LandlordTenant.Incr.2024-01-08.zip", "2024-01-08"),
+            file("LandlordTenant.Incr.2024-01-15.zip", "2024-01-15"), file("LandlordTenant.Incr.2024-01-22.zip", "2024-01-22"));
+    run("oca-run/serial").run(RunRequest.of(null, 1));
+    assertEquals(1, fake.maxParsing.get());
+    assertEquals(4, fake.parsed.size());
+  }
+
+  @Test
+  void reusesTheOutputOfAFileWorkflowThatCompletedBefore() {
+    FileResult first = fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+    String firstRun = runId(client, WorkflowIds.file(INCR_0308));
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
+
+    RunResult result = run("oca-run/reuse").run(RunRequest.of(null, 2));
+
+    assertEquals(Outcome.PROMOTED, outcome(result, INCR_0308).outcome());
+    assertEquals(List.of(INCR_0308), fake.parsed, "parsed once, by the first file workflow");
+    assertEquals(firstRun, runId(client, WorkflowIds.file(INCR_0308)));
+    assertEquals(first.sha256(), FakeStaging.sha(INCR_0308));
+  }
+
+  @Test
+  void stagesAgainUnderADerivedIdWhenTheParserChanged() {
+    fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+    fake.parserVersion = 2;
+    fake.inbox = List.of(new org.ocaetl.workflows.model.DiscoveredFile(
+        INCR_0308, FakeStaging.sha(INCR_0308), java.time.LocalDate.parse("2024-03-08"), true));
+
+    RunResult result = run("oca-run/replay").run(RunRequest.of("*2024-03-08*", 2));
+
+    assertEquals(Outcome.PROMOTED, outcome(result, INCR_0308).outcome());
+    assertEquals(List.of(INCR_0308, INCR_0308), fake.parsed);
+    String restageId = WorkflowIds.restage(INCR_0308, FakeStaging.sha(INCR_0308), 2);
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+        client.newUntypedWorkflowStub(restageId).describe().getStatus());
+
+    // A second replay with the same parser reuses the restaged output: no third parse.
+    run("oca-run/replay-again").run(RunRequest.of("*2024-03-08*", 2));
+    assertEquals(2, fake.parsed.size());
+  }
+
+  @Test
+  void aFailedFileIsStagedAgainByTheNextRunAndOnlyIt() {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(BAD_0310, "2024-03-10"));
+    run("oca-run/first").run(RunRequest.of(null, 2));
+    String goodRun = runId(client, WorkflowIds.file(INCR_0308));
+    String badRun = runId(client, WorkflowIds.file(BAD_0310));
+
+    RunResult second = run("oca-run/second").run(RunRequest.of(null, 2));
+
+    assertEquals(goodRun, runId(client, WorkflowIds.file(INCR_0308)), "completed child not rerun");
+    assertNotEquals(badRun, runId(client, WorkflowIds.file(BAD_0310)), "failed child started again");
+    assertEquals(Outcome.ALREADY_PROMOTED, outcome(second, INCR_0308).outcome());
+    assertEquals(Outcome.FAILED, outcome(second, BAD_0310).outcome());
+  }
+
+  @Test
+  void startsOverOnAnotherWorkerWhenTheHostIsLost() {
+    fake.lostHosts.add("oca-host/vanished");
+    FileWorkflow workflow = fileWorkflow(INCR_0308);
+
+    FileResult staged = workflow.stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+
+    assertEquals(INCR_0308, staged.fileName());
+    FileProgress progress = workflow.progress();
+    assertEquals(2, progress.hostAttempt());
+    assertEquals(fake.hostQueue, progress.hostTaskQueue());
+    assertEquals(OcaStatus.STAGED, progress.status());
+  }
+
+  @Test
+  void failsTheFileAfterLosingEveryHost() {
+    for (int i = 0; i < OcaActivityOptions.HOST_ATTEMPTS; i++) {
+      fake.lostHosts.add("oca-host/vanished-" + i);
+    }
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
+    RunResult result = run("oca-run/hostless").run(RunRequest.of(null, 2));
+    FileOutcome failed = outcome(result, INCR_0308);
+    assertEquals(Outcome.FAILED, failed.outcome());
+    assertTrue(failed.reason().contains("SCHEDULE_TO_START"), failed.reason());
+  }
+
+  @Test
+  void continuesAsNewAfterMaxFilesAndCarriesTheOutcomes() {
+    fake.inbox =
+        List.of(file("LandlordTenant.Incr.2024-01-01.zip", "2024-01-01"), file("LandlordTenant.Incr.2024-01-08.zip", "2024-01-08"),
+            file("LandlordTenant.Incr.2024-01-15.bad.zip", "2024-01-15"), file("LandlordTenant.Incr.2024-01-22.zip", "2024-01-22"),
+            file("LandlordTenant.Incr.2024-01-29.zip", "2024-01-29"));
+
+    RunResult result =
+        run("oca-run/segments").run(new RunRequest(null, 2, 2, null, null));
+
+    assertEquals(
+        List.of(
+            List.of("LandlordTenant.Incr.2024-01-01.zip", "LandlordTenant.Incr.2024-01-08.zip"),
+            List.of("LandlordTenant.Incr.2024-01-22.zip"),
+            List.of("LandlordTenant.Incr.2024-01-29.zip")),
+        fake.promotions);
+    assertEquals(4, result.filesPromoted());
+    assertEquals(1, result.filesFailed());
+    assertEquals(5, result.files().size());
+    assertEquals(1, fake.publishes.get(), "published once, at the end");
+  }
+
+  @Test
+  void aFailedPromotionFailsTheRun() {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
+    fake.promoteFailure = "ledger holds " + INCR_0308 + " with another checksum";
+    WorkflowFailedException failure =
+        assertThrows(WorkflowFailedException.class, () -> run("oca-run/conflict").run(RunRequest.of(null, 2)));
+    assertEquals("LedgerConflict: ledger holds " + INCR_0308 + " with another checksum", FailureTypes.reason(failure.getCause()));
+    assertEquals("FAILED", status(client, "oca-run/conflict"));
+  }
+
+  @Test
+  void aFailedPublishLeavesThePromotionAndReportsIt() {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
+    fake.publishFailure = "store unavailable";
+    RunResult result = run("oca-run/publish").run(RunRequest.of(null, 2));
+    assertEquals(1, result.filesPromoted());
+    assertFalse(result.published());
+    assertEquals("PublishFailed: store unavailable", result.publishError());
+    assertEquals("PARTIAL", status(client, "oca-run/publish"));
+  }
+
+  @Test
+  void progressQueriesAnswerWhileFilesAreStaging() throws Exception {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(INCR_0315, "2024-03-15"), file("LandlordTenant.Incr.2024-03-22.zip", "2024-03-22"));
+    fake.parseGate = new CountDownLatch(1);
+    OcaRunWorkflow workflow = run("oca-run/progress");
+    WorkflowClient.start(workflow::run, RunRequest.of(null, 2));
+
+    RunProgress progress = awaitProgress(workflow, p -> p.filesStaging() == 2);
+    assertEquals(OcaStatus.STAGING, progress.status());
+    assertEquals(3, progress.filesInSegment());
+    FileWorkflow child = client.newWorkflowStub(FileWorkflow.class, WorkflowIds.file(INCR_0308));
+    awaitTrue(() -> child.progress().status() == OcaStatus.PARSING);
+    assertEquals("PARSING", status(client, WorkflowIds.file(INCR_0308)));
+    assertEquals(fake.hostQueue, child.progress().hostTaskQueue());
+
+    fake.parseGate.countDown();
+    RunResult result = client.newUntypedWorkflowStub("oca-run/progress").getResult(RunResult.class);
+    assertEquals(3, result.filesPromoted());
+    assertEquals(new RunProgress(OcaStatus.PROMOTED, 3, 0, 0, 3, 0, 3), workflow.progress());
+  }
+
+  private static RunProgress awaitProgress(OcaRunWorkflow workflow, Predicate<RunProgress> done)
+      throws InterruptedException {
+    awaitTrue(() -> done.test(workflow.progress()));
+    return workflow.progress();
+  }
+
+  /** Polls a query-backed condition (queries are answered in real time, not skipped). */
+  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within 20 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static FileOutcome outcome(RunResult result, String fileName) {
+    return result.files().stream()
+        .filter(f -> f.fileName().equals(fileName))
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no outcome for " + fileName + " in " + result.files()));
+  }
+}

@@ -1,0 +1,83 @@
+package org.ocaetl.workflows;
+
+import static org.ocaetl.workflows.FakeStaging.file;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.workflows.model.FileRequest;
+import org.ocaetl.workflows.model.RunRequest;
+
+/**
+ * Records the histories that {@link HistoryReplayTest} replays. Not a test: it runs only when
+ * asked, see src/test/resources/histories/README.md.
+ */
+@EnabledIfSystemProperty(named = "oca.recordHistories", matches = "true")
+class RecordHistories {
+  static final Path OUT = Path.of("src/test/resources/histories");
+
+  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
+
+  FakeStaging fake;
+  WorkflowClient client;
+  String taskQueue;
+
+  @BeforeEach
+  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
+    fake = new FakeStaging("oca-host/recorder");
+    worker.registerActivitiesImplementations(fake);
+    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
+    env.start();
+    client = env.getWorkflowClient();
+    taskQueue = options.getTaskQueue();
+  }
+
+  @Test
+  void record() throws IOException {
+    String reused = "LandlordTenant.Incr.2024-03-01.zip";
+    String lost = "LandlordTenant.Incr.2024-02-23.zip";
+    stub(FileWorkflow.class, WorkflowIds.file(reused)).stage(new FileRequest(reused, FakeStaging.sha(reused)));
+    fake.lostHosts.add("oca-host/vanished");
+    stub(FileWorkflow.class, WorkflowIds.file(lost)).stage(new FileRequest(lost, FakeStaging.sha(lost)));
+
+    fake.inbox =
+        List.of(
+            file(reused, "2024-03-01"),
+            file("LandlordTenant.Incr.2024-03-08.zip", "2024-03-08"),
+            file("LandlordTenant.Incr.2024-03-10.bad.zip", "2024-03-10"),
+            file("LandlordTenant.Incr.2024-03-15.failedcase.zip", "2024-03-15"));
+    stub(OcaRunWorkflow.class, "oca-run/recorded").run(RunRequest.of(null, 2));
+
+    fake.inbox =
+        List.of(file("LandlordTenant.Incr.2024-04-01.zip", "2024-04-01"), file("LandlordTenant.Incr.2024-04-08.zip", "2024-04-08"));
+    OcaRunWorkflow segmented = stub(OcaRunWorkflow.class, "oca-run/segmented");
+    segmented.run(new RunRequest(null, 1, 1, null, null));
+    String firstSegment =
+        client.fetchHistory("oca-run/segmented").getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getFirstExecutionRunId();
+
+    write("run.json", client.fetchHistory("oca-run/recorded").toJson(true));
+    write("run-segment.json", client.fetchHistory("oca-run/segmented", firstSegment).toJson(true));
+    write("file.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-08.zip")).toJson(true));
+    write("file-bad.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-10.bad.zip")).toJson(true));
+    write("file-host-lost.json", client.fetchHistory(WorkflowIds.file(lost)).toJson(true));
+  }
+
+  private <T> T stub(Class<T> type, String workflowId) {
+    return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
+  }
+
+  private static void write(String name, String json) throws IOException {
+    Files.createDirectories(OUT);
+    Files.writeString(OUT.resolve(name), json);
+  }
+}
