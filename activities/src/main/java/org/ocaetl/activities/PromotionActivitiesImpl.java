@@ -54,7 +54,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   public PromoteResult promote(PromoteRequest request) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     List<StagedFile> files =
-        request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256())).toList();
+        request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256(), f.replay())).toList();
     try {
       PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getWorkflowRunId()));
       Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getWorkflowRunId()) : Set.of();

@@ -203,9 +203,9 @@ class RunEndToEndTest {
     RunResult replay = e2e.run("oca-run/replay", RunRequest.of("*.Incr.2024-03-08.zip", 2));
 
     assertEquals(1, replay.files().stream().filter(f -> f.fileName().equals(INCR_1)).count());
-    // The promotion API has no replay flag yet: the ledger holds the file with the same checksum,
-    // so nothing is applied twice (and rule 5 would keep newer data anyway).
-    assertEquals(Outcome.ALREADY_PROMOTED, outcome(replay, INCR_1).outcome());
+    // A replay is applied again although the ledger holds the file; rule 5 keeps the newer
+    // versions INCR_2 brought and the rest is re-applied unchanged, so no data changes.
+    assertEquals(Outcome.PROMOTED, outcome(replay, INCR_1).outcome());
     assertEquals(Outcome.SKIPPED, outcome(replay, INCR_2).outcome());
     assertEquals(1, e2e.files.parses(INCR_1), "same checksum and parser version: the staged output is reused");
     assertEquals(before, e2e.tables.fingerprint());

@@ -56,6 +56,7 @@ import org.slf4j.Logger;
  */
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private static final Logger log = Workflow.getLogger(OcaRunWorkflowImpl.class);
+  private static final String REPLAY_FLAG_CHANGE = "promote-replayed-files";
 
   private final DiscoveryActivities discovery =
       Workflow.newActivityStub(DiscoveryActivities.class, OcaActivityOptions.discovery());
@@ -93,7 +94,7 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
 
     setStatus(OcaStatus.STAGING);
     List<Staging> stagings = stageAll(segment, request.parallelism());
-    List<FileResult> staged = stagings.stream().filter(Staging::staged).map(Staging::result).toList();
+    List<Staging> staged = stagings.stream().filter(Staging::staged).toList();
     List<PromoteResult.Promoted> promoted = staged.isEmpty() ? List.of() : promote(staged);
     recordOutcomes(stagings, promoted);
     if (!rest.isEmpty()) {
@@ -219,10 +220,18 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   }
 
   /** One transaction for the segment's staged files, in rule-1 order. */
-  private List<PromoteResult.Promoted> promote(List<FileResult> staged) {
+  private List<PromoteResult.Promoted> promote(List<Staging> staged) {
     setStatus(OcaStatus.PROMOTING);
+    // Version 1 passes the operator's replay flag on, so a replayed file is applied again instead
+    // of being skipped as already promoted. Histories recorded before it keep the old request.
+    boolean passReplayFlag =
+        Workflow.getVersion(REPLAY_FLAG_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    List<StagedRef> refs =
+        staged.stream()
+            .map(s -> StagedRef.of(s.result(), passReplayFlag && s.file().replay()))
+            .toList();
     try {
-      return promotion.promote(new PromoteRequest(staged.stream().map(StagedRef::of).toList())).files();
+      return promotion.promote(new PromoteRequest(refs)).files();
     } catch (ActivityFailure e) {
       // Nothing of the segment was applied (one transaction): the run fails and every file
       // stays pending; the next run reuses the staged output.
