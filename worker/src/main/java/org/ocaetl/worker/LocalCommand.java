@@ -63,7 +63,7 @@ final class LocalCommand implements Callable<Integer> {
       description = "postgresql://user:pw@host:port/db or jdbc:postgresql://…; default: an embedded PostgreSQL under --data-dir.")
   String databaseUrl;
 
-  @Option(names = "--schema", defaultValue = "oca", paramLabel = "S", description = "Schema of the oca tables (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--schema", defaultValue = "public", paramLabel = "S", description = "Schema of the oca tables (default: ${DEFAULT-VALUE}).")
   String schema;
 
   @Option(names = "--store", paramLabel = "DIR", description = "Object store folder (default: <data-dir>/store).")

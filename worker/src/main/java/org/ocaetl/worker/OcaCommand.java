@@ -1,5 +1,6 @@
 package org.ocaetl.worker;
 
+import org.ocaetl.worker.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,10 +11,11 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
     subcommands = {
-      GenerateCommand.class,
+      DemoCommand.class,
       LocalCommand.class,
+      GenerateCommand.class,
       ParseCommand.class,
-      org.ocaetl.worker.bench.BenchCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OcaCommand implements Runnable {
