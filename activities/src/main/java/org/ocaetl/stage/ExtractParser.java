@@ -17,8 +17,9 @@ import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
- * into a small tree, converted in Java (a bad value fails that case alone, rule 8) and appended in
- * document order as {@code case_seq}. Which version of an id wins (its last occurrence, rule 4) is
+ * into a small tree and converted in Java on the calling thread (a bad value fails that case alone,
+ * rule 8); a {@link StagingPipeline} appends the converted cases in document order ({@code
+ * case_seq}) on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
  * decided later in SQL, so no per-id state is kept in memory.
  */
 public final class ExtractParser {
