@@ -21,6 +21,16 @@ public final class CaseConverter {
   private static final int WARRANT_JUDGMENT_SEQUENCE =
       CaseMappings.WARRANTS.columnIndex("judgmentsequence");
 
+  /** Groups whose rows need nothing from an enclosing row (unlike outcomes and warrants). */
+  private static final List<TableMapping> FLAT_GROUPS =
+      List.of(
+          CaseMappings.CAUSES,
+          CaseMappings.ADDRESSES,
+          CaseMappings.PARTIES,
+          CaseMappings.EVENTS,
+          CaseMappings.MOTIONS,
+          CaseMappings.DECISIONS);
+
   private final AppearanceIds appearanceIds = new AppearanceIds();
 
   /** Converts an {@code Index} element. */
@@ -47,14 +57,7 @@ public final class CaseConverter {
   private CaseRows rows(String caseId, XmlElement index) throws BadValue {
     CaseRows rows = new CaseRows();
     rows.add(CaseMappings.INDEX.table(), row(CaseMappings.INDEX, index, caseId));
-    for (TableMapping simple :
-        List.of(
-            CaseMappings.CAUSES,
-            CaseMappings.ADDRESSES,
-            CaseMappings.PARTIES,
-            CaseMappings.EVENTS,
-            CaseMappings.MOTIONS,
-            CaseMappings.DECISIONS)) {
+    for (TableMapping simple : FLAT_GROUPS) {
       for (XmlElement item : items(simple, index)) {
         rows.add(simple.table(), row(simple, item, caseId));
       }

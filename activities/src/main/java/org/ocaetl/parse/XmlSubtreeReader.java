@@ -22,11 +22,18 @@ final class XmlSubtreeReader {
     while (true) {
       switch (reader.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
+          XmlElement parent = open[depth];
+          if (parent.children().isEmpty()) {
+            dropIfBlank(textByDepth.get(depth)); // the indentation before a container's first child
+          }
           XmlElement child = start(reader, depth + 1);
-          open[depth].add(child);
+          parent.add(child);
           open[++depth] = child;
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          if (!open[depth].children().isEmpty() && reader.isWhiteSpace()) {
+            continue; // indentation between a container's children (Woodstox already knows)
+          }
           StringBuilder text = textByDepth.get(depth);
           text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
           // Woodstox bounds each text node; this also bounds text split by comments or PIs.
@@ -62,22 +69,29 @@ final class XmlSubtreeReader {
     return new XmlElement(reader.getLocalName(), reader.getLocation().getLineNumber());
   }
 
+  /**
+   * A leaf's text exactly as read (whitespace-only included, rule 9); a container keeps only
+   * non-blank mixed text, its indentation was dropped on the way.
+   */
   private static String textOf(XmlElement element, StringBuilder text) {
     if (text.isEmpty()) {
       return null;
     }
-    if (!element.children().isEmpty() && isBlank(text)) {
-      return null; // indentation between a container's children
+    if (!element.children().isEmpty()) {
+      dropIfBlank(text); // indentation after the last child
+      if (text.isEmpty()) {
+        return null;
+      }
     }
     return text.toString();
   }
 
-  private static boolean isBlank(CharSequence text) {
+  private static void dropIfBlank(StringBuilder text) {
     for (int i = 0; i < text.length(); i++) {
       if (!Character.isWhitespace(text.charAt(i))) {
-        return false;
+        return;
       }
     }
-    return true;
+    text.setLength(0);
   }
 }

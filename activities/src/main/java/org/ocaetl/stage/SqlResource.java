@@ -46,7 +46,12 @@ final class SqlResource {
    * lines are dropped first, so a multi-line value can never end up half inside a comment.
    */
   static String statement(String name, Map<String, String> values) {
-    return single(name, render(withoutCommentLines(load(name)), values));
+    return single(name, template(name, values));
+  }
+
+  /** The template {@code sql/stage/<name>} without comment lines, placeholders filled. */
+  static String template(String name, Map<String, String> values) {
+    return render(withoutCommentLines(load(name)), values);
   }
 
   /** The script without its full-line {@code --} comments (templates nested into other SQL). */

@@ -48,15 +48,15 @@ public final class StagingExporter {
       }
       Map<String, Long> rows = new LinkedHashMap<>();
       for (OcaTable table : OcaTable.DATA_TABLES) {
-        rows.put(table.tableName(), copy(conn, tableQuery(table), outDir.resolve(table.csvName()), null));
+        rows.put(table.tableName(), copy(conn, tableQuery(table), outDir.resolve(table.csvName())));
       }
       rows.put(
           OcaTable.OCA_METADATA.tableName(),
           copy(
               conn,
-              SqlResource.load("export_metadata_query.sql"),
+              SqlResource.template("export_metadata_query.sql", Map.of()),
               outDir.resolve(OcaTable.OCA_METADATA.csvName()),
-              parse));
+              parse.extractDate()));
       ExportReport report =
           new ExportReport(
               Collections.unmodifiableMap(rows), (System.nanoTime() - started) / 1_000_000);
@@ -67,18 +67,18 @@ public final class StagingExporter {
     }
   }
 
-  /** Runs one COPY; binds the extract date when the query has its parameter. Returns rows written. */
-  private static long copy(DuckDBConnection conn, String query, Path target, ParseReport dateFrom)
+  /** Writes one query's result as a CSV, binding the query's parameters; returns rows written. */
+  private static long copy(DuckDBConnection conn, String query, Path target, Object... parameters)
       throws SQLException {
     String sql =
         SqlResource.statement(
             "copy_to_csv.sql",
             Map.of(
-                "query", SqlResource.withoutCommentLines(query),
+                "query", query,
                 "target", SqlResource.stringLiteral(target.toAbsolutePath().toString())));
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      if (dateFrom != null) {
-        ps.setObject(1, dateFrom.extractDate());
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
       }
       ps.execute();
       return ps.getUpdateCount();
@@ -93,8 +93,8 @@ public final class StagingExporter {
         table.columns().stream()
             .map(c -> selectExpression(c, staged.contains(c.name())))
             .toList();
-    return SqlResource.render(
-        SqlResource.load("export_table_query.sql"),
+    return SqlResource.template(
+        "export_table_query.sql",
         Map.of(
             "select_list", String.join(", ", select),
             "table", SqlResource.identifier(table.tableName())));

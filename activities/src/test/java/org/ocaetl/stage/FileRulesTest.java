@@ -225,4 +225,27 @@ class FileRulesTest {
     assertEquals(12_000, report.casesStaged());
     assertEquals(List.of(5_000L, 10_000L, 12_000L), progress);
   }
+
+  @Test
+  void aStagingDatabaseFailureFailsTheParseInsteadOfHanging() throws Exception {
+    Path zip =
+        TestExtracts.zipStreaming(
+            dir,
+            NAME,
+            out -> {
+              out.write(TestExtracts.extract("2025-07-06").replace("</LandlordTenantExtract>\n", ""));
+              for (int i = 0; i < 5_000; i++) {
+                out.write(court("id-" + i, "c", 3));
+              }
+              out.write("</LandlordTenantExtract>");
+            });
+    // A real DuckDB failure on the writer thread: no memory to speak of and nowhere to spill.
+    Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "");
+    StagingLimits starved = new StagingLimits("1MB", 1, notADirectory);
+    java.io.IOException e =
+        assertThrows(
+            java.io.IOException.class,
+            () -> new ExtractParser(starved).parse(zip, dir.resolve("s.duckdb"), ParseProgress.NONE));
+    assertTrue(e.getMessage().startsWith("staging database "), e.getMessage());
+  }
 }
