@@ -52,6 +52,9 @@ final class LocalRun implements AutoCloseable {
 
   RunResult execute(WorkerConfig config, WorkerBootstrap.Activities activities, RunRequest request) throws IOException {
     SchemaMigrator.migrate(DatabaseUrl.parse(config.databaseUrl()), config.schema());
+    if (temporal != null) { // one in-process server per run: a second run starts a fresh one
+      temporal.close();
+    }
     temporal = TestWorkflowEnvironment.newInstance(temporalOptions());
     WorkerBootstrap.register(temporal.getWorkerFactory(), config, activities);
     temporal.start();

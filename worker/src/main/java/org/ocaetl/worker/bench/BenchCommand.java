@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.stage.ExtractFileException;
+import org.ocaetl.worker.EndToEndBenchmark;
 import org.ocaetl.worker.StagingOptions;
 import org.ocaetl.worker.VersionProvider;
 import picocli.CommandLine;
@@ -66,19 +66,53 @@ public final class BenchCommand implements Callable<Integer> {
   int runs;
 
   @Option(
+      names = "--end-to-end",
+      description = {
+        "Measure weekly runs end to end instead (oca local's pipeline: Temporal in-process,",
+        "staging, promotion, publish) into a database that already holds --base-cases cases."
+      })
+  boolean endToEnd;
+
+  @Option(
+      names = "--base-cases",
+      defaultValue = "1000000",
+      paramLabel = "N",
+      description = "With --end-to-end: cases of the history loaded first (once), default ${DEFAULT-VALUE}.")
+  int baseCases;
+
+  @Option(
+      names = "--weeks",
+      defaultValue = "3",
+      paramLabel = "N",
+      description = "With --end-to-end: weekly runs measured, default ${DEFAULT-VALUE}.")
+  int weeks;
+
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description = "With --end-to-end: PostgreSQL to use (schema oca_bench), default an embedded one.")
+  String databaseUrl;
+
+  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description = "Folder for generated files and staging databases, default a temporary one.")
   Path workDir;
 
   @Override
-  public Integer call() throws IOException, ExtractFileException {
+  public Integer call() throws Exception {
     if (runs < 1 || cases < 1 || largeCases < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--runs and --cases must be at least 1, --large-cases at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+    if (endToEnd) {
+      new EndToEndBenchmark(databaseUrl, work, staging.limits(work), out, spec.commandLine().getErr())
+          .run(baseCases, cases, weeks);
+      out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
+      return 0;
+    }
     List<Path> inputs = files.isEmpty() ? generateInputs(work, out) : files;
     StagingBenchmark benchmark = new StagingBenchmark(staging.limits(work));
     out.printf(

@@ -1,0 +1,123 @@
+package org.ocaetl.worker;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.generate.ExtractGenerator;
+import org.ocaetl.generate.GeneratorSettings;
+import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.workflows.model.RunRequest;
+import org.ocaetl.workflows.model.RunResult;
+
+/**
+ * The weekly run measured end to end, as {@code oca local} runs it (Temporal's in-process server,
+ * the production workflows and activities, PostgreSQL), against a database that already holds a
+ * realistic history. The history is loaded once through the same pipeline and kept between bench
+ * runs; every measured week is a new incremental dated after the newest promoted file.
+ */
+public final class EndToEndBenchmark {
+  private static final String SCHEMA = "oca_bench";
+  private static final LocalDate BASE_RUN_DATE = LocalDate.of(2025, 1, 4);
+  private static final int CASES_PER_INITIAL_FILE = 250_000;
+  private static final int FIRST_FILED_YEAR = 2016;
+
+  private final String databaseUrl;
+  private final Path work;
+  private final StagingLimits limits;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  /**
+   * @param databaseUrl the PostgreSQL to use, or null for an embedded one under {@code work}
+   */
+  public EndToEndBenchmark(
+      String databaseUrl, Path work, StagingLimits limits, PrintWriter out, PrintWriter err) {
+    this.databaseUrl = databaseUrl;
+    this.work = work;
+    this.limits = limits;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Loads {@code baseCases} (once), then measures {@code weeks} weekly runs of {@code weeklyCases}. */
+  public void run(int baseCases, int weeklyCases, int weeks) throws Exception {
+    Path root = Files.createDirectories(work.resolve("end-to-end"));
+    try (LocalRun local = LocalRun.start(databaseUrl, root, err)) {
+      String url = local.databaseUrl();
+      SchemaMigrator.migrate(DatabaseUrl.parse(url), SCHEMA);
+      PromotedFiles ledger = new PromotedFiles(DatabaseUrl.parse(url), SCHEMA);
+
+      List<Path> base = generateBase(root.resolve("raw-base"), baseCases);
+      Map<String, PromotedFiles.PromotedFile> promoted = ledger.all();
+      if (!base.stream().allMatch(f -> promoted.containsKey(f.getFileName().toString()))) {
+        double seconds = timedRun(local, url, root, root.resolve("raw-base")).seconds();
+        out.printf(Locale.ROOT, "history: %,d cases in %d Initial files loaded in %.1f s%n", baseCases, base.size(), seconds);
+      } else {
+        out.printf(Locale.ROOT, "history: %,d cases already loaded (%d files)%n", baseCases, base.size());
+      }
+
+      Path previous = base.getLast();
+      for (int week = 1; week <= weeks; week++) {
+        LocalDate runDate = ledger.latestExtractDate().orElse(BASE_RUN_DATE).plusWeeks(1);
+        Path inbox = Files.createDirectories(root.resolve("raw-week-" + runDate));
+        GeneratorSettings settings =
+            GeneratorSettings.defaults()
+                .withCases(weeklyCases)
+                .withSeed(runDate.toEpochDay())
+                .withRunDate(runDate)
+                .withUpdateFrom(previous);
+        Path weekly = new ExtractGenerator(settings).generate(inbox);
+        Timed timed = timedRun(local, url, root, inbox);
+        out.printf(
+            Locale.ROOT,
+            "weekly run %d: %s (%,d cases, %,d deletes) promoted into the history in %.2f s end to end%s%n",
+            week,
+            weekly.getFileName(),
+            timed.result().casesStaged(),
+            timed.result().casesDeleted(),
+            timed.seconds(),
+            timed.result().filesPromoted() == 1 ? "" : " — NOT promoted: " + timed.result());
+        out.flush();
+        previous = weekly;
+      }
+    }
+  }
+
+  private record Timed(RunResult result, double seconds) {}
+
+  private Timed timedRun(LocalRun local, String url, Path root, Path inbox) throws IOException {
+    WorkerConfig config =
+        WorkerConfig.of(url, SCHEMA, root.resolve("store"), inbox, root.resolve("work"))
+            .withStagingLimits(limits);
+    long start = System.nanoTime();
+    RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()));
+    return new Timed(result, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Initial files of 250,000 cases for filed years from 2016 on; deterministic, so kept across runs. */
+  private List<Path> generateBase(Path dir, int baseCases) throws IOException {
+    List<Path> files = new ArrayList<>();
+    int year = FIRST_FILED_YEAR;
+    for (int left = baseCases; left > 0; left -= CASES_PER_INITIAL_FILE, year++) {
+      GeneratorSettings settings =
+          GeneratorSettings.defaults()
+              .withCases(Math.min(left, CASES_PER_INITIAL_FILE))
+              .withSeed(year)
+              .withRunDate(BASE_RUN_DATE)
+              .withInitialFiledYear(year)
+              .withDeleteRatio(0);
+      Path zip = dir.resolve(settings.fileName());
+      files.add(Files.exists(zip) ? zip : new ExtractGenerator(settings).generate(dir));
+    }
+    return files;
+  }
+}
