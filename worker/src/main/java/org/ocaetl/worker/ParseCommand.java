@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
@@ -17,6 +16,7 @@ import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.workflows.model.CaseFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +39,6 @@ import picocli.CommandLine.Parameters;
 public final class ParseCommand implements Callable<Integer> {
   static final int SOME_CASES_FAILED = 3;
   static final int FAILURES_LISTED = 20;
-  private static final Pattern MEMORY =
-      Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
   private static final long PROGRESS_LINE_EVERY = 100_000;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -51,33 +49,13 @@ public final class ParseCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
-  @Option(
-      names = "--memory-limit",
-      defaultValue = "512MB",
-      paramLabel = "SIZE",
-      description = "DuckDB memory_limit (native memory outside the heap), default ${DEFAULT-VALUE}.")
-  String memoryLimit;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "2",
-      paramLabel = "N",
-      description = "DuckDB threads, default ${DEFAULT-VALUE}.")
-  int threads;
-
-  @Option(
-      names = "--temp-dir",
-      paramLabel = "DIR",
-      description = "Where DuckDB spills when over its memory limit, default DIR/duckdb-tmp.")
-  Path tempDir;
+  @Mixin StagingOptions staging;
 
   @Override
   public Integer call() {
-    validate();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    StagingLimits limits =
-        new StagingLimits(memoryLimit, threads, tempDir != null ? tempDir : out.resolve("duckdb-tmp"));
+    StagingLimits limits = staging.limits(out);
     Path stagingDb = out.resolve("staging.duckdb");
     ParseProgress progress =
         (cases, bytes) -> {
@@ -108,16 +86,6 @@ public final class ParseCommand implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("oca parse: " + e.getMessage());
       return 1;
-    }
-  }
-
-  private void validate() {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
-    if (!MEMORY.matcher(memoryLimit).matches()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
     }
   }
 
