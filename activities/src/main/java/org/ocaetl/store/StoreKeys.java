@@ -20,6 +20,11 @@ public final class StoreKeys {
     return PRIVATE + "raw/" + checkName(fileName);
   }
 
+  /** The SHA-256 (hex) of the archived raw zip, written once its copy is complete. */
+  public static String rawChecksum(String fileName) {
+    return raw(fileName) + ".sha256";
+  }
+
   /** Prefix of one file's staged CSVs and report. */
   public static String staging(String fileName) {
     return PRIVATE + "staging/" + checkName(fileName) + "/";
