@@ -7,13 +7,15 @@ import java.net.SocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
@@ -33,11 +35,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SftpInbox implements RawInbox {
   private static final Logger log = LoggerFactory.getLogger(SftpInbox.class);
-  /** The fingerprint of a host key the verifier refused, to say so instead of "auth failed". */
-  private static final AttributeKey<String> REFUSED_HOST_KEY = new AttributeKey<>();
 
   private final SftpSettings settings;
   private final SshClient client;
+  /**
+   * Fingerprints of host keys the verifier refused, by session, to say so instead of "cannot log
+   * in" (session attributes are cleared when the refused session closes, which races the caller).
+   */
+  private final Map<ClientSession, String> refusedHostKeys = Collections.synchronizedMap(new WeakHashMap<>());
 
   public SftpInbox(SftpSettings settings) {
     this.settings = settings;
@@ -50,7 +55,7 @@ public final class SftpInbox implements RawInbox {
     client.setServerKeyVerifier((ClientSession session, SocketAddress address, PublicKey key) -> {
       boolean known = knownHosts.verifyServerKey(session, address, key);
       if (!known) {
-        session.setAttribute(REFUSED_HOST_KEY, KeyUtils.getFingerPrint(key));
+        refusedHostKeys.put(session, KeyUtils.getFingerPrint(key));
       }
       return known;
     });
@@ -118,7 +123,7 @@ public final class SftpInbox implements RawInbox {
       session.auth().verify(settings.timeout());
       return new Connection(session, SftpClientFactory.instance().createSftpClient(session));
     } catch (IOException | RuntimeException e) {
-      String refused = session.getAttribute(REFUSED_HOST_KEY);
+      String refused = refusedHostKeys.remove(session);
       session.close(true);
       if (refused != null) {
         throw new IOException("Refusing " + describe() + ": its host key " + refused + " is not the one in "

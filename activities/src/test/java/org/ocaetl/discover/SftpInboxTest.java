@@ -116,6 +116,7 @@ class SftpInboxTest {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread.ofVirtual().start(() -> {
         try (Socket accepted = silent.accept()) {
+          accepted.getInputStream().read(); // reads the client's greeting, never answers
           Thread.sleep(30_000);
         } catch (IOException | InterruptedException e) {
           // test over
