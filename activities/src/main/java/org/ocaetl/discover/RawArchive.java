@@ -2,9 +2,11 @@ package org.ocaetl.discover;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
 
@@ -12,10 +14,17 @@ import org.ocaetl.store.StoreKeys;
  * The private archive of raw zips ({@code StoreKeys.raw(name)}): every extract file is copied
  * there as soon as it is discovered, independently of processing (OCA deletes files after 60
  * days). An archived name is never overwritten with other bytes.
+ *
+ * <p>A copy counts only when it is complete and has the checksum discovery computed: the check
+ * runs inside the store's write, so a copy that fails (a dropped connection) or has other bytes
+ * is never visible. Its SHA-256 is then stored beside it ({@code StoreKeys.rawChecksum(name)}), so
+ * later runs compare checksums without reading the archived zip again.
  */
 public final class RawArchive {
   /** The key prefix of {@link StoreKeys#raw}, derived from it so the layout lives in one place. */
   private static final String RAW_PREFIX = rawPrefix();
+  private static final String CHECKSUM_SUFFIX = StoreKeys.rawChecksum("_").substring(StoreKeys.raw("_").length());
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final ObjectStore store;
 
@@ -42,6 +51,10 @@ public final class RawArchive {
   /**
    * Makes sure {@code name} is archived with the bytes of {@code source}, whose SHA-256 the caller
    * computed already; copies it when it is not archived yet.
+   *
+   * @throws IOException the copy failed or read other bytes than the caller hashed (the file
+   *     changed meanwhile, e.g. it was still being uploaded): nothing is archived, a later run
+   *     tries again
    */
   public void archive(String name, String sha256, Source source) throws IOException, ConflictException {
     Optional<String> archived = sha256(name);
@@ -51,38 +64,57 @@ public final class RawArchive {
       }
       return;
     }
-    String copied;
-    try (DigestInputStream in = Sha256.digesting(source.open())) {
-      store.put(StoreKeys.raw(name), in, "application/zip");
-      copied = Sha256.hex(in);
-    }
-    if (!copied.equals(sha256)) {
-      // The inbox file changed between hashing and copying (still being written?): the copy is
-      // of the later bytes; refuse this run's view of it and let the next run look again.
-      throw new IOException(name + " changed while it was being archived (sha256 " + sha256 + " then " + copied + ")");
-    }
+    store.write(StoreKeys.raw(name), "application/zip", out -> {
+      try (DigestInputStream in = Sha256.digesting(source.open())) {
+        in.transferTo(out);
+        String copied = Sha256.hex(in);
+        if (!copied.equals(sha256)) {
+          throw new IOException(name + " changed while it was being archived (sha256 " + sha256 + " then "
+              + copied + "): not archived; the next run looks again");
+        }
+      }
+    });
+    writeChecksum(name, sha256);
   }
 
   /** SHA-256 of the archived copy, empty when the name is not archived. */
   public Optional<String> sha256(String name) throws IOException {
+    String checksumKey = StoreKeys.rawChecksum(name);
+    if (store.size(checksumKey).isPresent()) {
+      try (InputStream in = store.get(checksumKey)) {
+        String recorded = new String(in.readNBytes(128), StandardCharsets.US_ASCII).trim();
+        if (SHA256_HEX.matcher(recorded).matches()) {
+          return Optional.of(recorded);
+        }
+      }
+    }
     if (store.size(StoreKeys.raw(name)).isEmpty()) {
       return Optional.empty();
     }
+    // Archived before checksums were stored beside the zips (or the checksum write failed): hash once.
+    String hashed;
     try (InputStream in = store.get(StoreKeys.raw(name))) {
-      return Optional.of(Sha256.of(in));
+      hashed = Sha256.of(in);
     }
-  }
-
-  private static String rawPrefix() {
-    String probe = StoreKeys.raw("_");
-    return probe.substring(0, probe.length() - 1);
+    writeChecksum(name, hashed);
+    return Optional.of(hashed);
   }
 
   /** Names of every archived file. */
   public List<String> names() throws IOException {
     return store.list(RAW_PREFIX).stream()
         .map(key -> key.substring(RAW_PREFIX.length()))
-        .filter(name -> !name.contains("/"))
+        .filter(name -> !name.contains("/") && !name.endsWith(CHECKSUM_SUFFIX))
         .toList();
+  }
+
+  private void writeChecksum(String name, String sha256) throws IOException {
+    byte[] line = (sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+    store.write(StoreKeys.rawChecksum(name), "text/plain", out -> out.write(line));
+  }
+
+  private static String rawPrefix() {
+    String probe = StoreKeys.raw("_");
+    return probe.substring(0, probe.length() - 1);
   }
 }

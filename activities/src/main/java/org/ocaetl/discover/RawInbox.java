@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Where raw extract files arrive: a local folder now; OCA's SFTP server or an S3 prefix later,
- * behind the same interface.
+ * Where raw extract files arrive: a local folder ({@link LocalFolderInbox}), OCA's SFTP server
+ * ({@link SftpInbox}) or an S3 prefix ({@link StoreInbox}); {@link RawInboxes#open} picks one by URI.
  */
-public interface RawInbox {
+public interface RawInbox extends AutoCloseable {
 
   /** Base names of the files present (any names; discovery filters them). */
   List<String> names() throws IOException;
@@ -18,4 +18,8 @@ public interface RawInbox {
 
   /** Names the inbox for logs (never carries credentials). */
   String describe();
+
+  /** Releases connections and threads; a folder holds none. */
+  @Override
+  default void close() throws IOException {}
 }

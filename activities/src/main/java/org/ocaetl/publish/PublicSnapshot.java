@@ -36,8 +36,8 @@ public final class PublicSnapshot {
   public static final String PRIVATE_ADDRESSES_KEY =
       StoreKeys.PRIVATE + "exports/oca_addresses_private.csv";
 
-  static final String DATE_FILE = "last-updated-date.txt";
-  static final String BADGE_FILE = "last-updated-shield.svg";
+  static final String DATE_FILE = StoreKeys.DATE_FILE;
+  static final String BADGE_FILE = StoreKeys.BADGE_FILE;
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
   private static final String CSV = "text/csv; charset=utf-8";

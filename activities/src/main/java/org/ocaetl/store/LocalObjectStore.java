@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * An object store in a local folder (the embedded default). Writes go to a temporary sibling and
- * are moved into place atomically, so a reader never sees half an object.
+ * are moved into place atomically, so a reader never sees half an object. A folder keeps no HTTP
+ * metadata: content types and caching ({@link ObjectMetadata}) matter once the files are served
+ * from S3.
  */
 public final class LocalObjectStore implements ObjectStore {
   private final Path root;
@@ -112,10 +114,7 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   private Path resolve(String key) {
-    if (key.isEmpty() || key.startsWith("/") || key.contains("\\")) {
-      throw new IllegalArgumentException("Invalid object key: " + key);
-    }
-    Path path = root.resolve(key).normalize();
+    Path path = root.resolve(StoreKeys.requireKey(key)).normalize();
     if (!path.startsWith(root) || path.equals(root)) {
       throw new IllegalArgumentException("Object key escapes the store: " + key);
     }

@@ -10,9 +10,10 @@ import java.util.Optional;
 /**
  * Where raw files, staged CSVs, reports and published files live. Keys are relative, '/'-separated
  * paths such as {@code private/staging/<file>/oca_index.csv}; full street addresses may only be
- * written under {@link StoreKeys#PRIVATE}.
+ * written under {@link StoreKeys#PRIVATE}. Stores that hold connections release them on
+ * {@link #close}.
  */
-public interface ObjectStore {
+public interface ObjectStore extends AutoCloseable {
 
   /** Uploads a local file. */
   void put(String key, Path file, String contentType) throws IOException;
@@ -46,4 +47,8 @@ public interface ObjectStore {
 
   /** A URI naming this store, for logs and results (never carries credentials). */
   String describe();
+
+  /** Releases connections and threads; the local store holds none. */
+  @Override
+  default void close() throws IOException {}
 }

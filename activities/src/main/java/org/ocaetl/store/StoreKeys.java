@@ -7,11 +7,22 @@ public final class StoreKeys {
   public static final String PRIVATE = "private/";
   public static final String PUBLIC = "public/";
 
+  /** The published data date ({@code YYYY-MM-DD}), read by browsers: served uncached. */
+  public static final String DATE_FILE = "last-updated-date.txt";
+
+  /** The published "Last Updated" badge, embedded in web pages: served uncached. */
+  public static final String BADGE_FILE = "last-updated-shield.svg";
+
   private StoreKeys() {}
 
   /** The archived raw zip. */
   public static String raw(String fileName) {
     return PRIVATE + "raw/" + checkName(fileName);
+  }
+
+  /** The SHA-256 (hex) of the archived raw zip, written once its copy is complete. */
+  public static String rawChecksum(String fileName) {
+    return raw(fileName) + ".sha256";
   }
 
   /** Prefix of one file's staged CSVs and report. */
@@ -30,6 +41,30 @@ public final class StoreKeys {
   /** Public snapshot of a table or view. */
   public static String published(String objectName) {
     return PUBLIC + checkName(objectName);
+  }
+
+  /**
+   * Whether readers must revalidate the object on every fetch: the date file and badge change
+   * weekly under the same name and are embedded in pages that caches would otherwise freeze.
+   */
+  public static boolean servedUncached(String key) {
+    return key.equals(PUBLIC + DATE_FILE) || key.equals(PUBLIC + BADGE_FILE);
+  }
+
+  /**
+   * Checks a whole key: relative, '/'-separated, no empty, "." or ".." segment, no backslash. A
+   * store resolves keys under its root, so a key must never be able to leave it.
+   */
+  public static String requireKey(String key) {
+    if (key == null || key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("\\")) {
+      throw new IllegalArgumentException("Invalid object key: " + key);
+    }
+    for (String segment : key.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("Invalid object key: " + key);
+      }
+    }
+    return key;
   }
 
   /** Rejects names that could escape their prefix. */

@@ -149,6 +149,58 @@ class RawFileDiscoveryTest {
   }
 
   @Test
+  void aFileThatChangesWhileItIsArchivedIsNotArchived() throws IOException {
+    inbox(INCR_0301, "still being uploaded");
+    LocalFolderInbox folder = new LocalFolderInbox(inboxDir);
+    int[] opens = {0};
+    // The upload goes on between discovery's hash and its copy: a timing a real folder cannot be made to hit.
+    RawInbox growing = new RawInbox() {
+      @Override
+      public List<String> names() throws IOException {
+        return folder.names();
+      }
+
+      @Override
+      public InputStream open(String name) throws IOException {
+        if (++opens[0] == 2) {
+          inbox(INCR_0301, "still being uploaded, now complete");
+        }
+        return folder.open(name);
+      }
+
+      @Override
+      public String describe() {
+        return folder.describe();
+      }
+    };
+
+    IOException failure = assertThrows(IOException.class,
+        () -> new RawFileDiscovery(growing, archive).discover(ledger, null, heartbeats::add));
+
+    assertTrue(failure.getMessage().contains("changed while it was being archived"), failure.getMessage());
+    assertEquals(List.of(), store.list(""));
+    assertEquals(sha("still being uploaded, now complete"), discover(null).files().get(0).sha256(), "the next run archives it");
+  }
+
+  @Test
+  void theArchivedChecksumIsStoredBesideTheZipAndRepairedWhenMissing() throws IOException {
+    inbox(INCR_0301, "b");
+    discover(null);
+    assertEquals(sha("b") + "\n", read(StoreKeys.rawChecksum(INCR_0301)));
+    assertEquals(List.of(INCR_0301), archive.names());
+
+    Files.delete(storeDir.resolve(StoreKeys.rawChecksum(INCR_0301)));
+    assertEquals(sha("b"), archive.sha256(INCR_0301).orElseThrow());
+    assertEquals(sha("b") + "\n", read(StoreKeys.rawChecksum(INCR_0301)));
+  }
+
+  String read(String key) throws IOException {
+    try (InputStream in = store.get(key)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void rejectsAGlobWithAPath() {
     assertThrows(IllegalArgumentException.class, () -> RawFileDiscovery.glob("private/raw/*"));
   }

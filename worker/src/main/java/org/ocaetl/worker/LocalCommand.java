@@ -7,18 +7,24 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.temporal.client.WorkflowFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.ObjectStores;
+import org.ocaetl.store.S3Location;
+import org.ocaetl.store.S3Settings;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -35,8 +41,9 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one processing run over a folder of raw extract files, in this process: Temporal's",
-      "in-process server, a worker, and PostgreSQL (--database-url, or an embedded one).",
+      "Runs one processing run over an inbox of raw extract files (a folder, an S3 prefix or",
+      "an SFTP server), in this process: Temporal's in-process server, a worker, and",
+      "PostgreSQL (--database-url, or an embedded one).",
       "Prints the run result as JSON on stdout.",
       "Exit codes: 0 every file promoted with no failed case; 3 the run finished but files or",
       "cases failed (listed in the result); 1 the run itself failed; 2 bad usage."
@@ -56,8 +63,26 @@ final class LocalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--raw-dir", required = true, paramLabel = "DIR", description = "Folder of raw extract zips (the inbox).")
-  Path rawDir;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Inbox inbox;
+
+  /** Where raw files arrive: exactly one of the two options. */
+  static final class Inbox {
+    @Option(names = "--raw-dir", required = true, paramLabel = "DIR", description = "Folder of raw extract zips (the inbox).")
+    Path rawDir;
+
+    @Option(names = "--inbox", required = true, paramLabel = "URI",
+        description = {"The inbox by URI: a folder, file:///dir, s3://bucket/prefix or sftp://user@host[:port]/dir",
+          "(secrets from OCA_SFTP_PASSWORD / OCA_SFTP_PRIVATE_KEY, host key from OCA_SFTP_KNOWN_HOSTS)."})
+    String uri;
+
+    String asUri() {
+      return uri != null ? uri : rawDir.toString();
+    }
+  }
+
+  /** The environment the store and inbox settings come from (tests substitute their own). */
+  Map<String, String> environment = System.getenv();
 
   @Option(names = "--database-url", paramLabel = "URL",
       description = "postgresql://user:pw@host:port/db or jdbc:postgresql://…; default: an embedded PostgreSQL under --data-dir.")
@@ -66,8 +91,10 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--schema", defaultValue = "public", paramLabel = "S", description = "Schema of the oca tables (default: ${DEFAULT-VALUE}).")
   String schema;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Object store folder (default: <data-dir>/store).")
-  Path storeDir;
+  @Option(names = "--store", paramLabel = "URI",
+      description = {"Object store: a folder, file:///dir or s3://bucket/prefix (default: <data-dir>/store).",
+        "S3 settings: AWS_REGION, AWS_ENDPOINT_URL_S3, OCA_S3_PATH_STYLE, OCA_S3_CHECKSUMS, credentials chain."})
+  String store;
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for DuckDB files and CSVs (default: <data-dir>/work).")
   Path workDir;
@@ -94,13 +121,14 @@ final class LocalCommand implements Callable<Integer> {
     StagingLimits limits = staging.limits(work);
     try (LocalRun run = LocalRun.start(databaseUrl, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
-          WorkerConfig.of(run.databaseUrl(), schema, storeDir != null ? storeDir : dataDir.resolve("store"), rawDir, work)
+          WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
+                  inbox.asUri(), work)
               .withStagingLimits(limits)
               .withParallelism(parallel)
               .withGeocoder(geocoder);
       RunResult result;
       try {
-        result = run.execute(config, RunRequest.of(reprocessGlob, parallel));
+        result = run.execute(config, RunRequest.of(reprocessGlob, parallel), environment);
       } catch (WorkflowFailedException e) {
         log.error("The run failed: {}", FailureTypes.reason(e.getCause()), e);
         return EXIT_RUN_FAILED;
@@ -114,8 +142,8 @@ final class LocalCommand implements Callable<Integer> {
 
   /** Bad values are usage errors (exit code 2), found before anything starts. */
   private void checkUsage() {
-    if (!Files.isDirectory(rawDir)) {
-      throw new ParameterException(spec.commandLine(), "--raw-dir is not a folder: " + rawDir);
+    if (inbox.rawDir != null && !Files.isDirectory(inbox.rawDir)) {
+      throw new ParameterException(spec.commandLine(), "--raw-dir is not a folder: " + inbox.rawDir);
     }
     if (parallel < 1) {
       throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
@@ -130,6 +158,15 @@ final class LocalCommand implements Callable<Integer> {
       }
       if (databaseUrl != null) {
         DatabaseUrl.parse(databaseUrl);
+      }
+      if (inbox.uri != null) {
+        RawInboxes.check(inbox.uri, environment);
+      }
+      if (store != null) {
+        ObjectStores.check(store);
+        if (S3Location.isS3(store)) {
+          S3Settings.fromEnvironment(environment);
+        }
       }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -8,8 +8,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.discover.RawInbox;
+import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.store.ObjectStore;
+import org.ocaetl.store.ObjectStores;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.OcaSearchAttributes;
 import org.ocaetl.workflows.model.RunRequest;
@@ -45,9 +50,15 @@ final class LocalRun implements AutoCloseable {
     return databaseUrl;
   }
 
-  /** Runs one run with the production activities. */
-  RunResult execute(WorkerConfig config, RunRequest request) throws IOException {
-    return execute(config, WorkerBootstrap.Activities.production(config), request);
+  /**
+   * Runs one run with the production activities over the configured store and inbox, opened with
+   * {@code env} (AWS and OCA_SFTP settings) and closed afterwards.
+   */
+  RunResult execute(WorkerConfig config, RunRequest request, Map<String, String> env) throws IOException {
+    try (ObjectStore store = ObjectStores.open(config.storeUri(), env);
+        RawInbox inbox = RawInboxes.open(config.inboxUri(), env)) {
+      return execute(config, WorkerBootstrap.Activities.production(config, store, inbox), request);
+    }
   }
 
   RunResult execute(WorkerConfig config, WorkerBootstrap.Activities activities, RunRequest request) throws IOException {

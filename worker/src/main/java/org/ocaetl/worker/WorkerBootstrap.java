@@ -11,14 +11,15 @@ import org.ocaetl.activities.FileActivitiesImpl;
 import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.activities.PromotionActivitiesImpl;
 import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.discover.LocalFolderInbox;
 import org.ocaetl.discover.RawArchive;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.discover.RawInbox;
+import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.publish.PublicSnapshot;
-import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.ObjectStore;
+import org.ocaetl.store.ObjectStores;
 import org.ocaetl.workflows.DiscoveryActivities;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.FileWorkflowImpl;
@@ -39,18 +40,27 @@ public final class WorkerBootstrap {
   public record Activities(
       DiscoveryActivities discovery, FileActivities files, PromotionActivities promotion) {
 
-    /** The real implementations over the configured database, store, inbox and work folder. */
+    /**
+     * The real implementations over the configured database, store, inbox and work folder. The
+     * store and inbox are opened from {@link WorkerConfig#storeUri()} / {@link WorkerConfig#inboxUri()}
+     * with this process's environment and live as long as the process.
+     */
     public static Activities production(WorkerConfig config) throws IOException {
-      return production(config, new LocalObjectStore(config.storeDir()));
+      return production(config, ObjectStores.open(config.storeUri()));
     }
 
     /** The real implementations over {@code store} (tests pass a store that fails on purpose). */
     public static Activities production(WorkerConfig config, ObjectStore store) {
+      return production(config, store, RawInboxes.open(config.inboxUri()));
+    }
+
+    /** The real implementations over an opened store and inbox, which the caller closes. */
+    public static Activities production(WorkerConfig config, ObjectStore store, RawInbox inbox) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
       return new Activities(
           new DiscoveryActivitiesImpl(
-              new RawFileDiscovery(new LocalFolderInbox(config.rawInbox()), new RawArchive(store)),
+              new RawFileDiscovery(inbox, new RawArchive(store)),
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
               store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder()),

@@ -5,10 +5,14 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.discover.SftpSettings;
 import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.ObjectStores;
+import org.ocaetl.store.S3Location;
 import org.ocaetl.workflows.OcaActivityOptions;
 import org.ocaetl.workflows.WorkflowIds;
 
@@ -17,8 +21,10 @@ import org.ocaetl.workflows.WorkflowIds;
  *
  * @param databaseUrl PostgreSQL URL ({@code postgresql://…} or {@code jdbc:postgresql://…})
  * @param schema schema of the oca tables, validated as {@code [a-z_][a-z0-9_]*}
- * @param storeDir root of the local object store (raw archive, staging, public files)
- * @param rawInbox folder where raw extract files arrive
+ * @param storeDir root of the local object store (raw archive, staging, public files); null when
+ *     {@code storeUri} names a store that is not a folder
+ * @param rawInbox folder where raw extract files arrive; null when {@code inboxUri} names an inbox
+ *     that is not a folder
  * @param workDir this worker's scratch folder (DuckDB files, CSVs); emptied at start
  * @param stagingLimits DuckDB memory, threads and spill folder
  * @param taskQueue the shared task queue
@@ -26,6 +32,10 @@ import org.ocaetl.workflows.WorkflowIds;
  * @param hostWait ScheduleToStart of steps on the host queue: longer means this worker is gone
  * @param parallelism files a run started by this process stages at once
  * @param geocoder geocoder name; only {@code none} exists until issue #5
+ * @param storeUri the object store: a folder, {@code file:///…} or {@code s3://bucket/prefix}
+ *     (docs/storage.md); null means {@code storeDir}
+ * @param inboxUri the raw inbox: a folder, {@code file:///…}, {@code s3://bucket/prefix} or
+ *     {@code sftp://user@host[:port]/dir}; null means {@code rawInbox}
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -38,7 +48,9 @@ public record WorkerConfig(
     String hostTaskQueue,
     Duration hostWait,
     int parallelism,
-    String geocoder) {
+    String geocoder,
+    String storeUri,
+    String inboxUri) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -52,6 +64,9 @@ public record WorkerConfig(
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
     }
+    storeUri = storeUri != null ? storeUri : Objects.requireNonNull(storeDir, "storeDir or storeUri").toUri().toString();
+    inboxUri = inboxUri != null ? inboxUri : Objects.requireNonNull(rawInbox, "rawInbox or inboxUri").toUri().toString();
+    ObjectStores.check(storeUri);
   }
 
   /** The defaults for a worker over these folders. */
@@ -67,27 +82,67 @@ public record WorkerConfig(
         defaultHostTaskQueue(),
         OcaActivityOptions.DEFAULT_HOST_WAIT,
         2,
-        NoGeocoder.NAME);
+        NoGeocoder.NAME,
+        null,
+        null);
+  }
+
+  /** The defaults for a worker over a store and an inbox given by URI (see {@link #withStore}, {@link #withInbox}). */
+  public static WorkerConfig forUris(String databaseUrl, String schema, String storeUri, String inboxUri, Path workDir) {
+    return new WorkerConfig(
+        databaseUrl,
+        schema,
+        localStoreFolder(storeUri),
+        localInboxFolder(inboxUri),
+        workDir,
+        StagingLimits.defaults(workDir.resolve("duckdb-tmp")),
+        WorkflowIds.TASK_QUEUE,
+        defaultHostTaskQueue(),
+        OcaActivityOptions.DEFAULT_HOST_WAIT,
+        2,
+        NoGeocoder.NAME,
+        storeUri,
+        inboxUri);
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder);
+        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name);
+        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder);
+        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri);
+  }
+
+  /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
+  public WorkerConfig withStore(String uri) {
+    return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri);
+  }
+
+  /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
+  public WorkerConfig withInbox(String uri) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri);
+  }
+
+  private static Path localStoreFolder(String uri) {
+    return S3Location.isS3(uri) ? null : ObjectStores.localFolder(uri);
+  }
+
+  private static Path localInboxFolder(String uri) {
+    return S3Location.isS3(uri) || SftpSettings.isSftp(uri) ? null : ObjectStores.localFolder(uri);
   }
 
   /**
@@ -107,8 +162,8 @@ public record WorkerConfig(
   /** Never prints the database password. */
   @Override
   public String toString() {
-    return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeDir
-        + ", rawInbox=" + rawInbox + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
+    return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
+        + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
         + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + "]";
   }
 }

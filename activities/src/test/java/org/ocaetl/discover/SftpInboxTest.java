@@ -1,0 +1,181 @@
+package org.ocaetl.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.DroppingTcpProxy;
+import org.ocaetl.testing.SftpTestServer;
+import org.ocaetl.workflows.model.DiscoveryResult;
+
+/** The SFTP inbox against an embedded Apache MINA SSHD SFTP server. */
+class SftpInboxTest {
+  static final String INCR = "LandlordTenant.Incr.2024-03-08.zip";
+  static final String INITIAL = "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip";
+
+  @TempDir Path served;
+  @TempDir Path local;
+  SftpTestServer server;
+  Path knownHosts;
+  byte[] initialBytes;
+
+  @BeforeEach
+  void start() throws IOException {
+    Path outgoing = Files.createDirectories(served.resolve("outgoing"));
+    initialBytes = new byte[3 << 20];
+    new Random(7).nextBytes(initialBytes);
+    Files.write(outgoing.resolve(INITIAL), initialBytes);
+    Files.writeString(outgoing.resolve(INCR), "incremental");
+    Files.writeString(outgoing.resolve("README.txt"), "not an extract");
+    Files.createDirectories(outgoing.resolve("old"));
+    server = SftpTestServer.start(served);
+    knownHosts = server.writeKnownHosts(local.resolve("known_hosts"), server.port());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+  }
+
+  RawInbox inbox(int port, Map<String, String> env) {
+    return RawInboxes.open(server.uri(port, "/outgoing"), env);
+  }
+
+  static String sha(byte[] bytes) throws IOException {
+    return Sha256.of(new java.io.ByteArrayInputStream(bytes));
+  }
+
+  @Test
+  void listsRegularFilesAndDownloadsThemWithAPassword() throws IOException {
+    try (RawInbox inbox = inbox(server.port(), server.passwordEnvironment(knownHosts))) {
+      assertEquals(List.of(INCR, INITIAL, "README.txt"), inbox.names());
+      try (InputStream in = inbox.open(INITIAL)) {
+        assertEquals(sha(initialBytes), Sha256.of(in));
+      }
+      assertEquals("sftp://oca@127.0.0.1:" + server.port() + "/outgoing", inbox.describe());
+      assertThrows(IllegalArgumentException.class, () -> inbox.open("../etc/passwd"));
+    }
+  }
+
+  @Test
+  void logsInWithAPrivateKey() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("OCA_SFTP_PRIVATE_KEY", server.writeClientKey(local.resolve("id_ecdsa")).toString());
+    env.put("OCA_SFTP_KNOWN_HOSTS", knownHosts.toString());
+    try (RawInbox inbox = inbox(server.port(), env)) {
+      try (InputStream in = inbox.open(INCR)) {
+        assertEquals("incremental", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void refusesAServerWhoseHostKeyIsNotTheKnownOne() throws IOException {
+    Path wrong = SftpTestServer.writeWrongKnownHosts(local.resolve("wrong_hosts"), server.port());
+    Path empty = Files.writeString(local.resolve("empty_hosts"), "");
+    for (Path hosts : List.of(wrong, empty)) {
+      try (RawInbox inbox = inbox(server.port(), server.passwordEnvironment(hosts))) {
+        IOException refused = assertThrows(IOException.class, inbox::names);
+        assertTrue(refused.getMessage().contains("host key SHA256:"), refused.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aWrongPasswordFailsWithoutShowingIt() throws IOException {
+    Map<String, String> env = server.passwordEnvironment(knownHosts);
+    env.put("OCA_SFTP_PASSWORD", "not-the-password");
+    try (RawInbox inbox = inbox(server.port(), env)) {
+      IOException failure = assertThrows(IOException.class, inbox::names);
+      assertTrue(failure.getMessage().startsWith("Cannot log in to sftp://oca@127.0.0.1:"), failure.getMessage());
+      assertFalse(failure.getMessage().contains("not-the-password"));
+    }
+  }
+
+  @Test
+  void aSilentServerTimesOut() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket accepted = silent.accept()) {
+          accepted.getInputStream().read(); // reads the client's greeting, never answers
+          Thread.sleep(30_000);
+        } catch (IOException | InterruptedException e) {
+          // test over
+        }
+      });
+      Map<String, String> env = server.passwordEnvironment(knownHosts);
+      env.put("OCA_SFTP_TIMEOUT_SECONDS", "1");
+      long started = System.nanoTime();
+      try (RawInbox inbox = inbox(silent.getLocalPort(), env)) {
+        assertThrows(IOException.class, inbox::names);
+      }
+      assertTrue(System.nanoTime() - started < 15_000_000_000L, "bounded by the timeout, not hanging");
+    }
+  }
+
+  @Test
+  void aConnectionDroppedMidTransferArchivesNothingAndTheRetrySucceeds() throws IOException {
+    try (DroppingTcpProxy network = DroppingTcpProxy.start(server.port())) {
+      server.writeKnownHosts(knownHosts, network.port());
+      Path storeDir = local.resolve("store");
+      LocalObjectStore store = new LocalObjectStore(storeDir);
+      try (RawInbox inbox = inbox(network.port(), server.passwordEnvironment(knownHosts))) {
+        RawFileDiscovery discovery = new RawFileDiscovery(inbox, new RawArchive(store));
+        // Connections: the listing, hash and copy of the incremental, hash of the initial file
+        // pass; the copy of the initial file (3 MiB) into the archive is cut after 1 MiB.
+        network.passThenDrop(4, 1 << 20);
+
+        assertThrows(IOException.class, () -> discovery.discover(Map.of(), null, name -> {}));
+        assertEquals(1, network.dropped());
+        List<String> incrementalOnly = List.of(StoreKeys.raw(INCR), StoreKeys.rawChecksum(INCR));
+        assertEquals(incrementalOnly, store.list(""), "the cut file is not archived");
+        try (Stream<Path> files = Files.walk(storeDir)) {
+          assertEquals(2, files.filter(Files::isRegularFile).count(), "no partial or temporary file");
+        }
+
+        DiscoveryResult retry = discovery.discover(Map.of(), null, name -> {});
+
+        assertEquals(List.of(INITIAL, INCR), retry.files().stream().map(f -> f.fileName()).toList());
+        assertEquals(List.of("README.txt"), retry.ignored());
+        assertEquals(sha(initialBytes), retry.files().getFirst().sha256());
+        try (InputStream archived = store.get(StoreKeys.raw(INITIAL))) {
+          assertEquals(sha(initialBytes), Sha256.of(archived));
+        }
+      }
+    }
+  }
+
+  @Test
+  void settingsRefuseSecretsInTheUriAndMissingCredentials() {
+    Map<String, String> env = server.passwordEnvironment(knownHosts);
+    assertThrows(IllegalArgumentException.class, () -> SftpSettings.fromUri("sftp://oca:pw@host/dir", env));
+    assertThrows(IllegalArgumentException.class, () -> SftpSettings.fromUri("sftp://host/dir", env));
+    assertThrows(IllegalArgumentException.class,
+        () -> SftpSettings.fromUri("sftp://oca@host/dir", Map.of("OCA_SFTP_KNOWN_HOSTS", knownHosts.toString())));
+    assertThrows(IllegalArgumentException.class, () -> SftpSettings.fromUri("sftp://oca@host/dir",
+        Map.of("OCA_SFTP_PASSWORD", "x", "OCA_SFTP_KNOWN_HOSTS", local.resolve("missing").toString())));
+    SftpSettings settings = SftpSettings.fromUri("sftp://oca@host/~/in", env);
+    assertEquals("in", settings.directory());
+    assertEquals(22, settings.port());
+    assertFalse(settings.toString().contains(SftpTestServer.PASSWORD), settings.toString());
+  }
+}
