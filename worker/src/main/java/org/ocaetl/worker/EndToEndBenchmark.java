@@ -99,7 +99,7 @@ public final class EndToEndBenchmark {
         WorkerConfig.of(url, SCHEMA, root.resolve("store"), inbox, root.resolve("work"))
             .withStagingLimits(limits);
     long start = System.nanoTime();
-    RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()));
+    RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()), System.getenv());
     return new Timed(result, (System.nanoTime() - start) / 1e9);
   }
 
