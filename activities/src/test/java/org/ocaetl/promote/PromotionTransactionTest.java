@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.FailingObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresTestDatabase;
 
@@ -153,7 +154,7 @@ class PromotionTransactionTest {
     StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(store);
     // The 15th get is the third CSV of the second file: the first file is applied by then.
     PromotionTransaction failing =
-        new PromotionTransaction(db.dataSource(), h.schema, new FailingObjectStore(store, 15));
+        new PromotionTransaction(db.dataSource(), h.schema, new FailingObjectStore(store).failNthRead(15));
 
     IOException e =
         assertThrows(

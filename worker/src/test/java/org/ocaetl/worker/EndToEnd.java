@@ -17,6 +17,7 @@ import org.ocaetl.discover.Sha256;
 import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.FailingObjectStore;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.ocaetl.workflows.FileWorkflow;
 import org.ocaetl.workflows.OcaRunWorkflow;
@@ -37,7 +38,7 @@ final class EndToEnd implements AutoCloseable {
   final WorkerConfig config;
   final DataSource database;
   final OcaTables tables;
-  final FailingStore store;
+  final FailingObjectStore store;
   final FaultyActivities.Files files;
   final FaultyActivities.Promotion promotion;
   final TestWorkflowEnvironment temporal;
@@ -52,7 +53,7 @@ final class EndToEnd implements AutoCloseable {
     database = DatabaseUrl.parse(config.databaseUrl());
     SchemaMigrator.migrate(database, schema);
     tables = new OcaTables(database, schema);
-    store = new FailingStore(new LocalObjectStore(config.storeDir()));
+    store = new FailingObjectStore(new LocalObjectStore(config.storeDir()));
     WorkerBootstrap.Activities real = WorkerBootstrap.Activities.production(config, store);
     files = new FaultyActivities.Files(real.files());
     promotion = new FaultyActivities.Promotion(real.promotion());

@@ -82,7 +82,7 @@ class PromotionFaultsTest {
     };
     // The second file's staged rows cannot be read: the first file is applied by then, inside the
     // same transaction.
-    e2e.store.failNextReadOf = StoreKeys.stagedCsv(INCR, OcaTable.OCA_INDEX);
+    e2e.store.failNextReadOf(StoreKeys.stagedCsv(INCR, OcaTable.OCA_INDEX));
 
     RunResult result = e2e.run("oca-run/fail-midway");
 
