@@ -8,13 +8,14 @@ import io.temporal.client.WorkflowFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.FileOutcome;
+import org.ocaetl.workflows.model.GeocodeBackfillResult;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 import org.slf4j.Logger;
@@ -72,8 +73,14 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for DuckDB files and CSVs (default: <data-dir>/work).")
   Path workDir;
 
-  @Option(names = "--geocoder", defaultValue = "none", paramLabel = "NAME", description = "Geocoder (available: none).")
+  @Option(names = "--geocoder", paramLabel = "NAME",
+      description = {"Geocoder: none, geoclient, geosearch, census or chain (default: chain of the services",
+        "configured by OCA_GEOCLIENT_KEY, OCA_GEOSEARCH_URL, OCA_CENSUS_URL; none when none is)."})
   String geocoder;
+
+  @Option(names = "--geocode-backfill",
+      description = "After the run, geocode every address row that still has no coordinates (logs the counts).")
+  boolean geocodeBackfill;
 
   @Option(names = "--reprocess", paramLabel = "GLOB", description = "Also replay archived files whose names match GLOB.")
   String reprocessGlob;
@@ -96,8 +103,10 @@ final class LocalCommand implements Callable<Integer> {
       WorkerConfig config =
           WorkerConfig.of(run.databaseUrl(), schema, storeDir != null ? storeDir : dataDir.resolve("store"), rawDir, work)
               .withStagingLimits(limits)
-              .withParallelism(parallel)
-              .withGeocoder(geocoder);
+              .withParallelism(parallel);
+      if (geocoder != null) {
+        config = config.withGeocoder(geocoder);
+      }
       RunResult result;
       try {
         result = run.execute(config, RunRequest.of(reprocessGlob, parallel));
@@ -108,6 +117,10 @@ final class LocalCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(JSON.writeValueAsString(result));
       spec.commandLine().getOut().flush();
       listFailures(result);
+      if (geocodeBackfill) {
+        GeocodeBackfillResult backfill = run.geocodeBackfill(config);
+        log.info("Geocode backfill: {}", JSON.writeValueAsString(backfill));
+      }
       return exitCode(result);
     }
   }
@@ -120,10 +133,9 @@ final class LocalCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
     }
-    if (!NoGeocoder.NAME.equals(geocoder)) {
-      throw new ParameterException(spec.commandLine(), "Unknown --geocoder '" + geocoder + "' (available: none)");
-    }
     try {
+      GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
+      geocoding.servicesFor(geocoder != null ? geocoder : geocoding.defaultGeocoder());
       SqlIdentifier.require(schema);
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);

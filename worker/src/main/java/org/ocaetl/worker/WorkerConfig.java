@@ -5,9 +5,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.workflows.OcaActivityOptions;
 import org.ocaetl.workflows.WorkflowIds;
@@ -25,7 +25,9 @@ import org.ocaetl.workflows.WorkflowIds;
  * @param hostTaskQueue the queue only this worker polls (staging steps that need its work folder)
  * @param hostWait ScheduleToStart of steps on the host queue: longer means this worker is gone
  * @param parallelism files a run started by this process stages at once
- * @param geocoder geocoder name; only {@code none} exists until issue #5
+ * @param geocoder {@code none}, {@code geoclient}, {@code geosearch}, {@code census} or {@code chain}
+ * @param geocoding where the geocoding services are and this worker's limits (from the
+ *     environment; never part of a workflow input)
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -38,7 +40,8 @@ public record WorkerConfig(
     String hostTaskQueue,
     Duration hostWait,
     int parallelism,
-    String geocoder) {
+    String geocoder,
+    GeocodingSettings geocoding) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -46,16 +49,18 @@ public record WorkerConfig(
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
-    if (!NoGeocoder.NAME.equals(geocoder)) {
-      throw new IllegalArgumentException("Unknown geocoder '" + geocoder + "' (available: none)");
-    }
+    geocoding.servicesFor(geocoder); // unknown names and unusable choices fail here
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
     }
   }
 
-  /** The defaults for a worker over these folders. */
+  /**
+   * The defaults for a worker over these folders; geocoding from the environment ({@code chain}
+   * of the configured services, {@code none} when none is).
+   */
   public static WorkerConfig of(String databaseUrl, String schema, Path storeDir, Path rawInbox, Path workDir) {
+    GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
     return new WorkerConfig(
         databaseUrl,
         schema,
@@ -67,27 +72,33 @@ public record WorkerConfig(
         defaultHostTaskQueue(),
         OcaActivityOptions.DEFAULT_HOST_WAIT,
         2,
-        NoGeocoder.NAME);
+        geocoding.defaultGeocoder(),
+        geocoding);
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder);
+        hostTaskQueue, hostWait, files, geocoder, geocoding);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder);
+        hostTaskQueue, hostWait, parallelism, geocoder, geocoding);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name);
+        hostTaskQueue, hostWait, parallelism, name, geocoding);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder);
+        hostTaskQueue, wait, parallelism, geocoder, geocoding);
+  }
+
+  public WorkerConfig withGeocoding(GeocodingSettings settings) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, settings);
   }
 
   /**
@@ -109,6 +120,6 @@ public record WorkerConfig(
   public String toString() {
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeDir
         + ", rawInbox=" + rawInbox + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
-        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + "]";
+        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding + "]";
   }
 }

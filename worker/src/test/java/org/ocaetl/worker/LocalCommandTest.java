@@ -114,7 +114,7 @@ class LocalCommandTest {
 
   @Test
   void badValuesAreUsageErrors() throws Exception {
-    assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--geocoder", "census").exitCode());
+    assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--geocoder", "mapquest").exitCode());
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--reprocess", "private/raw/*").exitCode());
     assertEquals(2, local("--database-url", "mysql://x/y").exitCode());
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--schema", "Robert'); DROP").exitCode());
