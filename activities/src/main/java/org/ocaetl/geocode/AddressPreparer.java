@@ -134,9 +134,14 @@ public final class AddressPreparer {
 
   /**
    * The street words before the unit: cut at the first unit word (or {@code #…} token) after the
-   * first street word; a floor word also takes the ordinal before it ("2ND FL").
+   * first street word; a floor word also takes the ordinal before it ("2ND FL"). A line that starts
+   * with a unit word has no street.
    */
   private List<String> withoutUnit(List<String> street) {
+    String first = street.isEmpty() ? "" : street.get(0);
+    if (first.startsWith("#") || (unitKinds.containsKey(first) && !unitKinds.get(first).equals("position"))) {
+      return List.of(); // only a unit ("APT 3"): no street to geocode
+    }
     for (int i = 1; i < street.size(); i++) {
       String token = street.get(i);
       String kind = token.startsWith("#") ? "unit" : unitKinds.get(token);
