@@ -55,6 +55,8 @@ final class LocalCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
+  private static final ObjectMapper JSON_LINE = JsonMapper.builder().build();
+
   @Spec CommandSpec spec;
 
   @Option(names = "--raw-dir", required = true, paramLabel = "DIR", description = "Folder of raw extract zips (the inbox).")
@@ -79,7 +81,7 @@ final class LocalCommand implements Callable<Integer> {
   String geocoder;
 
   @Option(names = "--geocode-backfill",
-      description = "After the run, geocode every address row that still has no coordinates (logs the counts).")
+      description = "After the run, geocode every address row that still has no coordinates (counts on stderr).")
   boolean geocodeBackfill;
 
   @Option(names = "--reprocess", paramLabel = "GLOB", description = "Also replay archived files whose names match GLOB.")
@@ -119,7 +121,8 @@ final class LocalCommand implements Callable<Integer> {
       listFailures(result);
       if (geocodeBackfill) {
         GeocodeBackfillResult backfill = run.geocodeBackfill(config);
-        log.info("Geocode backfill: {}", JSON.writeValueAsString(backfill));
+        spec.commandLine().getErr().println("Geocode backfill: " + JSON_LINE.writeValueAsString(backfill));
+        spec.commandLine().getErr().flush();
       }
       return exitCode(result);
     }
