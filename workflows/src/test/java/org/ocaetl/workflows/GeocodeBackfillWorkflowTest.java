@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.workflows.model.GeocodeBackfillCounts;
 import org.ocaetl.workflows.model.GeocodeBackfillRequest;
@@ -99,6 +104,23 @@ class GeocodeBackfillWorkflowTest {
     assertEquals(new GeocodeBackfillCounts(13, 25, 12, 13, 0), result.counts(), "counts carried over every run");
     assertEquals(List.of("", "C05", "C11", "C17", "C23"), fake.cursors, "each slice starts where the last ended");
     assertEquals(2, result.runs(), "continued as new after every second slice");
+  }
+
+  /**
+   * Records the backfill histories that {@link HistoryReplayTest} replays (see
+   * src/test/resources/histories/README.md): a first run ending in continue-as-new, and the last
+   * run, which completes.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "oca.recordHistories", matches = "true")
+  void recordHistories() throws IOException {
+    GeocodeBackfillWorkflow stub = backfill();
+    WorkflowExecution first = WorkflowClient.start(stub::backfill, new GeocodeBackfillRequest("", 4, 2, 2, null, 0));
+    WorkflowStub.fromTyped(stub).getResult(GeocodeBackfillResult.class);
+    Files.writeString(RecordHistories.OUT.resolve("geocode-backfill-segment.json"),
+        client.fetchHistory(first.getWorkflowId(), first.getRunId()).toJson(true));
+    Files.writeString(RecordHistories.OUT.resolve("geocode-backfill.json"),
+        client.fetchHistory(WorkflowIds.GEOCODE_BACKFILL).toJson(true));
   }
 
   @Test
