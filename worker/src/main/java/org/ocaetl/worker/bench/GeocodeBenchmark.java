@@ -68,8 +68,8 @@ final class GeocodeBenchmark {
       long start = System.nanoTime();
       AddressCsvGeocoder.Report report = geocoding.geocodeCsv(csv, run, r -> { });
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (report.rowsGeocoded() != report.rows()) {
-        throw new IllegalStateException(label + ": only " + report.rowsGeocoded() + " of " + report.rows() + " geocoded");
+      if (report.rowsLeft() > 0) { // the stub answers everything: a row left means the client gave up
+        throw new IllegalStateException(label + ": " + report.rowsLeft() + " of " + report.rows() + " rows left");
       }
       return new GeocodeRunResult(label, report.rows(), report.requests(), report.cacheHits(), seconds);
     } finally {
