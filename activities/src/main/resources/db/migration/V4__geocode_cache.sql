@@ -7,7 +7,8 @@
 -- address_key is the normalized address of org.ocaetl.geocode.AddressPreparer:
 -- house number|street (abbreviated)|borough code|ZIP|city|state (city and state only outside NYC).
 -- It holds street addresses: the table is private, like oca_addresses.street1 (rule 15).
--- Created in the configured schema (Flyway's search_path), like every oca table.
+-- Created in the configured schema (Flyway's search_path), like every oca table. No column defaults
+-- (as in every oca table): cache_store.sql sets geocoded_at.
 CREATE TABLE oca_geocode_cache (
     address_key  text             NOT NULL,
     geocoder     text             NOT NULL,
@@ -33,6 +34,6 @@ CREATE TABLE oca_geocode_cache (
     msg2         text,
     lon          double precision,
     zip_code     text,
-    geocoded_at  timestamptz      NOT NULL DEFAULT now(),
+    geocoded_at  timestamptz      NOT NULL,
     PRIMARY KEY (address_key, geocoder, release)
 );

@@ -3,8 +3,8 @@
 INSERT INTO oca_geocode_cache (
     address_key, geocoder, release, found,
     status, house_number, street_name, borough_code, place_name, sname, hnum, boro, lat, bin,
-    bbl, cd, ct, council, grc, grc2, msg, msg2, lon, zip_code)
+    bbl, cd, ct, council, grc, grc2, msg, msg2, lon, zip_code, geocoded_at)
 VALUES (?, ?, ?, ?,
         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
 ON CONFLICT (address_key, geocoder, release) DO NOTHING
