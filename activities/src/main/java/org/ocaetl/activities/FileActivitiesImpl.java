@@ -15,6 +15,9 @@ import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.geocode.AddressCsvGeocoder;
+import org.ocaetl.geocode.GeocodeRun;
+import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
@@ -56,7 +59,7 @@ public final class FileActivitiesImpl implements FileActivities {
   private final String hostTaskQueue;
   private final Duration hostWait;
   private final StagingLimits limits;
-  private final Geocoder geocoder;
+  private final Geocoding geocoding;
 
   /**
    * @param store where raw files are archived and staged output goes
@@ -64,16 +67,17 @@ public final class FileActivitiesImpl implements FileActivities {
    * @param hostTaskQueue the task queue only this worker polls
    * @param hostWait how long a step may wait on that queue before the worker counts as lost
    * @param limits DuckDB resource limits
-   * @param geocoder the geocoder of the geocode step
+   * @param geocoding the geocoders of the geocode step (shared with the other activities of this worker)
    */
   public FileActivitiesImpl(
-      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits, Geocoder geocoder) {
+      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
+      Geocoding geocoding) {
     this.store = store;
     this.workDir = workDir;
     this.hostTaskQueue = hostTaskQueue;
     this.hostWait = hostWait;
     this.limits = limits;
-    this.geocoder = geocoder;
+    this.geocoding = geocoding;
   }
 
   /**
@@ -164,17 +168,44 @@ public final class FileActivitiesImpl implements FileActivities {
     }
   }
 
+  /**
+   * Rewrites the staged oca_addresses.csv with geocodes (streaming, through the cache). A service
+   * outage or a spent time budget never fails the file: the rows left keep empty geocode columns,
+   * the promotion keeps their previous coordinates (rule 14) and the backfill geocodes them later.
+   * The budget stays well inside the activity's StartToClose timeout.
+   */
   @Override
   public GeocodeSummary geocode(HostStep step) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
     FileWorkFolder folder = folder();
     long started = System.nanoTime();
     try {
-      long geocoded = geocoder.geocode(folder.exportDir());
-      StagedReport.Geocoding geocoding =
-          new StagedReport.Geocoding(geocoder.name(), geocoded, (System.nanoTime() - started) / 1_000_000);
-      JSON.writeValue(folder.geocodeReport().toFile(), geocoding);
-      return new GeocodeSummary(geocoding.geocoder(), geocoding.addressesGeocoded(), geocoding.elapsedMillis());
+      AddressCsvGeocoder.Report report = null;
+      if (geocoding.enabled()) {
+        Duration startToClose = context.getInfo().getStartToCloseTimeout();
+        GeocodeRun run = geocoding.newRun(
+            startToClose.isZero() ? Duration.ofHours(1) : startToClose.multipliedBy(3).dividedBy(4));
+        report = geocoding.geocodeCsv(folder.exportDir().resolve(OcaTable.OCA_ADDRESSES.csvName()), run, context::heartbeat);
+        log.info("{}: {} of {} address rows geocoded by {} ({} distinct addresses, {} cache hits, {} requests),"
+                + " {} not found, {} left for the backfill{}",
+            step.fileName(), report.rowsGeocoded(), report.rows(), geocoding.name(), report.addresses(),
+            report.cacheHits(), report.requests(), report.rowsMissed(), report.rowsLeft(),
+            report.stoppedBy() == null ? "" : " (" + report.stoppedBy() + ")");
+      }
+      StagedReport.Geocoding geocoded =
+          new StagedReport.Geocoding(
+              geocoding.name(),
+              report == null ? 0 : report.rowsGeocoded(),
+              (System.nanoTime() - started) / 1_000_000,
+              report == null ? 0 : report.rowsMissed(),
+              report == null ? 0 : report.rowsLeft(),
+              report == null ? null : report.stoppedBy());
+      JSON.writeValue(folder.geocodeReport().toFile(), geocoded);
+      return new GeocodeSummary(geocoded.geocoder(), geocoded.addressesGeocoded(), geocoded.elapsedMillis());
     } catch (IOException e) {
+      throw Activity.wrap(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw Activity.wrap(e);
     }
   }

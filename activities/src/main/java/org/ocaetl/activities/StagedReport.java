@@ -39,8 +39,13 @@ final class StagedReport {
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   private static final Set<String> ADDED_FIELDS = Set.of("parserVersion", "geocoding");
 
-  /** What geocoding did, carried into the report. */
-  record Geocoding(String geocoder, long addressesGeocoded, long elapsedMillis) {}
+  /**
+   * What geocoding did, carried into the report (counts of address rows; see
+   * {@code org.ocaetl.geocode.AddressCsvGeocoder.Report}).
+   */
+  record Geocoding(
+      String geocoder, long addressesGeocoded, long elapsedMillis, long addressesMissed, long addressesLeft,
+      String stoppedBy) {}
 
   private StagedReport() {}
 
@@ -62,6 +67,11 @@ final class StagedReport {
               json.writeStringField("geocoder", geocoding.geocoder());
               json.writeNumberField("addressesGeocoded", geocoding.addressesGeocoded());
               json.writeNumberField("elapsedMillis", geocoding.elapsedMillis());
+              json.writeNumberField("addressesMissed", geocoding.addressesMissed());
+              json.writeNumberField("addressesLeft", geocoding.addressesLeft());
+              if (geocoding.stoppedBy() != null) {
+                json.writeStringField("stoppedBy", geocoding.stoppedBy());
+              }
               json.writeEndObject();
               while (in.nextToken() == JsonToken.FIELD_NAME) {
                 if (ADDED_FIELDS.contains(in.currentName())) {

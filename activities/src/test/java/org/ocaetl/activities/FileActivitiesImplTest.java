@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
@@ -63,7 +64,7 @@ class FileActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-            StagingLimits.defaults(root.resolve("tmp")), new NoGeocoder()));
+            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none()));
     env.setActivityHeartbeatListener(Object.class, heartbeats::add);
     activities = env.newActivityStub(FileActivities.class);
   }

@@ -73,7 +73,8 @@ class SchemaMigratorTest {
   void keysForeignKeysAndIndexesAreThoseOfTablesMd() throws Exception {
     PromotionHarness h = PromotionHarness.freshSchema(db.dataSource(), new LocalObjectStore(storeDir));
     assertEquals(
-        List.of("oca_index|indexnumberid", "oca_metadata|indexnumberid", "oca_promoted_files|file_name"),
+        List.of("oca_geocode_cache|address_key,geocoder,release", "oca_index|indexnumberid",
+            "oca_metadata|indexnumberid", "oca_promoted_files|file_name"),
         h.rows("SELECT conrelid::regclass::text, string_agg(a.attname, ',')"
             + " FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid"
             + " AND a.attnum = ANY (k.conkey) WHERE k.contype = 'p'"

@@ -9,17 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.discover.RawInboxes;
+import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.store.S3Location;
 import org.ocaetl.store.S3Settings;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.FileOutcome;
+import org.ocaetl.workflows.model.GeocodeBackfillResult;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ final class LocalCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
+  private static final ObjectMapper JSON_LINE = JsonMapper.builder().build();
+
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -99,8 +102,14 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for DuckDB files and CSVs (default: <data-dir>/work).")
   Path workDir;
 
-  @Option(names = "--geocoder", defaultValue = "none", paramLabel = "NAME", description = "Geocoder (available: none).")
+  @Option(names = "--geocoder", paramLabel = "NAME",
+      description = {"Geocoder: none, geoclient, geosearch, census or chain (default: chain of the services",
+        "configured by OCA_GEOCLIENT_KEY, OCA_GEOSEARCH_URL, OCA_CENSUS_URL; none when none is)."})
   String geocoder;
+
+  @Option(names = "--geocode-backfill",
+      description = "After the run, geocode every address row that still has no coordinates (counts on stderr).")
+  boolean geocodeBackfill;
 
   @Option(names = "--reprocess", paramLabel = "GLOB", description = "Also replay archived files whose names match GLOB.")
   String reprocessGlob;
@@ -124,8 +133,10 @@ final class LocalCommand implements Callable<Integer> {
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
               .withStagingLimits(limits)
-              .withParallelism(parallel)
-              .withGeocoder(geocoder);
+              .withParallelism(parallel);
+      if (geocoder != null) {
+        config = config.withGeocoder(geocoder);
+      }
       RunResult result;
       try {
         result = run.execute(config, RunRequest.of(reprocessGlob, parallel), environment);
@@ -136,6 +147,11 @@ final class LocalCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(JSON.writeValueAsString(result));
       spec.commandLine().getOut().flush();
       listFailures(result);
+      if (geocodeBackfill) {
+        GeocodeBackfillResult backfill = run.geocodeBackfill(config);
+        spec.commandLine().getErr().println("Geocode backfill: " + JSON_LINE.writeValueAsString(backfill));
+        spec.commandLine().getErr().flush();
+      }
       return exitCode(result);
     }
   }
@@ -148,10 +164,9 @@ final class LocalCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
     }
-    if (!NoGeocoder.NAME.equals(geocoder)) {
-      throw new ParameterException(spec.commandLine(), "Unknown --geocoder '" + geocoder + "' (available: none)");
-    }
     try {
+      GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
+      geocoding.servicesFor(geocoder != null ? geocoder : geocoding.defaultGeocoder());
       SqlIdentifier.require(schema);
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);

@@ -15,8 +15,12 @@ import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
+import org.ocaetl.workflows.GeocodeBackfillWorkflow;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.OcaSearchAttributes;
+import org.ocaetl.workflows.WorkflowIds;
+import org.ocaetl.workflows.model.GeocodeBackfillRequest;
+import org.ocaetl.workflows.model.GeocodeBackfillResult;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 
@@ -77,6 +81,25 @@ final class LocalRun implements AutoCloseable {
                 .setWorkflowId("oca-run/local-" + Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .build());
     return run.run(request);
+  }
+
+  /**
+   * Runs the geocode backfill workflow ({@code oca-geocode-backfill}) over the whole table, on the
+   * server and worker of the preceding {@link #execute} (the backfill signal of issue #6 starts
+   * the same workflow on a cluster).
+   */
+  GeocodeBackfillResult geocodeBackfill(WorkerConfig config) {
+    if (temporal == null) {
+      throw new IllegalStateException("geocodeBackfill runs after execute");
+    }
+    GeocodeBackfillWorkflow backfill =
+        temporal.getWorkflowClient().newWorkflowStub(
+            GeocodeBackfillWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(config.taskQueue())
+                .setWorkflowId(WorkflowIds.GEOCODE_BACKFILL)
+                .build());
+    return backfill.backfill(GeocodeBackfillRequest.everything());
   }
 
   /**

@@ -8,13 +8,14 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.ocaetl.activities.DiscoveryActivitiesImpl;
 import org.ocaetl.activities.FileActivitiesImpl;
-import org.ocaetl.activities.NoGeocoder;
+import org.ocaetl.activities.GeocodeBackfillActivitiesImpl;
 import org.ocaetl.activities.PromotionActivitiesImpl;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawArchive;
 import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
+import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.publish.PublicSnapshot;
@@ -23,6 +24,8 @@ import org.ocaetl.store.ObjectStores;
 import org.ocaetl.workflows.DiscoveryActivities;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.FileWorkflowImpl;
+import org.ocaetl.workflows.GeocodeBackfillActivities;
+import org.ocaetl.workflows.GeocodeBackfillWorkflowImpl;
 import org.ocaetl.workflows.OcaRunWorkflowImpl;
 import org.ocaetl.workflows.PromotionActivities;
 
@@ -38,7 +41,10 @@ public final class WorkerBootstrap {
 
   /** The activity implementations a worker runs (tests wrap them to inject faults). */
   public record Activities(
-      DiscoveryActivities discovery, FileActivities files, PromotionActivities promotion) {
+      DiscoveryActivities discovery,
+      FileActivities files,
+      PromotionActivities promotion,
+      GeocodeBackfillActivities geocodeBackfill) {
 
     /**
      * The real implementations over the configured database, store, inbox and work folder. The
@@ -49,7 +55,11 @@ public final class WorkerBootstrap {
       return production(config, ObjectStores.open(config.storeUri()));
     }
 
-    /** The real implementations over {@code store} (tests pass a store that fails on purpose). */
+    /**
+     * The real implementations over {@code store} (tests pass a store that fails on purpose). The
+     * geocoders are built once here, so the file steps and the backfill of this worker share
+     * their rate limits.
+     */
     public static Activities production(WorkerConfig config, ObjectStore store) {
       return production(config, store, RawInboxes.open(config.inboxUri()));
     }
@@ -58,17 +68,19 @@ public final class WorkerBootstrap {
     public static Activities production(WorkerConfig config, ObjectStore store, RawInbox inbox) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
+      Geocoding geocoding = Geocoding.create(config.geocoding(), config.geocoder(), database, config.schema());
       return new Activities(
           new DiscoveryActivitiesImpl(
               new RawFileDiscovery(inbox, new RawArchive(store)),
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
-              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder()),
+              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), geocoding),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), store),
               ledger,
               new PublicSnapshot(database, store),
-              config.schema()));
+              config.schema()),
+          new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())));
     }
 
     private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {
@@ -81,8 +93,10 @@ public final class WorkerBootstrap {
   public static void register(WorkerFactory factory, WorkerConfig config, Activities activities) throws IOException {
     FileActivitiesImpl.removeStaleWorkFolders(config.workDir());
     Worker shared = factory.newWorker(config.taskQueue());
-    shared.registerWorkflowImplementationTypes(OcaRunWorkflowImpl.class, FileWorkflowImpl.class);
-    shared.registerActivitiesImplementations(activities.discovery(), activities.files(), activities.promotion());
+    shared.registerWorkflowImplementationTypes(
+        OcaRunWorkflowImpl.class, FileWorkflowImpl.class, GeocodeBackfillWorkflowImpl.class);
+    shared.registerActivitiesImplementations(
+        activities.discovery(), activities.files(), activities.promotion(), activities.geocodeBackfill());
     Worker host = factory.newWorker(config.hostTaskQueue());
     host.registerActivitiesImplementations(activities.files());
   }

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.SftpSettings;
+import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.store.S3Location;
@@ -31,11 +31,13 @@ import org.ocaetl.workflows.WorkflowIds;
  * @param hostTaskQueue the queue only this worker polls (staging steps that need its work folder)
  * @param hostWait ScheduleToStart of steps on the host queue: longer means this worker is gone
  * @param parallelism files a run started by this process stages at once
- * @param geocoder geocoder name; only {@code none} exists until issue #5
+ * @param geocoder {@code none}, {@code geoclient}, {@code geosearch}, {@code census} or {@code chain}
  * @param storeUri the object store: a folder, {@code file:///…} or {@code s3://bucket/prefix}
  *     (docs/storage.md); null means {@code storeDir}
  * @param inboxUri the raw inbox: a folder, {@code file:///…}, {@code s3://bucket/prefix} or
  *     {@code sftp://user@host[:port]/dir}; null means {@code rawInbox}
+ * @param geocoding where the geocoding services are and this worker's limits (from the
+ *     environment; never part of a workflow input)
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -50,7 +52,8 @@ public record WorkerConfig(
     int parallelism,
     String geocoder,
     String storeUri,
-    String inboxUri) {
+    String inboxUri,
+    GeocodingSettings geocoding) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -58,9 +61,7 @@ public record WorkerConfig(
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
-    if (!NoGeocoder.NAME.equals(geocoder)) {
-      throw new IllegalArgumentException("Unknown geocoder '" + geocoder + "' (available: none)");
-    }
+    geocoding.servicesFor(geocoder); // unknown names and unusable choices fail here
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
     }
@@ -71,6 +72,7 @@ public record WorkerConfig(
 
   /** The defaults for a worker over these folders. */
   public static WorkerConfig of(String databaseUrl, String schema, Path storeDir, Path rawInbox, Path workDir) {
+    GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
     return new WorkerConfig(
         databaseUrl,
         schema,
@@ -82,13 +84,15 @@ public record WorkerConfig(
         defaultHostTaskQueue(),
         OcaActivityOptions.DEFAULT_HOST_WAIT,
         2,
-        NoGeocoder.NAME,
+        geocoding.defaultGeocoder(),
         null,
-        null);
+        null,
+        geocoding);
   }
 
   /** The defaults for a worker over a store and an inbox given by URI (see {@link #withStore}, {@link #withInbox}). */
   public static WorkerConfig forUris(String databaseUrl, String schema, String storeUri, String inboxUri, Path workDir) {
+    GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
     return new WorkerConfig(
         databaseUrl,
         schema,
@@ -100,41 +104,47 @@ public record WorkerConfig(
         defaultHostTaskQueue(),
         OcaActivityOptions.DEFAULT_HOST_WAIT,
         2,
-        NoGeocoder.NAME,
+        geocoding.defaultGeocoder(),
         storeUri,
-        inboxUri);
+        inboxUri,
+        geocoding);
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri);
+        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri);
+        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri);
+        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+  }
+
+  public WorkerConfig withGeocoding(GeocodingSettings settings) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings);
   }
 
   /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
   public WorkerConfig withStore(String uri) {
     return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri);
+        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding);
   }
 
   /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
   public WorkerConfig withInbox(String uri) {
     return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding);
   }
 
   private static Path localStoreFolder(String uri) {
@@ -164,6 +174,6 @@ public record WorkerConfig(
   public String toString() {
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
-        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + "]";
+        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding + "]";
   }
 }

@@ -62,7 +62,7 @@ final class EndToEnd implements AutoCloseable {
     OcaSearchAttributes.definitions().forEach(options::registerSearchAttribute);
     temporal = TestWorkflowEnvironment.newInstance(options.build());
     WorkerBootstrap.register(
-        temporal.getWorkerFactory(), config, new WorkerBootstrap.Activities(real.discovery(), files, promotion));
+        temporal.getWorkerFactory(), config, new WorkerBootstrap.Activities(real.discovery(), files, promotion, real.geocodeBackfill()));
     temporal.start();
     client = temporal.getWorkflowClient();
   }

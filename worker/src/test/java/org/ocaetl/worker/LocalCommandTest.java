@@ -113,8 +113,17 @@ class LocalCommandTest {
   }
 
   @Test
+  void runsTheGeocodeBackfillAfterTheRun() throws Exception {
+    Run run = local("--database-url", postgres.jdbcUrl(), "--geocoder", "none", "--geocode-backfill");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("Geocode backfill: {\"lastIndexNumberId\":\"\",\"finished\":true,"), run.err());
+  }
+
+  @Test
   void badValuesAreUsageErrors() throws Exception {
-    assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--geocoder", "census").exitCode());
+    assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--geocoder", "mapquest").exitCode());
+    assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--geocoder", "geoclient").exitCode(),
+        "Geoclient without OCA_GEOCLIENT_KEY");
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--reprocess", "private/raw/*").exitCode());
     assertEquals(2, local("--database-url", "mysql://x/y").exitCode());
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--schema", "Robert'); DROP").exitCode());

@@ -36,6 +36,12 @@ public final class FailureTypes {
    */
   public static final String STAGED_OUTPUT_UNAVAILABLE = "StagedOutputUnavailable";
 
+  /**
+   * A geocoding service stopped answering (circuit breaker open) during a backfill slice: retried
+   * later with backoff, resuming from the heartbeat cursor.
+   */
+  public static final String GEOCODER_UNAVAILABLE = "GeocoderUnavailable";
+
   private FailureTypes() {}
 
   /** E.g. {@code BadExtractFile: x.zip: line 3, column 9: unexpected end}. */

@@ -93,6 +93,19 @@ public final class OcaActivityOptions {
         .build();
   }
 
+  /**
+   * A geocode backfill slice heartbeats its cursor after each page; when a geocoding service is
+   * down it fails retryably and is retried for about two hours (backoff up to 30 minutes)
+   * before the backfill gives up until its next start.
+   */
+  public static ActivityOptions geocodeBackfill() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(1))
+        .setHeartbeatTimeout(Duration.ofMinutes(15))
+        .setRetryOptions(retries(Duration.ofMinutes(1), Duration.ofMinutes(30), 9))
+        .build();
+  }
+
   private static RetryOptions retries(Duration initial, Duration max, int attempts) {
     return RetryOptions.newBuilder()
         .setInitialInterval(initial)

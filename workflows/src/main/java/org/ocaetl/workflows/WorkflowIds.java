@@ -5,6 +5,9 @@ public final class WorkflowIds {
   /** The task queue every worker polls for workflows and for activities that may run anywhere. */
   public static final String TASK_QUEUE = "oca-etl";
 
+  /** The geocode backfill: one id, so at most one runs at a time. */
+  public static final String GEOCODE_BACKFILL = "oca-geocode-backfill";
+
   private static final String FILE_PREFIX = "oca-file/";
 
   private WorkflowIds() {}

@@ -33,7 +33,8 @@ class HistoryReplayTest {
                     history.getFileName().toString(),
                     () ->
                         WorkflowReplayer.replayWorkflowExecution(
-                            Files.readString(history), OcaRunWorkflowImpl.class, FileWorkflowImpl.class)));
+                            Files.readString(history), OcaRunWorkflowImpl.class, FileWorkflowImpl.class,
+                            GeocodeBackfillWorkflowImpl.class)));
   }
 
   private static List<Path> histories() throws IOException {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.worker.EndToEndBenchmark;
@@ -88,19 +89,47 @@ public final class BenchCommand implements Callable<Integer> {
   int weeks;
 
   @Option(
-      names = "--database-url",
-      paramLabel = "URL",
-      description = "With --end-to-end: PostgreSQL to use (schema oca_bench), default an embedded one.")
-  String databaseUrl;
-
-  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description = "Folder for generated files and staging databases, default a temporary one.")
   Path workDir;
 
+  @Option(
+      names = "--geocode",
+      description = "Benchmark the geocode step instead: addresses/s against a local Geoclient stub at the"
+          + " rate limit, with cache hits, and unlimited (needs --database-url for the cache).")
+  boolean geocode;
+
+  @Option(
+      names = "--geocode-addresses",
+      defaultValue = "3000",
+      paramLabel = "N",
+      description = "Distinct addresses of the geocode benchmark, default ${DEFAULT-VALUE}.")
+  int geocodeAddresses;
+
+  @Option(
+      names = "--geocode-rate",
+      defaultValue = "2500",
+      paramLabel = "N",
+      description = "Geoclient requests a minute in the geocode benchmark, default ${DEFAULT-VALUE}.")
+  int geocodeRate;
+
+  @Option(
+      names = "--database-url",
+      defaultValue = "${env:OCA_DATABASE_URL}",
+      paramLabel = "URL",
+      description = {
+        "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end the database to load (schema",
+        "oca_bench; default an embedded one), with --geocode that of the cache (schema",
+        "oca_geocode_bench; required)."
+      })
+  String databaseUrl;
+
   @Override
   public Integer call() throws Exception {
+    if (geocode) {
+      return benchGeocoding();
+    }
     if (runs < 1 || cases < 1 || largeCases < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--runs and --cases must be at least 1, --large-cases at least 0");
@@ -155,6 +184,18 @@ public final class BenchCommand implements Callable<Integer> {
           median.xmlMegabytesPerSecond(),
           median.totalSeconds());
     }
+    out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
+    return 0;
+  }
+
+  private int benchGeocoding() throws IOException, InterruptedException {
+    if (databaseUrl == null || geocodeAddresses < 1 || geocodeRate < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--geocode needs --database-url; --geocode-addresses and --geocode-rate must be positive");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+    new GeocodeBenchmark(DatabaseUrl.parse(databaseUrl), out).run(work, geocodeAddresses, geocodeRate);
     out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
     return 0;
   }

@@ -1,0 +1,109 @@
+package org.ocaetl.activities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.discover.Sha256;
+import org.ocaetl.geocode.GeocodeTesting;
+import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.geocode.GeocodingSettings;
+import org.ocaetl.geocode.stub.GeocodingStub;
+import org.ocaetl.model.OcaTable;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
+import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.TestExtracts;
+import org.ocaetl.workflows.FileActivities;
+import org.ocaetl.workflows.model.GeocodeSummary;
+import org.ocaetl.workflows.model.HostStep;
+
+/** The geocode step of a file between export and upload, with the stub services and a real cache. */
+class FileGeocodeStepTest {
+  static final String FILE = "LandlordTenant.Incr.2024-03-08.zip";
+  static final String CASE =
+      TestExtracts.index("LT-1", "<Court>New York County Civil Court</Court><FiledDate>2024-01-05</FiledDate>"
+          + "<Status>Active</Status><FirstPaper>Petition</FirstPaper><PropertyAddresses>"
+          + "<PropertyAddress><Street1>314 West 100 Street</Street1><Street2>Apt 5</Street2><City>New York</City>"
+          + "<State>NY</State><PostalCode>10025</PostalCode></PropertyAddress>"
+          + "<PropertyAddress><Street1>1 Nowhere Road</Street1><City>Bronx</City>"
+          + "<State>NY</State><PostalCode>10451</PostalCode></PropertyAddress>"
+          + "</PropertyAddresses>");
+  static PostgresTestDatabase db;
+  static GeocodingStub stub;
+
+  @TempDir Path root;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = PostgresTestDatabase.create(FileGeocodeStepTest.class);
+    SchemaMigrator.migrate(db.dataSource(), "step");
+    stub = GeocodingStub.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    stub.close();
+    db.close();
+  }
+
+  @Test
+  void geocodesTheExportedAddressesBeforeUpload() throws Exception {
+    LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
+    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE, TestExtracts.extract("2024-03-07", CASE));
+    store.put(StoreKeys.raw(FILE), zip, "application/zip");
+    String sha256;
+    try (InputStream in = Files.newInputStream(zip)) {
+      sha256 = Sha256.of(in);
+    }
+    Map<String, String> env = new LinkedHashMap<>(stub.environment());
+    env.remove("OCA_GEOSEARCH_URL");
+    GeocodingSettings settings = GeocodingSettings.fromEnvironment(env).withLimits(limits -> GeocodeTesting.LIMITS);
+    TestActivityEnvironment activityEnv = TestActivityEnvironment.newInstance();
+    try (Geocoding geocoding = Geocoding.create(settings, "chain", db.dataSource(), "step",
+        new GeocodeTesting.RecordingSleeper())) {
+      activityEnv.registerActivitiesImplementations(
+          new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
+              StagingLimits.defaults(root.resolve("tmp")), geocoding));
+      FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
+      HostStep step = new HostStep(FILE, sha256);
+      activities.fetch(step);
+      activities.parse(step);
+      activities.export(step);
+
+      GeocodeSummary summary = activities.geocode(step);
+      activities.upload(step);
+
+      assertEquals("geoclient+census", summary.geocoder());
+      assertEquals(1, summary.addressesGeocoded(), "the second address is found nowhere");
+      String staged;
+      try (InputStream in = store.get(StoreKeys.stagedCsv(FILE, OcaTable.OCA_ADDRESSES))) {
+        staged = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      assertTrue(staged.contains("LT-1,314 West 100 Street,Apt 5,New York,NY,10025,success,314,WEST 100 STREET,,,"
+          + "WEST  100 STREET,314,MANHATTAN,40.798178,1057093,1018887502,107,187,07,00,00,,,-73.972225,10025"), staged);
+      assertTrue(staged.contains("LT-1,1 Nowhere Road,,Bronx,NY,10451,error,1,NOWHERE ROAD"), staged);
+      String report;
+      try (InputStream in = store.get(StoreKeys.report(FILE))) {
+        report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      assertTrue(report.contains("\"addressesMissed\" : 1"), report);
+      assertTrue(report.contains("\"addressesLeft\" : 0"), report);
+    } finally {
+      activityEnv.close();
+    }
+  }
+}
