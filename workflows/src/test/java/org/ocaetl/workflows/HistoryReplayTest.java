@@ -33,7 +33,10 @@ class HistoryReplayTest {
                     history.getFileName().toString(),
                     () ->
                         WorkflowReplayer.replayWorkflowExecution(
-                            Files.readString(history), OcaRunWorkflowImpl.class, FileWorkflowImpl.class)));
+                            Files.readString(history),
+                            OcaRunWorkflowImpl.class,
+                            FileWorkflowImpl.class,
+                            BackfillWorkflowImpl.class)));
   }
 
   private static List<Path> histories() throws IOException {
