@@ -15,6 +15,7 @@ import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
@@ -57,6 +58,13 @@ public final class FileActivitiesImpl implements FileActivities {
   private final Duration hostWait;
   private final StagingLimits limits;
   private final Geocoder geocoder;
+  private final PipelineMetrics metrics;
+
+  /** As below, recording no metrics. */
+  public FileActivitiesImpl(
+      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits, Geocoder geocoder) {
+    this(store, workDir, hostTaskQueue, hostWait, limits, geocoder, PipelineMetrics.noop());
+  }
 
   /**
    * @param store where raw files are archived and staged output goes
@@ -65,15 +73,23 @@ public final class FileActivitiesImpl implements FileActivities {
    * @param hostWait how long a step may wait on that queue before the worker counts as lost
    * @param limits DuckDB resource limits
    * @param geocoder the geocoder of the geocode step
+   * @param metrics where stage counters and durations are recorded
    */
   public FileActivitiesImpl(
-      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits, Geocoder geocoder) {
+      ObjectStore store,
+      Path workDir,
+      String hostTaskQueue,
+      Duration hostWait,
+      StagingLimits limits,
+      Geocoder geocoder,
+      PipelineMetrics metrics) {
     this.store = store;
     this.workDir = workDir;
     this.hostTaskQueue = hostTaskQueue;
     this.hostWait = hostWait;
     this.limits = limits;
     this.geocoder = geocoder;
+    this.metrics = metrics;
   }
 
   /**
@@ -97,6 +113,7 @@ public final class FileActivitiesImpl implements FileActivities {
 
   @Override
   public HostAssignment fetch(HostStep step) {
+    long started = System.nanoTime();
     try {
       FileWorkFolder folder = folder().recreate();
       String sha256;
@@ -109,7 +126,9 @@ public final class FileActivitiesImpl implements FileActivities {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
             "archived " + step.fileName() + " has sha256 " + sha256 + ", expected " + step.sha256(), null);
       }
-      return new HostAssignment(hostTaskQueue, Files.size(folder.rawZip(step.fileName())), hostWait);
+      long bytes = Files.size(folder.rawZip(step.fileName()));
+      metrics.fetched(bytes, Duration.ofNanos(System.nanoTime() - started));
+      return new HostAssignment(hostTaskQueue, bytes, hostWait);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -124,16 +143,21 @@ public final class FileActivitiesImpl implements FileActivities {
           step.fileName(), context.getInfo().getAttempt(), previous.map(Object::toString).orElse("no heartbeat"));
     }
     FileWorkFolder folder = folder();
+    ParseProgressLog progressLog = ParseProgressLog.of(folder.rawZip(step.fileName()));
     try {
       ParseReport report =
           new ExtractParser(limits)
               .parse(folder.rawZip(step.fileName()), folder.stagingDb(),
-                  (cases, bytes) -> context.heartbeat(new ParseHeartbeat(cases, bytes)));
+                  (cases, bytes) -> {
+                    context.heartbeat(new ParseHeartbeat(cases, bytes));
+                    progressLog.onProgress(cases, bytes);
+                  });
       if (!report.sha256().equals(step.sha256())) {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
             "parsed " + step.fileName() + " has sha256 " + report.sha256() + ", expected " + step.sha256(), null);
       }
       JSON.writeValue(folder.parseReport().toFile(), report);
+      metrics.parsed(report);
       return new ParseSummary(
           report.extractDate(),
           StagedReport.PARSER_VERSION,
@@ -146,6 +170,7 @@ public final class FileActivitiesImpl implements FileActivities {
           report.xmlBytes(),
           report.elapsedMillis());
     } catch (ExtractFileException e) {
+      metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
       throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -158,6 +183,7 @@ public final class FileActivitiesImpl implements FileActivities {
     try {
       ParseReport parsed = JSON.readValue(folder.parseReport().toFile(), ParseReport.class);
       ExportReport exported = new StagingExporter(limits).export(folder.stagingDb(), folder.exportDir(), parsed);
+      metrics.exported(exported.rowsPerTable(), Duration.ofMillis(exported.elapsedMillis()));
       return new ExportSummary(exported.rowsPerTable(), exported.elapsedMillis());
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -173,6 +199,7 @@ public final class FileActivitiesImpl implements FileActivities {
       StagedReport.Geocoding geocoding =
           new StagedReport.Geocoding(geocoder.name(), geocoded, (System.nanoTime() - started) / 1_000_000);
       JSON.writeValue(folder.geocodeReport().toFile(), geocoding);
+      metrics.geocoded(geocoding.geocoder(), geocoding.addressesGeocoded(), Duration.ofMillis(geocoding.elapsedMillis()));
       return new GeocodeSummary(geocoding.geocoder(), geocoding.addressesGeocoded(), geocoding.elapsedMillis());
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -200,6 +227,7 @@ public final class FileActivitiesImpl implements FileActivities {
       bytes += Files.size(report);
       objects++;
       folder.delete();
+      metrics.uploaded(bytes, Duration.ofNanos(System.nanoTime() - started));
       return new UploadSummary(objects, bytes, (System.nanoTime() - started) / 1_000_000);
     } catch (IOException e) {
       throw Activity.wrap(e);
