@@ -2,26 +2,32 @@ package org.ocaetl.worker;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.ocaetl.activities.DiscoveryActivitiesImpl;
 import org.ocaetl.activities.FileActivitiesImpl;
+import org.ocaetl.activities.MaintenanceActivitiesImpl;
 import org.ocaetl.activities.NoGeocoder;
 import org.ocaetl.activities.PromotionActivitiesImpl;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.LocalFolderInbox;
 import org.ocaetl.discover.RawArchive;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.purge.TombstonePurge;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.ObjectStore;
+import org.ocaetl.workflows.BackfillWorkflowImpl;
 import org.ocaetl.workflows.DiscoveryActivities;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.FileWorkflowImpl;
+import org.ocaetl.workflows.MaintenanceActivities;
 import org.ocaetl.workflows.OcaRunWorkflowImpl;
 import org.ocaetl.workflows.PromotionActivities;
 
@@ -37,7 +43,10 @@ public final class WorkerBootstrap {
 
   /** The activity implementations a worker runs (tests wrap them to inject faults). */
   public record Activities(
-      DiscoveryActivities discovery, FileActivities files, PromotionActivities promotion) {
+      DiscoveryActivities discovery,
+      FileActivities files,
+      PromotionActivities promotion,
+      MaintenanceActivities maintenance) {
 
     /** The real implementations over the configured database, store, inbox and work folder. */
     public static Activities production(WorkerConfig config) throws IOException {
@@ -46,6 +55,11 @@ public final class WorkerBootstrap {
 
     /** The real implementations over {@code store} (tests pass a store that fails on purpose). */
     public static Activities production(WorkerConfig config, ObjectStore store) {
+      return production(config, store, PipelineMetrics.noop());
+    }
+
+    /** The real implementations, recording their metrics in {@code metrics}. */
+    public static Activities production(WorkerConfig config, ObjectStore store, PipelineMetrics metrics) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
       return new Activities(
@@ -53,12 +67,20 @@ public final class WorkerBootstrap {
               new RawFileDiscovery(new LocalFolderInbox(config.rawInbox()), new RawArchive(store)),
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
-              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder()),
+              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), new NoGeocoder(),
+              metrics),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), store),
               ledger,
               new PublicSnapshot(database, store),
-              config.schema()));
+              config.schema(),
+              metrics),
+          new MaintenanceActivitiesImpl(new TombstonePurge(database, config.schema()), metrics));
+    }
+
+    /** The same activities with other staging, promotion and publishing (tests inject faults). */
+    public Activities with(FileActivities otherFiles, PromotionActivities otherPromotion) {
+      return new Activities(discovery, otherFiles, otherPromotion, maintenance);
     }
 
     private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {
@@ -67,13 +89,22 @@ public final class WorkerBootstrap {
     }
   }
 
-  /** Adds the workers to {@code factory}; the caller starts it. */
+  /**
+   * Adds the workers to {@code factory}; the caller starts it. The host queue runs at most
+   * {@link WorkerConfig#parallelism()} staging steps at once: they hold DuckDB's memory and the
+   * work folder's disk, which the container is sized for.
+   */
   public static void register(WorkerFactory factory, WorkerConfig config, Activities activities) throws IOException {
     FileActivitiesImpl.removeStaleWorkFolders(config.workDir());
     Worker shared = factory.newWorker(config.taskQueue());
-    shared.registerWorkflowImplementationTypes(OcaRunWorkflowImpl.class, FileWorkflowImpl.class);
-    shared.registerActivitiesImplementations(activities.discovery(), activities.files(), activities.promotion());
-    Worker host = factory.newWorker(config.hostTaskQueue());
+    shared.registerWorkflowImplementationTypes(OcaRunWorkflowImpl.class, FileWorkflowImpl.class, BackfillWorkflowImpl.class);
+    shared.registerActivitiesImplementations(
+        activities.discovery(), activities.files(), activities.promotion(), activities.maintenance());
+    Worker host = factory.newWorker(config.hostTaskQueue(), hostWorkerOptions(config));
     host.registerActivitiesImplementations(activities.files());
+  }
+
+  static WorkerOptions hostWorkerOptions(WorkerConfig config) {
+    return WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(config.parallelism()).build();
   }
 }

@@ -90,6 +90,11 @@ public record WorkerConfig(
         hostTaskQueue, wait, parallelism, geocoder);
   }
 
+  public WorkerConfig withTaskQueue(String queue) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
+        hostTaskQueue, hostWait, parallelism, geocoder);
+  }
+
   /**
    * {@code oca-etl/host/<hostname>-<pid>}: unique per process, so a restarted worker never
    * receives steps meant for its predecessor's (lost) work folder.
