@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * A started production worker: the schema migrated, a {@link WorkerFactory} on the cluster with
  * what {@link WorkerBootstrap} registers, metrics, and the HTTP port with the probes.
  *
- * <p>{@link #close()} is the graceful shutdown (run by the SIGTERM hook): readiness turns 503,
- * the factory stops polling and lets in-flight workflow and activity tasks finish for up to the
- * grace period; then the rest is interrupted. An interrupted activity reports nothing: the server
- * retries it elsewhere after its heartbeat timeout (parse) or StartToClose, and a promotion's
- * transaction is rolled back by PostgreSQL when the connection drops.
+ * <p>{@link #close()} is the graceful shutdown (run by the SIGTERM hook): readiness turns 503 and
+ * the factory stops polling. In-flight tasks that do not heartbeat (fetch, export, promote,
+ * publish, purge) get up to the grace period to finish; one that heartbeats (parse, discovery,
+ * upload) stops at its next heartbeat, because the SDK refuses heartbeats once its worker shuts
+ * down, and reports nothing: Temporal retries it after its heartbeat timeout (a parse on this
+ * worker's host queue then starts the file over on another worker). What is still running after
+ * the grace period is interrupted; a promotion's transaction is rolled back by PostgreSQL when the
+ * connection drops.
  */
 final class ProductionWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProductionWorker.class);

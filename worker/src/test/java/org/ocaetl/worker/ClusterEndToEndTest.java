@@ -35,10 +35,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.generate.ExtractGenerator;
+import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.workflows.OcaSearchAttributes;
+import org.ocaetl.workflows.WorkflowIds;
 import org.ocaetl.workflows.model.RunResult;
 import picocli.CommandLine;
 
@@ -47,7 +51,8 @@ import picocli.CommandLine;
  * cluster's, minus Schedules and List), {@code oca search-attributes --register} against it, an
  * {@code oca worker} with the production activities on real PostgreSQL, DuckDB and a local
  * store, and {@code oca start} / {@code oca backfill} as an operator runs them; then the worker's
- * graceful shutdown with an activity in flight.
+ * graceful shutdown with an activity in flight: one without heartbeats finishes, one with
+ * heartbeats gives up at its next heartbeat.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -166,12 +171,18 @@ class ClusterEndToEndTest {
   @Test
   @Order(4)
   void startWithoutWaitPrintsTheWorkflowIdOfARunningRun() throws Exception {
-    Cli started = Cli.run("start", "--temporal-address", address);
+    Cli started = Cli.run("start", "--temporal-address", address, "--parallel", "3", "--reprocess", "*2023-*");
     assertEquals(0, started.exitCode(), started.toString());
     String workflowId = started.out().strip();
     assertTrue(workflowId.startsWith("oca-run/manual-"), workflowId);
     RunResult result = client.newUntypedWorkflowStub(workflowId).getResult(30, TimeUnit.SECONDS, RunResult.class);
     assertEquals(1, result.filesSkipped(), "the file promoted by the first run");
+    var input = client.fetchHistory(workflowId).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+    assertEquals(
+        org.ocaetl.workflows.model.RunRequest.of("*2023-*", 3),
+        io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+            0, java.util.Optional.of(input), org.ocaetl.workflows.model.RunRequest.class,
+            org.ocaetl.workflows.model.RunRequest.class));
 
     Cli again = Cli.run("start", "--temporal-address", address, "--workflow-id", "oca-run/e2e-1");
     assertEquals(0, again.exitCode(), "a closed run's id can be reused: " + again);
@@ -193,6 +204,9 @@ class ClusterEndToEndTest {
     assertEquals(0, tables.rows(OcaTable.OCA_INDEX, "E2E-2"));
     assertEquals(0, tables.rows(OcaTable.OCA_PARTIES, "E2E-2"));
     assertEquals(1, tables.rows(OcaTable.OCA_INDEX, "E2E-1"));
+    String metrics = Http.get(worker.metricsPort(), "/metrics").body();
+    assertTrue(metrics.contains("oca_purge_rows_total{table=\"oca_index\"} 1.0"), grep(metrics, "oca_purge"));
+    assertTrue(metrics.contains("oca_stage_duration_seconds_count{stage=\"publish\"} 2"), grep(metrics, "oca_stage"));
 
     Cli bad = Cli.run("backfill", "replay", "[", "--temporal-address", address);
     assertEquals(2, bad.exitCode(), "a malformed glob is a usage error: " + bad);
@@ -238,13 +252,58 @@ class ClusterEndToEndTest {
         client.newUntypedWorkflowStub("oca-run/e2e-shutdown").describe().getStatus());
   }
 
-  private static long promoteScheduledEventId(List<HistoryEvent> events) {
+  @Test
+  @Order(7)
+  void onShutdownAHeartbeatingActivityStopsAtItsNextHeartbeatWithoutReporting() throws Exception {
+    Path zip = new ExtractGenerator(GeneratorSettings.defaults().withCases(30_000)).generate(root.resolve("inbox"));
+    String fileWorkflow = WorkflowIds.file(zip.getFileName().toString());
+    ProductionWorker parsing = startWorker(root.resolve("work-c"));
+    try {
+      assertEquals(0, Cli.run("start", "--temporal-address", address, "--workflow-id", "oca-run/e2e-parse").exitCode());
+      awaitStatus(fileWorkflow, "PARSING");
+    } finally {
+      Instant stopping = Instant.now();
+      parsing.close();
+      // The SDK refuses heartbeats once its worker shuts down: parse (heartbeat every 5,000
+      // cases) gives up at once instead of using the 30 s grace.
+      assertTrue(Duration.between(stopping, Instant.now()).toSeconds() < 20, "did not wait out the grace");
+    }
+    List<HistoryEvent> events = client.fetchHistory(fileWorkflow).getEvents();
+    assertTrue(events.stream().anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+        && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Parse")));
+    assertTrue(
+        events.stream().noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
+            && e.getActivityTaskCompletedEventAttributes().getScheduledEventId() == scheduledEventId(events, "Parse")),
+        "nothing reported: Temporal retries the parse after its heartbeat timeout (then the file starts over on another worker)");
+  }
+
+  private static void awaitStatus(String workflowId, String status) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (status.equals(
+            client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes().get(OcaSearchAttributes.STATUS))) {
+          return;
+        }
+      } catch (io.temporal.client.WorkflowNotFoundException e) {
+        // not started yet
+      }
+      Http.sleep(50);
+    }
+    throw new AssertionError(workflowId + " never reached " + status);
+  }
+
+  private static long scheduledEventId(List<HistoryEvent> events, String activityType) {
     return events.stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-            && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Promote"))
+            && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType))
         .findFirst()
         .orElseThrow()
         .getEventId();
+  }
+
+  private static long promoteScheduledEventId(List<HistoryEvent> events) {
+    return scheduledEventId(events, "Promote");
   }
 
   private static int promoteAttempt(List<HistoryEvent> events) {
