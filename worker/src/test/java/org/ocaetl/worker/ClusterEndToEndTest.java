@@ -162,6 +162,9 @@ class ClusterEndToEndTest {
         Http.await(worker.metricsPort(), "/metrics", r -> r.body().contains(endToEnd), Duration.ofSeconds(20)).body();
     assertTrue(metrics.contains("oca_cases_parsed_total 3.0"), "pipeline metrics:\n" + grep(metrics, "oca_"));
     assertTrue(metrics.contains("oca_cases_failed_total 1.0"));
+    for (String bytes : new String[] {"oca_fetch_bytes_total ", "oca_xml_read_bytes_total ", "oca_upload_bytes_total "}) {
+      assertTrue(metrics.contains(bytes), bytes + "(the names docs/operations.md lists)");
+    }
     assertTrue(metrics.contains("oca_stage_duration_seconds_count{stage=\"parse\"} 1"), grep(metrics, "oca_stage"));
     assertTrue(metrics.contains("oca_promotion_files_total{result=\"promoted\"} 1.0"), grep(metrics, "oca_promotion"));
     assertTrue(metrics.contains("oca_rows_exported_total{table=\"oca_index\"} 2.0"), grep(metrics, "oca_rows"));

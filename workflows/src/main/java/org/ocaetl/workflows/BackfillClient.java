@@ -4,6 +4,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import org.ocaetl.workflows.model.BackfillProgress;
 import org.ocaetl.workflows.model.BackfillRequest;
 import org.ocaetl.workflows.model.BackfillState;
 
@@ -30,7 +31,7 @@ public final class BackfillClient {
   }
 
   /** The running backfill workflow's progress. */
-  public static org.ocaetl.workflows.model.BackfillProgress progress(WorkflowClient client) {
+  public static BackfillProgress progress(WorkflowClient client) {
     return client.newWorkflowStub(BackfillWorkflow.class, WorkflowIds.BACKFILL).progress();
   }
 }
