@@ -92,15 +92,11 @@ final class BackfillCommand implements Runnable {
   }
 
   @Command(name = "geocode", mixinStandardHelpOptions = true,
-      description = "Geocodes the addresses that have no coordinates (the geocode backfill workflow).")
+      description = "Geocodes the addresses that have no coordinates (the geocode backfill workflow, id oca-geocode-backfill).")
   static final class Geocode extends Send {
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-        description = "At most N addresses; 0 (default) for all of them.")
-    long limit;
-
     @Override
     BackfillRequest request() {
-      return BackfillRequest.geocode(limit);
+      return BackfillRequest.geocode();
     }
   }
 

@@ -29,7 +29,9 @@ import org.slf4j.Logger;
  *   <li>REPLAY: an {@link OcaRunWorkflow} child with the glob as its reprocess glob, so discovery,
  *       the {@link FileWorkflow} children, the one promotion transaction and publishing are the
  *       run's own code;
- *   <li>GEOCODE: a child of type {@link WorkflowIds#GEOCODE_BACKFILL_TYPE};
+ *   <li>GEOCODE: the geocode backfill, a child of type {@link WorkflowIds#GEOCODE_BACKFILL_TYPE}
+ *       with its one id {@link WorkflowIds#GEOCODE_BACKFILL} (if one is running already, the
+ *       request fails and says so);
  *   <li>PURGE_TOMBSTONES: {@link MaintenanceActivities#purgeTombstoned}, then publishing when rows
  *       were deleted;
  *   <li>REPUBLISH: {@link PromotionActivities#publish}.
@@ -90,13 +92,14 @@ public final class BackfillWorkflowImpl implements BackfillWorkflow {
     log.info("backfill request {}: {}", number, request.describe());
     String childId =
         switch (request.kind()) {
-          case REPLAY, GEOCODE -> WorkflowIds.backfillStep(number, request.kind().name());
+          case REPLAY -> WorkflowIds.backfillStep(number, request.kind().name());
+          case GEOCODE -> WorkflowIds.GEOCODE_BACKFILL;
           case PURGE_TOMBSTONES, REPUBLISH -> null;
         };
     try {
       return switch (request.kind()) {
         case REPLAY -> replay(request, childId);
-        case GEOCODE -> geocode(request, childId);
+        case GEOCODE -> geocode(request);
         case PURGE_TOMBSTONES -> purge(request);
         case REPUBLISH -> {
           PublishResult published = publishing.publish(new PublishRequest(List.of()));
@@ -130,13 +133,14 @@ public final class BackfillWorkflowImpl implements BackfillWorkflow {
             result.publishError() == null ? "" : "; publishing failed: " + result.publishError()));
   }
 
-  private BackfillOutcome geocode(BackfillRequest request, String childId) {
+  private BackfillOutcome geocode(BackfillRequest request) {
     ChildWorkflowStub child =
         Workflow.newUntypedChildWorkflowStub(
-            WorkflowIds.GEOCODE_BACKFILL_TYPE, ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build());
+            WorkflowIds.GEOCODE_BACKFILL_TYPE,
+            ChildWorkflowOptions.newBuilder().setWorkflowId(WorkflowIds.GEOCODE_BACKFILL).build());
     // The result's shape belongs to the geocode backfill; it is reported as it comes.
-    Object result = child.execute(Object.class, new GeocodeBackfillRequest(request.limit()));
-    return new BackfillOutcome(request, childId, true, "geocode backfill finished: " + result);
+    Object result = child.execute(Object.class, GeocodeBackfillRequest.everything());
+    return new BackfillOutcome(request, WorkflowIds.GEOCODE_BACKFILL, true, "geocode backfill finished: " + result);
   }
 
   private BackfillOutcome purge(BackfillRequest request) {

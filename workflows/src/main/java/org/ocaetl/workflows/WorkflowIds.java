@@ -5,14 +5,17 @@ public final class WorkflowIds {
   /** The task queue every worker polls for workflows and for activities that may run anywhere. */
   public static final String TASK_QUEUE = "oca-etl";
 
+  /** The geocode backfill: one id, so at most one runs at a time. */
+  public static final String GEOCODE_BACKFILL = "oca-geocode-backfill";
+
   private static final String FILE_PREFIX = "oca-file/";
 
   /** The one long-lived backfill workflow: {@code oca backfill} signals it, starting it if needed. */
   public static final String BACKFILL = "oca-backfill";
 
   /**
-   * Workflow type of the geocode backfill (issue #5), started by the backfill workflow as a child
-   * by this name so that the two modules agree on one constant.
+   * Workflow type of the geocode backfill (issue #5), which the backfill workflow starts as a
+   * child by this name (id {@link #GEOCODE_BACKFILL}).
    */
   public static final String GEOCODE_BACKFILL_TYPE = "GeocodeBackfill";
 

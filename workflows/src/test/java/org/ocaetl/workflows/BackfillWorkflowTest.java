@@ -59,7 +59,7 @@ class BackfillWorkflowTest {
     WorkflowExecution first = send(BackfillRequest.purgeTombstones());
     WorkflowExecution second = send(BackfillRequest.replay("*2024-03*", 1));
     send(BackfillRequest.republish());
-    send(BackfillRequest.geocode(50));
+    send(BackfillRequest.geocode());
     assertEquals(first.getRunId(), second.getRunId(), "signal-with-start reaches the running workflow");
 
     BackfillProgress done = awaitProgress(p -> finished(p, 4));
@@ -81,8 +81,8 @@ class BackfillWorkflowTest {
     assertEquals("STAGED", OcaTemporalTesting.status(client, WorkflowIds.file(INCR_0308)), "the run's own file child");
     assertTrue(replay.summary().startsWith("1 promoted, 0 already promoted, 0 failed"), replay.summary());
 
-    assertEquals("oca-backfill/4-geocode", outcomes.get(3).workflowId());
-    assertEquals("geocode backfill finished: geocoded up to 50", outcomes.get(3).summary());
+    assertEquals("oca-geocode-backfill", outcomes.get(3).workflowId(), "the geocode backfill's own id");
+    assertEquals("geocode backfill finished: geocoded after ''", outcomes.get(3).summary());
     // purge (rows deleted) + the replayed run + republish
     assertEquals(3, fake.publishes.get());
     assertEquals(1, maintenance.purges.get());

@@ -54,7 +54,7 @@ final class FakeMaintenance implements MaintenanceActivities {
   public static final class GeocodeBackfillImpl implements GeocodeBackfill {
     @Override
     public String geocode(GeocodeBackfillRequest request) {
-      return "geocoded up to " + request.limit();
+      return "geocoded after '" + request.afterIndexNumberId() + "'";
     }
   }
 }

@@ -90,7 +90,7 @@ class RecordHistories {
         BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones()).getRunId();
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.replay("*2024-05*", 1));
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.republish());
-    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.geocode(0));
+    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.geocode());
     maintenance.purgeGate.countDown();
     while (BackfillClient.progress(client).handled() < 4) {
       Thread.sleep(50);

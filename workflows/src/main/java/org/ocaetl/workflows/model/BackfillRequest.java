@@ -5,14 +5,13 @@ import java.util.Objects;
 /**
  * One operator request to the backfill workflow ({@code oca backfill}, or a signal sent with the
  * {@code temporal} CLI). Sent as the signal's JSON argument, e.g.
- * {@code {"kind":"REPLAY","glob":"*2024-0[1-3]*","parallelism":2,"limit":0}}.
+ * {@code {"kind":"REPLAY","glob":"*2024-0[1-3]*","parallelism":2}} or {@code {"kind":"REPUBLISH"}}.
  *
  * @param kind what to do
  * @param glob for {@link Kind#REPLAY}: glob over archived raw file names; null otherwise
  * @param parallelism for {@link Kind#REPLAY}: files staged at once (at least 1)
- * @param limit for {@link Kind#GEOCODE}: at most this many addresses, 0 for all of them
  */
-public record BackfillRequest(Kind kind, String glob, int parallelism, long limit) {
+public record BackfillRequest(Kind kind, String glob, int parallelism) {
 
   /** The kinds of backfill. */
   public enum Kind {
@@ -34,33 +33,26 @@ public record BackfillRequest(Kind kind, String glob, int parallelism, long limi
     if (kind == Kind.REPLAY && parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must be 0 (all) or positive: " + limit);
-    }
   }
 
   public static BackfillRequest replay(String glob, int parallelism) {
-    return new BackfillRequest(Kind.REPLAY, glob, parallelism, 0);
+    return new BackfillRequest(Kind.REPLAY, glob, parallelism);
   }
 
-  public static BackfillRequest geocode(long limit) {
-    return new BackfillRequest(Kind.GEOCODE, null, 0, limit);
+  public static BackfillRequest geocode() {
+    return new BackfillRequest(Kind.GEOCODE, null, 0);
   }
 
   public static BackfillRequest purgeTombstones() {
-    return new BackfillRequest(Kind.PURGE_TOMBSTONES, null, 0, 0);
+    return new BackfillRequest(Kind.PURGE_TOMBSTONES, null, 0);
   }
 
   public static BackfillRequest republish() {
-    return new BackfillRequest(Kind.REPUBLISH, null, 0, 0);
+    return new BackfillRequest(Kind.REPUBLISH, null, 0);
   }
 
   /** E.g. {@code REPLAY *2024-0[1-3]*} (for logs and the progress query). */
   public String describe() {
-    return switch (kind) {
-      case REPLAY -> kind + " " + glob;
-      case GEOCODE -> limit == 0 ? kind.name() : kind + " (at most " + limit + " addresses)";
-      default -> kind.name();
-    };
+    return kind == Kind.REPLAY ? kind + " " + glob : kind.name();
   }
 }

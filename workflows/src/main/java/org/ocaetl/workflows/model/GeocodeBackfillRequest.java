@@ -2,9 +2,15 @@ package org.ocaetl.workflows.model;
 
 /**
  * Input of the geocode backfill workflow (workflow type {@code
- * org.ocaetl.workflows.WorkflowIds#GEOCODE_BACKFILL_TYPE}): geocode the addresses that have no
- * coordinates.
+ * org.ocaetl.workflows.WorkflowIds#GEOCODE_BACKFILL_TYPE}, issue #5): geocode the addresses that
+ * have no coordinates, in case-id order.
  *
- * @param limit at most this many addresses, 0 for all of them
+ * @param afterIndexNumberId start after this case id ({@code ""}: from the first case)
  */
-public record GeocodeBackfillRequest(long limit) {}
+public record GeocodeBackfillRequest(String afterIndexNumberId) {
+
+  /** The whole table. */
+  public static GeocodeBackfillRequest everything() {
+    return new GeocodeBackfillRequest("");
+  }
+}
