@@ -1,9 +1,18 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build of the oca worker image, sized for a 2 GiB container:
-# heap 640 MiB + DuckDB memory_limit 512 MB + ~300 MiB for metaspace, threads and native buffers.
+# The oca image: one jar, `oca worker` by default (k8s/ runs `oca schedule apply` from it too).
+#
+# Memory, sized for a 2 GiB container limit (the Deployment requests 1536Mi):
+#   Java heap                    640 MiB  (-Xmx)
+#   DuckDB memory_limit          512 MB   (native, outside the heap; OCA_DUCKDB_MEMORY_LIMIT)
+#   metaspace + code cache       256 MiB  (capped below)
+#   direct buffers (gRPC, NIO)   128 MiB  (capped below)
+#   threads, GC, malloc arenas  ~300 MiB  headroom
+#   total                      ~1.8 GiB  < 2 GiB
+# Change the heap with JAVA_TOOL_OPTIONS and DuckDB with OCA_DUCKDB_MEMORY_LIMIT together.
 
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
+# Dependencies first, so a source change does not download them again.
 COPY pom.xml .
 COPY workflows/pom.xml workflows/
 COPY activities/pom.xml activities/
@@ -13,16 +22,19 @@ COPY . .
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:21-jre
-RUN groupadd --system oca && useradd --system --gid oca --home-dir /home/oca --create-home oca \
- && mkdir -p /work /tmp/oca && chown oca:oca /work /tmp/oca
+# A fixed numeric uid, so Kubernetes can enforce runAsNonRoot.
+RUN groupadd --system --gid 10001 oca \
+ && useradd --system --uid 10001 --gid oca --no-create-home --home-dir /nonexistent oca
 COPY --from=build /src/worker/target/oca-worker.jar /opt/oca/oca-worker.jar
-USER oca
-WORKDIR /work
-# DuckDB copies its ~72 MB native library to java.io.tmpdir at first use and spills to its temp
-# directory: both must be writable (mount an emptyDir at /tmp/oca in Kubernetes).
-ENV JAVA_TOOL_OPTIONS="-Xmx640m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Djava.io.tmpdir=/tmp/oca" \
+USER 10001:10001
+# /tmp must be writable: DuckDB copies its native library to java.io.tmpdir at first use, and
+# the work folder (DuckDB files, CSVs, DuckDB's spill folder) lives under it. Kubernetes mounts
+# an emptyDir there, so the root filesystem can stay read-only.
+ENV JAVA_TOOL_OPTIONS="-Xmx640m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     OCA_DUCKDB_MEMORY_LIMIT=512MB \
     OCA_DUCKDB_THREADS=2 \
-    OCA_WORK_DIR=/tmp/oca/work
+    OCA_WORK_DIR=/tmp/oca-work \
+    OCA_METRICS_PORT=9464
+EXPOSE 9464
 ENTRYPOINT ["java", "-jar", "/opt/oca/oca-worker.jar"]
-CMD ["--help"]
+CMD ["worker"]

@@ -1,13 +1,20 @@
 package org.ocaetl.activities;
 
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.sql.SQLException;
 import java.util.List;
+import org.ocaetl.promote.PromotionLockTimeoutException;
+import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.CaseFailure;
 
 /** How activity outcomes enter workflow history: capped failure samples and typed failures. */
 final class Failures {
   /** Longest text of a failure field in history (values are already redacted for addresses). */
   static final int MAX_TEXT = 500;
+
+  /** PostgreSQL statement_timeout. */
+  private static final String STATEMENT_TIMEOUT_STATE = "57014";
 
   private Failures() {}
 
@@ -22,6 +29,20 @@ final class Failures {
   /** Bad input: retrying cannot help. The message must not carry case content. */
   static ApplicationFailure nonRetryable(String type, String message, Throwable cause) {
     return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
+  }
+
+  /**
+   * A failed transaction on the main tables: a lock timeout is retried (the lock holder finishes);
+   * a statement timeout is a sizing problem and is not; anything else is retried.
+   */
+  static RuntimeException database(SQLException e) {
+    if (PromotionLockTimeoutException.SQL_STATE.equals(e.getSQLState())) {
+      return ApplicationFailure.newFailureWithCause(e.getMessage(), FailureTypes.LOCK_TIMEOUT, e);
+    }
+    if (STATEMENT_TIMEOUT_STATE.equals(e.getSQLState())) {
+      return nonRetryable(FailureTypes.STATEMENT_TIMEOUT, e.getMessage(), e);
+    }
+    return Activity.wrap(e);
   }
 
   private static String cap(String s) {

@@ -18,6 +18,7 @@ import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
 import org.ocaetl.geocode.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
@@ -60,6 +61,14 @@ public final class FileActivitiesImpl implements FileActivities {
   private final Duration hostWait;
   private final StagingLimits limits;
   private final Geocoding geocoding;
+  private final PipelineMetrics metrics;
+
+  /** As below, recording no metrics. */
+  public FileActivitiesImpl(
+      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
+      Geocoding geocoding) {
+    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, PipelineMetrics.noop());
+  }
 
   /**
    * @param store where raw files are archived and staged output goes
@@ -68,16 +77,23 @@ public final class FileActivitiesImpl implements FileActivities {
    * @param hostWait how long a step may wait on that queue before the worker counts as lost
    * @param limits DuckDB resource limits
    * @param geocoding the geocoders of the geocode step (shared with the other activities of this worker)
+   * @param metrics where stage counters and durations are recorded
    */
   public FileActivitiesImpl(
-      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
-      Geocoding geocoding) {
+      ObjectStore store,
+      Path workDir,
+      String hostTaskQueue,
+      Duration hostWait,
+      StagingLimits limits,
+      Geocoding geocoding,
+      PipelineMetrics metrics) {
     this.store = store;
     this.workDir = workDir;
     this.hostTaskQueue = hostTaskQueue;
     this.hostWait = hostWait;
     this.limits = limits;
     this.geocoding = geocoding;
+    this.metrics = metrics;
   }
 
   /**
@@ -101,6 +117,7 @@ public final class FileActivitiesImpl implements FileActivities {
 
   @Override
   public HostAssignment fetch(HostStep step) {
+    long started = System.nanoTime();
     try {
       FileWorkFolder folder = folder().recreate();
       String sha256;
@@ -113,7 +130,9 @@ public final class FileActivitiesImpl implements FileActivities {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
             "archived " + step.fileName() + " has sha256 " + sha256 + ", expected " + step.sha256(), null);
       }
-      return new HostAssignment(hostTaskQueue, Files.size(folder.rawZip(step.fileName())), hostWait);
+      long bytes = Files.size(folder.rawZip(step.fileName()));
+      metrics.fetched(bytes, Duration.ofNanos(System.nanoTime() - started));
+      return new HostAssignment(hostTaskQueue, bytes, hostWait);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -128,16 +147,21 @@ public final class FileActivitiesImpl implements FileActivities {
           step.fileName(), context.getInfo().getAttempt(), previous.map(Object::toString).orElse("no heartbeat"));
     }
     FileWorkFolder folder = folder();
+    ParseProgressLog progressLog = ParseProgressLog.of(folder.rawZip(step.fileName()));
     try {
       ParseReport report =
           new ExtractParser(limits)
               .parse(folder.rawZip(step.fileName()), folder.stagingDb(),
-                  (cases, bytes) -> context.heartbeat(new ParseHeartbeat(cases, bytes)));
+                  (cases, bytes) -> {
+                    context.heartbeat(new ParseHeartbeat(cases, bytes));
+                    progressLog.onProgress(cases, bytes);
+                  });
       if (!report.sha256().equals(step.sha256())) {
         throw Failures.nonRetryable(FailureTypes.CHECKSUM_CONFLICT,
             "parsed " + step.fileName() + " has sha256 " + report.sha256() + ", expected " + step.sha256(), null);
       }
       JSON.writeValue(folder.parseReport().toFile(), report);
+      metrics.parsed(report);
       return new ParseSummary(
           report.extractDate(),
           StagedReport.PARSER_VERSION,
@@ -150,6 +174,7 @@ public final class FileActivitiesImpl implements FileActivities {
           report.xmlBytes(),
           report.elapsedMillis());
     } catch (ExtractFileException e) {
+      metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
       throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -162,6 +187,7 @@ public final class FileActivitiesImpl implements FileActivities {
     try {
       ParseReport parsed = JSON.readValue(folder.parseReport().toFile(), ParseReport.class);
       ExportReport exported = new StagingExporter(limits).export(folder.stagingDb(), folder.exportDir(), parsed);
+      metrics.exported(exported.rowsPerTable(), Duration.ofMillis(exported.elapsedMillis()));
       return new ExportSummary(exported.rowsPerTable(), exported.elapsedMillis());
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -201,6 +227,7 @@ public final class FileActivitiesImpl implements FileActivities {
               report == null ? 0 : report.rowsLeft(),
               report == null ? null : report.stoppedBy());
       JSON.writeValue(folder.geocodeReport().toFile(), geocoded);
+      metrics.geocoded(geocoded.geocoder(), geocoded.addressesGeocoded(), Duration.ofMillis(geocoded.elapsedMillis()));
       return new GeocodeSummary(geocoded.geocoder(), geocoded.addressesGeocoded(), geocoded.elapsedMillis());
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -231,6 +258,7 @@ public final class FileActivitiesImpl implements FileActivities {
       bytes += Files.size(report);
       objects++;
       folder.delete();
+      metrics.uploaded(bytes, Duration.ofNanos(System.nanoTime() - started));
       return new UploadSummary(objects, bytes, (System.nanoTime() - started) / 1_000_000);
     } catch (IOException e) {
       throw Activity.wrap(e);

@@ -4,10 +4,12 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.LedgerConflictException;
 import org.ocaetl.promote.PromotedFiles;
@@ -35,19 +37,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class PromotionActivitiesImpl implements PromotionActivities {
   private static final Logger log = LoggerFactory.getLogger(PromotionActivitiesImpl.class);
-  private static final String STATEMENT_TIMEOUT_STATE = "57014";
 
   private final PromotionTransaction promotion;
   private final PromotedFiles ledger;
   private final PublicSnapshot snapshot;
   private final String schema;
+  private final PipelineMetrics metrics;
 
+  /** As below, recording no metrics. */
   public PromotionActivitiesImpl(
       PromotionTransaction promotion, PromotedFiles ledger, PublicSnapshot snapshot, String schema) {
+    this(promotion, ledger, snapshot, schema, PipelineMetrics.noop());
+  }
+
+  public PromotionActivitiesImpl(
+      PromotionTransaction promotion,
+      PromotedFiles ledger,
+      PublicSnapshot snapshot,
+      String schema,
+      PipelineMetrics metrics) {
     this.promotion = promotion;
     this.ledger = ledger;
     this.snapshot = snapshot;
     this.schema = schema;
+    this.metrics = metrics;
   }
 
   @Override
@@ -57,6 +70,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256(), f.replay())).toList();
     try {
       PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getWorkflowRunId()));
+      metrics.promoted(result);
       Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getWorkflowRunId()) : Set.of();
       return new PromoteResult(
           result.files().stream().map(f -> promoted(f, byThisRun.contains(f.fileName()))).toList(),
@@ -68,10 +82,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     } catch (PromotionLockTimeoutException e) {
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), FailureTypes.LOCK_TIMEOUT, e);
     } catch (SQLException e) {
-      if (STATEMENT_TIMEOUT_STATE.equals(e.getSQLState())) {
-        throw Failures.nonRetryable(FailureTypes.STATEMENT_TIMEOUT, e.getMessage(), e);
-      }
-      throw Activity.wrap(e);
+      throw Failures.database(e);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -81,6 +92,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   public PublishResult publish(PublishRequest request) {
     try {
       SnapshotResult result = snapshot.publish(schema);
+      metrics.published(result.rowsPerObject().size(), Duration.ofMillis(result.elapsedMillis()));
       log.info("Published {} objects (data date {}) after promoting {}",
           result.rowsPerObject().size(), result.dataDate(), request.promotedFiles());
       return new PublishResult(result.rowsPerObject().size(), result.elapsedMillis());

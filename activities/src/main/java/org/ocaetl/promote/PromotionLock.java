@@ -4,9 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.db.SqlResource;
 
-/** The advisory-lock key that serialises promotions of one schema. */
+/**
+ * The advisory lock that serialises promotions of one schema, and everything else that rewrites
+ * the main tables (the tombstone purge).
+ */
 public final class PromotionLock {
   private PromotionLock() {}
 
@@ -22,6 +29,28 @@ public final class PromotionLock {
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /**
+   * First statements of a transaction that writes the main tables (autocommit must be off): SET
+   * LOCAL time limits and search path, then wait for the schema's lock (bounded by the lock
+   * timeout, SQLState 55P03).
+   */
+  public static void startTransaction(Connection c, SqlIdentifier schema, PromotionSettings settings)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(SqlResource.of("sql/promote/session_settings.sql").render())) {
+      ps.setString(1, Long.toString(settings.lockTimeout().toMillis()));
+      ps.setString(2, Long.toString(settings.statementTimeout().toMillis()));
+      ps.setString(3, Long.toString(settings.idleInTransactionTimeout().toMillis()));
+      ps.setString(4, schema.quoted());
+      ps.execute();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(SqlResource.of("sql/promote/advisory_lock.sql").render())) {
+      ps.setLong(1, key(schema));
+      ps.execute();
     }
   }
 }

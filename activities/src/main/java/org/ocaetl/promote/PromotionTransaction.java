@@ -2,7 +2,6 @@ package org.ocaetl.promote;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
-import org.ocaetl.db.SqlResource;
 import org.ocaetl.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,19 +89,7 @@ public final class PromotionTransaction {
 
   /** SET LOCAL time limits and search path, then wait for this schema's promotion lock. */
   private void startTransaction(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(SqlResource.of("sql/promote/session_settings.sql").render())) {
-      ps.setString(1, Long.toString(settings.lockTimeout().toMillis()));
-      ps.setString(2, Long.toString(settings.statementTimeout().toMillis()));
-      ps.setString(3, Long.toString(settings.idleInTransactionTimeout().toMillis()));
-      ps.setString(4, schema.quoted());
-      ps.execute();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(SqlResource.of("sql/promote/advisory_lock.sql").render())) {
-      ps.setLong(1, PromotionLock.key(schema));
-      ps.execute();
-    }
+    PromotionLock.startTransaction(c, schema, settings);
   }
 
   private FilePromotion promoteFile(

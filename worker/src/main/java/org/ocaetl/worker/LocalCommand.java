@@ -55,7 +55,8 @@ final class LocalCommand implements Callable<Integer> {
   static final int EXIT_FILES_FAILED = 3;
 
   private static final Logger log = LoggerFactory.getLogger(LocalCommand.class);
-  private static final ObjectMapper JSON =
+  /** Results on stdout (shared with the commands that print run results). */
+  static final ObjectMapper JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -195,7 +196,7 @@ final class LocalCommand implements Callable<Integer> {
   }
 
   /** Names every failed file and file with failed cases on stderr (details are in the JSON). */
-  private static void listFailures(RunResult result) {
+  static void listFailures(RunResult result) {
     for (FileOutcome file : result.files()) {
       if (file.outcome() == FileOutcome.Outcome.FAILED) {
         log.warn("{} failed: {}", file.fileName(), file.reason());

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ParseCommand.class,
       BenchCommand.class,
+      WorkerCommand.class,
+      ScheduleCommand.class,
+      StartCommand.class,
+      BackfillCommand.class,
+      SearchAttributesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OcaCommand implements Runnable {

@@ -2,6 +2,7 @@ package org.ocaetl.worker;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import org.ocaetl.activities.DiscoveryActivitiesImpl;
 import org.ocaetl.activities.FileActivitiesImpl;
 import org.ocaetl.activities.GeocodeBackfillActivitiesImpl;
+import org.ocaetl.activities.MaintenanceActivitiesImpl;
 import org.ocaetl.activities.PromotionActivitiesImpl;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawArchive;
@@ -16,16 +18,20 @@ import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.purge.TombstonePurge;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
+import org.ocaetl.workflows.BackfillWorkflowImpl;
 import org.ocaetl.workflows.DiscoveryActivities;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.FileWorkflowImpl;
 import org.ocaetl.workflows.GeocodeBackfillActivities;
 import org.ocaetl.workflows.GeocodeBackfillWorkflowImpl;
+import org.ocaetl.workflows.MaintenanceActivities;
 import org.ocaetl.workflows.OcaRunWorkflowImpl;
 import org.ocaetl.workflows.PromotionActivities;
 
@@ -44,7 +50,8 @@ public final class WorkerBootstrap {
       DiscoveryActivities discovery,
       FileActivities files,
       PromotionActivities promotion,
-      GeocodeBackfillActivities geocodeBackfill) {
+      GeocodeBackfillActivities geocodeBackfill,
+      MaintenanceActivities maintenance) {
 
     /**
      * The real implementations over the configured database, store, inbox and work folder. The
@@ -61,11 +68,22 @@ public final class WorkerBootstrap {
      * their rate limits.
      */
     public static Activities production(WorkerConfig config, ObjectStore store) {
-      return production(config, store, RawInboxes.open(config.inboxUri()));
+      return production(config, store, PipelineMetrics.noop());
+    }
+
+    /** The real implementations, recording their metrics in {@code metrics}. */
+    public static Activities production(WorkerConfig config, ObjectStore store, PipelineMetrics metrics) {
+      return production(config, store, RawInboxes.open(config.inboxUri()), metrics);
     }
 
     /** The real implementations over an opened store and inbox, which the caller closes. */
     public static Activities production(WorkerConfig config, ObjectStore store, RawInbox inbox) {
+      return production(config, store, inbox, PipelineMetrics.noop());
+    }
+
+    /** The real implementations over an opened store and inbox, recording metrics in {@code metrics}. */
+    public static Activities production(
+        WorkerConfig config, ObjectStore store, RawInbox inbox, PipelineMetrics metrics) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
       Geocoding geocoding = Geocoding.create(config.geocoding(), config.geocoder(), database, config.schema());
@@ -74,13 +92,21 @@ public final class WorkerBootstrap {
               new RawFileDiscovery(inbox, new RawArchive(store)),
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
-              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), geocoding),
+              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), geocoding,
+              metrics),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), store),
               ledger,
               new PublicSnapshot(database, store),
-              config.schema()),
-          new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())));
+              config.schema(),
+              metrics),
+          new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),
+          new MaintenanceActivitiesImpl(new TombstonePurge(database, config.schema()), metrics));
+    }
+
+    /** The same activities with other staging, promotion and publishing (tests inject faults). */
+    public Activities with(FileActivities otherFiles, PromotionActivities otherPromotion) {
+      return new Activities(discovery, otherFiles, otherPromotion, geocodeBackfill, maintenance);
     }
 
     private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {
@@ -89,15 +115,27 @@ public final class WorkerBootstrap {
     }
   }
 
-  /** Adds the workers to {@code factory}; the caller starts it. */
+  /**
+   * Adds the workers to {@code factory}; the caller starts it. The host queue runs at most
+   * {@link WorkerConfig#parallelism()} staging steps at once: they hold DuckDB's memory and the
+   * work folder's disk, which the container is sized for.
+   */
   public static void register(WorkerFactory factory, WorkerConfig config, Activities activities) throws IOException {
     FileActivitiesImpl.removeStaleWorkFolders(config.workDir());
     Worker shared = factory.newWorker(config.taskQueue());
     shared.registerWorkflowImplementationTypes(
-        OcaRunWorkflowImpl.class, FileWorkflowImpl.class, GeocodeBackfillWorkflowImpl.class);
+        OcaRunWorkflowImpl.class, FileWorkflowImpl.class, GeocodeBackfillWorkflowImpl.class, BackfillWorkflowImpl.class);
     shared.registerActivitiesImplementations(
-        activities.discovery(), activities.files(), activities.promotion(), activities.geocodeBackfill());
-    Worker host = factory.newWorker(config.hostTaskQueue());
+        activities.discovery(),
+        activities.files(),
+        activities.promotion(),
+        activities.geocodeBackfill(),
+        activities.maintenance());
+    Worker host = factory.newWorker(config.hostTaskQueue(), hostWorkerOptions(config));
     host.registerActivitiesImplementations(activities.files());
+  }
+
+  static WorkerOptions hostWorkerOptions(WorkerConfig config) {
+    return WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(config.parallelism()).build();
   }
 }

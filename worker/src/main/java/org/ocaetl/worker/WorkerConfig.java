@@ -155,6 +155,11 @@ public record WorkerConfig(
     return S3Location.isS3(uri) || SftpSettings.isSftp(uri) ? null : ObjectStores.localFolder(uri);
   }
 
+  public WorkerConfig withTaskQueue(String queue) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+  }
+
   /**
    * {@code oca-etl/host/<hostname>-<pid>}: unique per process, so a restarted worker never
    * receives steps meant for its predecessor's (lost) work folder.

@@ -62,7 +62,7 @@ final class EndToEnd implements AutoCloseable {
     OcaSearchAttributes.definitions().forEach(options::registerSearchAttribute);
     temporal = TestWorkflowEnvironment.newInstance(options.build());
     WorkerBootstrap.register(
-        temporal.getWorkerFactory(), config, new WorkerBootstrap.Activities(real.discovery(), files, promotion, real.geocodeBackfill()));
+        temporal.getWorkerFactory(), config, real.with(files, promotion));
     temporal.start();
     client = temporal.getWorkflowClient();
   }

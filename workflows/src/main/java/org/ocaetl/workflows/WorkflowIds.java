@@ -10,6 +10,15 @@ public final class WorkflowIds {
 
   private static final String FILE_PREFIX = "oca-file/";
 
+  /** The one long-lived backfill workflow: {@code oca backfill} signals it, starting it if needed. */
+  public static final String BACKFILL = "oca-backfill";
+
+  /**
+   * Workflow type of the geocode backfill (issue #5), which the backfill workflow starts as a
+   * child by this name (id {@link #GEOCODE_BACKFILL}).
+   */
+  public static final String GEOCODE_BACKFILL_TYPE = "GeocodeBackfill";
+
   private WorkflowIds() {}
 
   /** The file workflow of a raw file: starting it again reruns that file. */
@@ -24,5 +33,13 @@ public final class WorkflowIds {
    */
   public static String restage(String fileName, String sha256, int parserVersion) {
     return FILE_PREFIX + fileName + "/" + sha256.substring(0, Math.min(8, sha256.length())) + "-p" + parserVersion;
+  }
+
+  /**
+   * The child workflow of the backfill workflow's {@code number}th request, e.g.
+   * {@code oca-backfill/7-replay}.
+   */
+  public static String backfillStep(long number, String kind) {
+    return BACKFILL + "/" + number + "-" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

@@ -57,6 +57,8 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
   final List<List<String>> promotions = Collections.synchronizedList(new ArrayList<>());
   final List<String> parsed = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger publishes = new AtomicInteger();
+  /** The reprocess glob of every discovery, in order ("" for none). */
+  final List<String> discoveryGlobs = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger parsing = new AtomicInteger();
   final AtomicInteger maxParsing = new AtomicInteger();
 
@@ -74,6 +76,7 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
 
   @Override
   public DiscoveryResult discover(DiscoveryRequest request) {
+    discoveryGlobs.add(request.reprocessGlob() == null ? "" : request.reprocessGlob());
     return new DiscoveryResult(inbox, settled, ignored);
   }
 

@@ -33,8 +33,11 @@ class HistoryReplayTest {
                     history.getFileName().toString(),
                     () ->
                         WorkflowReplayer.replayWorkflowExecution(
-                            Files.readString(history), OcaRunWorkflowImpl.class, FileWorkflowImpl.class,
-                            GeocodeBackfillWorkflowImpl.class)));
+                            Files.readString(history),
+                            OcaRunWorkflowImpl.class,
+                            FileWorkflowImpl.class,
+                            GeocodeBackfillWorkflowImpl.class,
+                            BackfillWorkflowImpl.class)));
   }
 
   private static List<Path> histories() throws IOException {

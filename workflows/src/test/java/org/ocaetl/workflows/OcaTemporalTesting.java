@@ -13,7 +13,11 @@ final class OcaTemporalTesting {
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(OcaRunWorkflowImpl.class, FileWorkflowImpl.class)
+            .registerWorkflowImplementationTypes(
+                OcaRunWorkflowImpl.class,
+                FileWorkflowImpl.class,
+                BackfillWorkflowImpl.class,
+                FakeMaintenance.GeocodeBackfillImpl.class)
             .setDoNotStart(true);
     OcaSearchAttributes.definitions().forEach(builder::registerSearchAttribute);
     return builder.build();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.workflows.model.BackfillRequest;
+import org.ocaetl.workflows.model.BackfillState;
 import org.ocaetl.workflows.model.FileRequest;
 import org.ocaetl.workflows.model.RunRequest;
 
@@ -29,13 +31,15 @@ class RecordHistories {
   @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
 
   FakeStaging fake;
+  FakeMaintenance maintenance;
   WorkflowClient client;
   String taskQueue;
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
     fake = new FakeStaging("oca-host/recorder");
-    worker.registerActivitiesImplementations(fake);
+    maintenance = new FakeMaintenance();
+    worker.registerActivitiesImplementations(fake, maintenance);
     env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
     env.start();
     client = env.getWorkflowClient();
@@ -70,6 +74,35 @@ class RecordHistories {
     write("file.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-08.zip")).toJson(true));
     write("file-bad.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-10.bad.zip")).toJson(true));
     write("file-host-lost.json", client.fetchHistory(WorkflowIds.file(lost)).toJson(true));
+  }
+
+  /**
+   * backfill.json: one run of the backfill workflow over a purge (then publish), a replay (an
+   * OcaRun child), a republish, a geocode child and a failed purge, ending in continue-as-new.
+   * Written on its own so the run and file histories above are not re-recorded.
+   */
+  @Test
+  void recordBackfill() throws Exception {
+    fake.inbox = List.of(file("LandlordTenant.Incr.2024-05-03.zip", "2024-05-03"));
+    maintenance.purgeGate = new java.util.concurrent.CountDownLatch(1);
+    BackfillState fivePerRun = new BackfillState(List.of(), List.of(), 0, 5);
+    String runId =
+        BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones()).getRunId();
+    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.replay("*2024-05*", 1));
+    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.republish());
+    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.geocode());
+    maintenance.purgeGate.countDown();
+    while (BackfillClient.progress(client).handled() < 4) {
+      Thread.sleep(50);
+    }
+    maintenance.purgeFailure = "recorded failure";
+    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones());
+    // The fifth request ends the run with continue-as-new; wait for that run to close.
+    while (client.newUntypedWorkflowStub(WorkflowIds.BACKFILL, java.util.Optional.of(runId), java.util.Optional.empty())
+            .describe().getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      Thread.sleep(50);
+    }
+    write("backfill.json", client.fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
   }
 
   private <T> T stub(Class<T> type, String workflowId) {

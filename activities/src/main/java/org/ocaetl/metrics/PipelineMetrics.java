@@ -1,0 +1,151 @@
+package org.ocaetl.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.ocaetl.promote.FilePromotion;
+import org.ocaetl.promote.PromotionResult;
+import org.ocaetl.stage.ParseReport;
+import org.ocaetl.workflows.model.PurgeResult;
+
+/**
+ * The pipeline's own metrics, recorded by the activity implementations (the Temporal SDK adds
+ * its own: task latencies, failures, poll counts). Names follow Micrometer's dotted style; the
+ * Prometheus registry exports {@code oca.cases.parsed} as {@code oca_cases_parsed_total} and the
+ * stage timer as {@code oca_stage_duration_seconds_*}.
+ *
+ * <p>Tags have a fixed, small set of values (stage, table, result, geocoder, failure type): never a
+ * file name, case id or address, so the series count stays bounded and nothing sensitive leaves
+ * the worker.
+ */
+public final class PipelineMetrics {
+  private final MeterRegistry registry;
+
+  public PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Records into a registry without exporters: for tests and {@code oca local}. */
+  public static PipelineMetrics noop() {
+    return new PipelineMetrics(new CompositeMeterRegistry());
+  }
+
+  /** A raw zip copied from the archive into the work folder. */
+  public void fetched(long bytes, Duration elapsed) {
+    counter("oca.fetch", "bytes", "Raw zip bytes fetched from the archive").increment(bytes);
+    stage("fetch", elapsed);
+  }
+
+  /** A file parsed into its staging database. */
+  public void parsed(ParseReport report) {
+    counter("oca.files.parsed", null, "Raw files parsed").increment();
+    counter("oca.cases.parsed", null, "Index elements read").increment(report.casesSeen());
+    counter("oca.cases.staged", null, "Case versions converted and staged").increment(report.casesStaged());
+    counter("oca.cases.failed", null, "Index elements that could not be converted").increment(report.casesFailed());
+    counter("oca.cases.deleted", null, "Delete records staged").increment(report.casesDeleted());
+    counter("oca.xml.read", "bytes", "Uncompressed XML bytes parsed").increment(report.xmlBytes());
+    stage("parse", Duration.ofMillis(report.elapsedMillis()));
+  }
+
+  /** A stage failed for good on this worker, by failure type (e.g. BadExtractFile). */
+  public void failed(String stage, String failureType) {
+    Counter.builder("oca.files.failed")
+        .description("Files whose stage failed with a non-retryable error")
+        .tag("stage", stage)
+        .tag("type", failureType)
+        .register(registry)
+        .increment();
+  }
+
+  /** The staged CSVs of one file written. */
+  public void exported(Map<String, Long> rowsPerTable, Duration elapsed) {
+    rowsPerTable.forEach(
+        (table, rows) ->
+            Counter.builder("oca.rows.exported")
+                .description("Rows written to staged CSVs")
+                .tag("table", table)
+                .register(registry)
+                .increment(rows));
+    stage("export", elapsed);
+  }
+
+  /** One file's addresses geocoded. */
+  public void geocoded(String geocoder, long addresses, Duration elapsed) {
+    Counter.builder("oca.geocode.addresses")
+        .description("Addresses geocoded during staging")
+        .tag("geocoder", geocoder)
+        .register(registry)
+        .increment(addresses);
+    stage("geocode", elapsed);
+  }
+
+  /** One file's staged output uploaded to the store. */
+  public void uploaded(long bytes, Duration elapsed) {
+    counter("oca.upload", "bytes", "Staged bytes uploaded to the object store").increment(bytes);
+    stage("upload", elapsed);
+  }
+
+  /** One promotion transaction committed. */
+  public void promoted(PromotionResult result) {
+    for (FilePromotion file : result.files()) {
+      Counter.builder("oca.promotion.files")
+          .description("Files in committed promotions")
+          .tag("result", file.alreadyPromoted() ? "already_promoted" : "promoted")
+          .register(registry)
+          .increment();
+      promotedCases("applied", file.casesApplied());
+      promotedCases("skipped_older", file.casesSkippedOlder());
+      promotedCases("tombstoned", file.casesTombstoned());
+      promotedCases("deleted", file.casesDeleted());
+      file.rowsInserted().forEach(
+          (table, rows) ->
+              Counter.builder("oca.promotion.rows.inserted")
+                  .description("Rows inserted into the main tables by promotions")
+                  .tag("table", table)
+                  .register(registry)
+                  .increment(rows));
+    }
+    stage("promote", Duration.ofMillis(result.elapsedMillis()));
+  }
+
+  /** The public snapshot rewritten. */
+  public void published(int objects, Duration elapsed) {
+    counter("oca.publish.objects", null, "Public objects written").increment(objects);
+    stage("publish", elapsed);
+  }
+
+  /** Tombstoned cases purged. */
+  public void purged(PurgeResult result) {
+    result.rowsDeletedPerTable().forEach(
+        (table, rows) ->
+            Counter.builder("oca.purge.rows")
+                .description("Rows of tombstoned cases deleted by the purge")
+                .tag("table", table)
+                .register(registry)
+                .increment(rows));
+    stage("purge", Duration.ofMillis(result.elapsedMillis()));
+  }
+
+  private void promotedCases(String result, long cases) {
+    Counter.builder("oca.promotion.cases")
+        .description("Case versions in committed promotions, by what happened to them")
+        .tag("result", result)
+        .register(registry)
+        .increment(cases);
+  }
+
+  private void stage(String stage, Duration elapsed) {
+    Timer.builder("oca.stage.duration")
+        .description("Wall time of a pipeline stage (per file; promotion per transaction)")
+        .tag("stage", stage)
+        .register(registry)
+        .record(elapsed);
+  }
+
+  private Counter counter(String name, String baseUnit, String description) {
+    return Counter.builder(name).baseUnit(baseUnit).description(description).register(registry);
+  }
+}

@@ -1,0 +1,98 @@
+package org.ocaetl.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What can be checked of the image without Docker (none in the build environment): the stages,
+ * the jar path against the shade plugin's finalName, the user, that every variable it sets is
+ * read by the code, and the memory budget against the Deployment's limit.
+ */
+class DockerfileTest {
+  static final Path DOCKERFILE = OcaEnvironment.REPO.resolve("Dockerfile");
+
+  static List<String> instructions() throws Exception {
+    // Joins continuation lines and drops comments.
+    String text = Files.readString(DOCKERFILE).replaceAll("(?m)^\\s*#.*\\n", "").replace("\\\n", " ");
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  static String only(String keyword) throws Exception {
+    List<String> lines = instructions().stream().filter(l -> l.startsWith(keyword + " ")).toList();
+    assertEquals(1, lines.size(), keyword + ": " + lines);
+    return lines.get(0).substring(keyword.length() + 1).strip();
+  }
+
+  @Test
+  void aMultiStageBuildOnAJre21OrNewerRunningTheShadedJarAsANumericNonRootUser() throws Exception {
+    List<String> stages = instructions().stream().filter(l -> l.startsWith("FROM ")).toList();
+    assertTrue(stages.size() >= 2, "multi-stage: " + stages);
+    Matcher runtime = Pattern.compile("FROM eclipse-temurin:(\\d+)-jre").matcher(stages.get(stages.size() - 1));
+    assertTrue(runtime.find() && Integer.parseInt(runtime.group(1)) >= 21, stages.get(stages.size() - 1));
+
+    String pom = Files.readString(OcaEnvironment.REPO.resolve("worker/pom.xml"));
+    Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+    assertTrue(finalName.find());
+    String copy = only("COPY --from=build");
+    assertEquals("/src/worker/target/" + finalName.group(1) + ".jar /opt/oca/oca-worker.jar", copy);
+    assertEquals("[\"java\", \"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"));
+    assertEquals("[\"worker\"]", only("CMD"));
+    String user = only("USER");
+    assertTrue(user.matches("[1-9]\\d*:[1-9]\\d*"), "numeric, not root: " + user);
+  }
+
+  @Test
+  void everyVariableTheImageSetsIsReadByTheCode() throws Exception {
+    Map<String, String> env = env();
+    var read = OcaEnvironment.names();
+    for (String name : env.keySet()) {
+      assertTrue(name.equals("JAVA_TOOL_OPTIONS") || read.contains(name), name + " is set but never read");
+    }
+    assertEquals(OcaEnvironment.options().values().stream()
+        .filter(s -> s.env().equals("OCA_METRICS_PORT")).findFirst().orElseThrow().defaultValue(), env.get("OCA_METRICS_PORT"));
+    assertTrue(only("EXPOSE").equals(env.get("OCA_METRICS_PORT")));
+  }
+
+  @Test
+  void theMemoryBudgetFitsTheContainerLimitWithHeadroom() throws Exception {
+    Map<String, String> env = env();
+    String jvm = env.get("JAVA_TOOL_OPTIONS");
+    long heap = flag(jvm, "-Xmx(\\d+)m");
+    long metaspace = flag(jvm, "-XX:MaxMetaspaceSize=(\\d+)m");
+    long codeCache = flag(jvm, "-XX:ReservedCodeCacheSize=(\\d+)m");
+    long direct = flag(jvm, "-XX:MaxDirectMemorySize=(\\d+)m");
+    long duckdb = Long.parseLong(env.get("OCA_DUCKDB_MEMORY_LIMIT").replace("MB", "")) * 1_000_000 / (1024 * 1024);
+    long headroom = 256;
+    long limit = ManifestsTest.mebibytes("2Gi");
+    assertTrue(heap <= 1024, "heap <= 1 GiB (brief)");
+    assertTrue(heap + metaspace + codeCache + direct + duckdb + headroom <= limit,
+        "heap " + heap + " + metaspace " + metaspace + " + code " + codeCache + " + direct " + direct + " + DuckDB "
+            + duckdb + " + headroom " + headroom + " MiB > " + limit);
+    assertTrue(jvm.contains("-Djava.io.tmpdir=/tmp"), "tmpdir on the emptyDir");
+    assertTrue(env.get("OCA_WORK_DIR").startsWith("/tmp/"), "work folder on the emptyDir");
+  }
+
+  private static Map<String, String> env() throws Exception {
+    Map<String, String> env = new LinkedHashMap<>();
+    Matcher pair = Pattern.compile("([A-Z_]+)=(\"[^\"]*\"|\\S+)").matcher(only("ENV"));
+    while (pair.find()) {
+      env.put(pair.group(1), pair.group(2).replace("\"", ""));
+    }
+    return env;
+  }
+
+  private static long flag(String options, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(options);
+    assertTrue(m.find(), regex + " in " + options);
+    return Long.parseLong(m.group(1));
+  }
+}
