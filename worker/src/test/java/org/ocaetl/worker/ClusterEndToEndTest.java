@@ -105,7 +105,7 @@ class ClusterEndToEndTest {
             "--database-url", postgres.jdbcUrl(),
             "--schema", schema,
             "--store", root.resolve("store").toString(),
-            "--raw-dir", Files.createDirectories(root.resolve("inbox")).toString(),
+            "--inbox", Files.createDirectories(root.resolve("inbox")).toString(),
             "--work-dir", workDir.toString(),
             "--parallel", "1",
             "--memory-limit", "256MB",
@@ -163,7 +163,7 @@ class ClusterEndToEndTest {
     assertTrue(metrics.contains("oca_cases_parsed_total 3.0"), "pipeline metrics:\n" + grep(metrics, "oca_"));
     assertTrue(metrics.contains("oca_cases_failed_total 1.0"));
     for (String bytes : new String[] {"oca_fetch_bytes_total ", "oca_xml_read_bytes_total ", "oca_upload_bytes_total "}) {
-      assertTrue(metrics.contains(bytes), bytes + "(the names docs/operations.md lists)");
+      assertTrue(metrics.contains(bytes), bytes + "(the names README.md lists)");
     }
     assertTrue(metrics.contains("oca_stage_duration_seconds_count{stage=\"parse\"} 1"), grep(metrics, "oca_stage"));
     assertTrue(metrics.contains("oca_promotion_files_total{result=\"promoted\"} 1.0"), grep(metrics, "oca_promotion"));

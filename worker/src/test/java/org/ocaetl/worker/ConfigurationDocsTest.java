@@ -20,12 +20,12 @@ import org.ocaetl.workflows.model.BackfillState;
 import org.ocaetl.workflows.model.FileRequest;
 
 /**
- * docs/operations.md against the code (lessons #21, #22): its one configuration table lists every
+ * README.md against the code (lessons #21, #22): its one configuration table lists every
  * option that reads an environment variable, with the code's default, and nothing the code does
  * not read; the JSON inputs it tells operators to send decode into the workflows' types.
  */
 class ConfigurationDocsTest {
-  static final Path DOC = OcaEnvironment.REPO.resolve("docs/operations.md");
+  static final Path DOC = OcaEnvironment.REPO.resolve("README.md");
   private static final Pattern ROW = Pattern.compile("^\\| (`--[a-z-]+`|—) \\| `(OCA_[A-Z0-9_]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
   record Row(String flag, String env, String defaultCell) {}
@@ -47,7 +47,7 @@ class ConfigurationDocsTest {
     assertTrue(settings.size() >= 20, "found the options: " + settings);
     for (OcaEnvironment.Setting setting : settings) {
       Row row = table.get(setting.env());
-      assertTrue(row != null, "docs/operations.md has no row for " + setting);
+      assertTrue(row != null, "README.md has no row for " + setting);
       assertEquals(setting.flag(), row.flag(), setting.env());
       assertEquals(documented(setting.defaultValue()), row.defaultCell().replaceFirst(" \\(.*", ""), setting.env());
     }
