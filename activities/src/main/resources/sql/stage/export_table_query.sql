@@ -1,6 +1,7 @@
 -- The rows of one data table, for the ids whose last occurrence is staged, in document order.
--- {{select_list}}: the table's OcaTable columns in order, arrays through pg_text_array and the
--- columns not staged (oca_addresses' geocoder output) as typed NULLs; {{table}}: a validated name.
+-- {{select_list}}: the table's OcaTable columns in order: indexnumberid from live_cases (l), the
+-- staged columns from the staging table (s; arrays are stored as finished PostgreSQL literals) and
+-- the columns not staged (oca_addresses' geocoder output) as typed NULLs; {{table}}: a validated name.
 SELECT {{select_list}}
 FROM {{table}} AS s
 JOIN live_cases AS l ON s.case_seq = l.case_seq

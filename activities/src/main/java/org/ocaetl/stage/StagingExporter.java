@@ -10,13 +10,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.model.Column;
-import org.ocaetl.model.ColumnType;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.parse.CaseMappings;
 
 /**
  * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
@@ -85,14 +81,15 @@ public final class StagingExporter {
     }
   }
 
-  /** The export query of a data table: its catalog columns in order, from its staging table. */
+  /**
+   * The export query of a data table: its catalog columns in order, IndexNumberId joined from the
+   * exported case versions, the staged columns from its staging table (arrays already PostgreSQL
+   * literals) and the columns that are not staged (the geocoder output) as typed NULLs.
+   */
   static String tableQuery(OcaTable table) {
-    Set<String> staged =
-        CaseMappings.stagedColumns(table).stream().map(Column::name).collect(Collectors.toSet());
+    StagingTable staging = StagingTable.of(table);
     List<String> select =
-        table.columns().stream()
-            .map(c -> selectExpression(c, staged.contains(c.name())))
-            .toList();
+        table.columns().stream().map(c -> selectExpression(c, staging)).toList();
     return SqlResource.template(
         "export_table_query.sql",
         Map.of(
@@ -100,13 +97,14 @@ public final class StagingExporter {
             "table", SqlResource.identifier(table.tableName())));
   }
 
-  private static String selectExpression(Column column, boolean staged) {
+  private static String selectExpression(Column column, StagingTable staging) {
     String name = SqlResource.identifier(column.name());
-    if (!staged) {
-      return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
+    if (name.equals(StagingTable.CASE_ID_COLUMN)) {
+      return "l." + name + " AS " + name;
     }
-    return column.type() == ColumnType.TEXT_ARRAY
-        ? "pg_text_array(s." + name + ") AS " + name
-        : "s." + name + " AS " + name;
+    if (staging.stages(name)) {
+      return "s." + name + " AS " + name;
+    }
+    return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
   }
 }
