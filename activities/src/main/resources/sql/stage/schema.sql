@@ -4,7 +4,8 @@
 -- same names, same columns in the same order, DuckDB types from ColumnType.duckdb() (numeric is
 -- VARCHAR holding the validated source text, so no digit is ever rounded), with two exceptions
 -- that make staging cheaper:
---   * no indexnumberid: it would repeat on every row of a case; the export joins it from cases;
+--   * no indexnumberid: it would repeat on every row of a case; the export joins it from
+--     final_cases (final_cases.sql, built from cases at the end of the parse);
 --   * text[] columns hold the finished PostgreSQL array literal as VARCHAR (built in Java), not a
 --     DuckDB LIST.
 -- Two bookkeeping columns come first:
@@ -103,15 +104,3 @@ CREATE TABLE oca_warrants (
   vacateddate DATE, adultprotectiveservicesnumber VARCHAR, returneddate DATE,
   returnedreason VARCHAR, executiondate DATE
 );
-
--- The version of each id this file applies: its last occurrence (rule 4; a Delete after an add
--- deletes, an add after a Delete re-adds). When that last occurrence failed to convert, the id is
--- untouched by this file (rule 8): no rows and no metadata, because an earlier version in the same
--- file is already stale. Failed cases without an id never reach this view.
-CREATE VIEW final_cases AS
-SELECT indexnumberid,
-       max(case_seq)             AS case_seq,
-       arg_max(kind, case_seq)   AS kind
-FROM cases
-WHERE indexnumberid IS NOT NULL
-GROUP BY indexnumberid;

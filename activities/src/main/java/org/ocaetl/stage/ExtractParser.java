@@ -20,7 +20,8 @@ import org.ocaetl.workflows.model.CaseFailure;
  * into a small tree and converted in Java on the calling thread (a bad value fails that case alone,
  * rule 8); a {@link StagingPipeline} appends the converted cases in document order ({@code
  * case_seq}) on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
- * decided later in SQL, so no per-id state is kept in memory.
+ * decided in SQL once every case is staged ({@code final_cases}), so no per-id state is kept in
+ * memory.
  */
 public final class ExtractParser {
   /** Progress is reported every this many cases. */
@@ -86,6 +87,9 @@ public final class ExtractParser {
       sha256 = reader.finish();
       xmlBytes = reader.xmlBytesRead();
       staging.finish();
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute(SqlResource.statement("final_cases.sql"));
     }
     conn.commit();
     progress.onProgress(casesSeen, xmlBytes);
