@@ -61,9 +61,7 @@ public final class ExtractParser {
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;
-    // One transaction for the whole file: an Appender otherwise commits (and syncs the WAL) every
-    // 2,048 rows, which costs more than the parse itself. Staging is all-or-nothing per file anyway.
-    conn.setAutoCommit(false);
+    // The connection comes with the file's one transaction open (see StagingDatabase.create).
     try (ExtractReader reader = ExtractReader.open(zip);
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
       CaseConverter converter = new CaseConverter();

@@ -26,7 +26,15 @@ import org.duckdb.DuckDBDriver;
 final class StagingDatabase {
   private StagingDatabase() {}
 
-  /** A new, empty staging file with the staging schema; an old file (and its WAL) is replaced. */
+  /**
+   * A new, empty staging file with the staging schema; an old file (and its WAL) is replaced. The
+   * connection is returned inside a transaction that already holds the schema: the caller stages
+   * everything in it and commits once, so the file is all-or-nothing and synced to disk once.
+   *
+   * <p>Why here: the JDBC driver opens its transaction only when a statement runs, and Appenders
+   * run no statements. Without a statement first, every Appender flush (2,048 rows) committed on
+   * its own and synced the WAL: 220 fsyncs for a 30,000-case file (measured with strace).
+   */
   static DuckDBConnection create(Path db, StagingLimits limits) throws IOException, SQLException {
     delete(db);
     if (db.toAbsolutePath().getParent() != null) {
@@ -34,6 +42,7 @@ final class StagingDatabase {
     }
     DuckDBConnection conn = connect(db, limits, false);
     try (Statement st = conn.createStatement()) {
+      conn.setAutoCommit(false);
       for (String sql : SqlResource.statements(SqlResource.load("schema.sql"))) {
         st.execute(sql);
       }
