@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
-import org.ocaetl.parse.CaseConverter;
-import org.ocaetl.parse.ExtractCase;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractReader;
 import org.ocaetl.parse.XmlElement;
@@ -17,9 +14,9 @@ import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
- * into a small tree and converted in Java on the calling thread (a bad value fails that case alone,
- * rule 8); a {@link StagingPipeline} appends the converted cases in document order ({@code
- * case_seq}) on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
+ * into a small tree on the calling thread; a {@link StagingPipeline} converts the trees in Java (a
+ * bad value fails that case alone, rule 8) and appends them in document order ({@code case_seq})
+ * on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
  * decided in SQL once every case is staged ({@code final_cases}), so no per-id state is kept in
  * memory.
  */
@@ -55,28 +52,20 @@ public final class ExtractParser {
 
   private ParseReport stage(Path zip, DuckDBConnection conn, ParseProgress progress, long started)
       throws ExtractFileException, IOException, SQLException {
-    List<CaseFailure> sample = new ArrayList<>();
     long casesSeen = 0;
-    long casesFailed = 0;
+    long casesFailed;
+    List<CaseFailure> sample;
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;
     // The connection comes with the file's one transaction open (see StagingDatabase.create).
     try (ExtractReader reader = ExtractReader.open(zip);
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
-      CaseConverter converter = new CaseConverter();
       XmlElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
       extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate());
       while (index != null) {
-        ExtractCase converted = converter.convert(index);
-        staging.add(converted);
-        if (converted instanceof ExtractCase.Failed failed) {
-          casesFailed++;
-          if (sample.size() < ParseReport.FAILURE_SAMPLE) {
-            sample.add(failed.failure());
-          }
-        }
+        staging.add(index);
         if (++casesSeen % PROGRESS_EVERY == 0) {
           progress.onProgress(casesSeen, reader.xmlBytesRead());
         }
@@ -85,6 +74,8 @@ public final class ExtractParser {
       sha256 = reader.finish();
       xmlBytes = reader.xmlBytesRead();
       staging.finish();
+      casesFailed = staging.casesFailed();
+      sample = staging.failureSample();
     }
     try (Statement st = conn.createStatement()) {
       st.execute(SqlResource.statement("final_cases.sql"));
@@ -109,7 +100,7 @@ public final class ExtractParser {
         staged,
         deleted,
         casesFailed,
-        List.copyOf(sample),
+        sample,
         xmlBytes,
         (System.nanoTime() - started) / 1_000_000);
   }
