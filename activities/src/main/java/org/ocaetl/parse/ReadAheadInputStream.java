@@ -43,7 +43,7 @@ final class ReadAheadInputStream extends InputStream {
     return stream;
   }
 
-  /** Runs on the reader thread: full chunks, then END or the failure (after the bytes before it). */
+  /** On the reader thread: full chunks, then END or the failure (after the bytes before it). */
   private void readAll(InputStream source) {
     try {
       while (!closed) {

@@ -37,7 +37,8 @@ final class XmlSubtreeReader {
           }
           String chunk = reader.getText();
           String text = textByDepth[depth];
-          text = text == null ? chunk : text.concat(chunk); // several chunks only around comments/PIs
+          // more than one chunk only around comments and processing instructions
+          text = text == null ? chunk : text.concat(chunk);
           // Woodstox bounds each text node; this also bounds text split by comments or PIs.
           if (text.length() > HardenedXmlFactory.MAX_TEXT_LENGTH) {
             throw new XMLStreamException(

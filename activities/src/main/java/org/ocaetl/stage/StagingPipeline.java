@@ -63,7 +63,7 @@ final class StagingPipeline implements AutoCloseable {
     }
   }
 
-  /** Stages the next Index of the file (in document order); the tree is not used by the caller again. */
+  /** Stages the next Index of the file (document order); the caller must not touch it again. */
   void add(XmlElement index) throws SQLException, InterruptedIOException {
     batch.add(index);
     if (batch.size() == BATCH_SIZE) {

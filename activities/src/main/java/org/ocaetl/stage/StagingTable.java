@@ -25,12 +25,14 @@ record StagingTable(OcaTable table, List<Column> columns) {
   static final int FIRST_STAGED_VALUE = 1;
 
   /** All eleven data tables, in {@link OcaTable#DATA_TABLES} order. */
-  static final List<StagingTable> ALL = OcaTable.DATA_TABLES.stream().map(StagingTable::of).toList();
+  static final List<StagingTable> ALL =
+      OcaTable.DATA_TABLES.stream().map(StagingTable::of).toList();
 
   static StagingTable of(OcaTable table) {
     List<Column> converted = CaseMappings.stagedColumns(table);
     if (!converted.get(0).name().equals(CASE_ID_COLUMN)) {
-      throw new IllegalStateException(table.tableName() + " rows do not start with " + CASE_ID_COLUMN);
+      throw new IllegalStateException(
+          table.tableName() + " rows do not start with " + CASE_ID_COLUMN);
     }
     return new StagingTable(table, converted.subList(FIRST_STAGED_VALUE, converted.size()));
   }
@@ -40,7 +42,7 @@ record StagingTable(OcaTable table, List<Column> columns) {
     return type == ColumnType.TEXT_ARRAY ? "VARCHAR" : type.duckdb();
   }
 
-  /** Whether the catalog column {@code name} is staged (as opposed to joined or exported as NULL). */
+  /** Whether the catalog column {@code name} is staged (not joined, not exported as NULL). */
   boolean stages(String name) {
     return columns.stream().anyMatch(c -> c.name().equals(name));
   }

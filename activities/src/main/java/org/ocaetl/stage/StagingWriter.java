@@ -14,9 +14,9 @@ import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Appends converted cases to the staging tables through DuckDB Appenders (one per table, open for
- * the whole file), in the {@link StagingTable} layout. Values arrive with their final Java types, so
- * appending cannot fail on a value: per-case atomicity comes from converting the whole case before
- * its first row is appended.
+ * the whole file), in the {@link StagingTable} layout. Values arrive with their final Java types,
+ * so appending cannot fail on a value: per-case atomicity comes from converting the whole case
+ * before its first row is appended.
  */
 final class StagingWriter implements AutoCloseable {
   private final DuckDBAppender cases;

@@ -25,12 +25,14 @@ class ReadAheadInputStreamTest {
 
   @Test
   void deliversEveryByteInOrderAcrossChunks() throws IOException {
-    byte[] data = bytes(ReadAheadInputStream.CHUNK_SIZE * (ReadAheadInputStream.CHUNKS_AHEAD + 3) + 17);
-    try (ReadAheadInputStream in = ReadAheadInputStream.start(new ByteArrayInputStream(data), "t")) {
+    int chunks = ReadAheadInputStream.CHUNKS_AHEAD + 3;
+    byte[] data = bytes(ReadAheadInputStream.CHUNK_SIZE * chunks + 17);
+    try (InputStream in = ReadAheadInputStream.start(new ByteArrayInputStream(data), "t")) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.write(in.read()); // single bytes and blocks mixed
       byte[] buffer = new byte[1000];
-      for (int n = in.read(buffer, 0, buffer.length); n >= 0; n = in.read(buffer, 0, buffer.length)) {
+      int n;
+      while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
         out.write(buffer, 0, n);
       }
       assertArrayEquals(data, out.toByteArray());
@@ -49,8 +51,8 @@ class ReadAheadInputStreamTest {
             throw corrupt;
           }
         };
-    try (ReadAheadInputStream in =
-        ReadAheadInputStream.start(new SequenceInputStream(new ByteArrayInputStream(data), failing), "t")) {
+    InputStream source = new SequenceInputStream(new ByteArrayInputStream(data), failing);
+    try (InputStream in = ReadAheadInputStream.start(source, "t")) {
       assertArrayEquals(data, in.readNBytes(data.length));
       assertSame(corrupt, assertThrows(ZipException.class, in::read));
       assertSame(corrupt, assertThrows(ZipException.class, in::read), "and again on the next read");

@@ -46,7 +46,8 @@ class ConcurrentExportTest {
   @Test
   void concurrentExportWritesTheSameBytes() throws Exception {
     ExportReport one = new StagingExporter(limits(1)).export(staging, dir.resolve("one"), parse);
-    ExportReport three = new StagingExporter(limits(3)).export(staging, dir.resolve("three"), parse);
+    ExportReport three =
+        new StagingExporter(limits(3)).export(staging, dir.resolve("three"), parse);
 
     assertEquals(one.rowsPerTable(), three.rowsPerTable());
     assertEquals(299L, one.rowsPerTable().get(OcaTable.OCA_INDEX.tableName()));
@@ -65,8 +66,8 @@ class ConcurrentExportTest {
     // a directory where a CSV must go: that COPY fails while the other threads write theirs
     Files.createDirectories(out.resolve(OcaTable.OCA_EVENTS.csvName()).resolve("occupied"));
 
-    IOException e =
-        assertThrows(IOException.class, () -> new StagingExporter(limits(3)).export(staging, out, parse));
+    StagingExporter exporter = new StagingExporter(limits(3));
+    IOException e = assertThrows(IOException.class, () -> exporter.export(staging, out, parse));
     assertTrue(e.getMessage().startsWith("export of staging database"), e.getMessage());
   }
 }

@@ -13,7 +13,8 @@ class PgTextArrayTest {
   void everyElementIsQuotedWithBackslashAndQuoteEscaped() {
     assertEquals(
         "{\"a,b\",\"say \\\"hi\\\"\",\"{x}\",\"back\\\\slash\",\"\\\\\\\"\",\"NULL\",\"\"}",
-        PgTextArray.literal(List.of("a,b", "say \"hi\"", "{x}", "back\\slash", "\\\"", "NULL", "")));
+        PgTextArray.literal(
+            List.of("a,b", "say \"hi\"", "{x}", "back\\slash", "\\\"", "NULL", "")));
   }
 
   @Test

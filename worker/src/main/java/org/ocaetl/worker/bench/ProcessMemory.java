@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * CPU time and memory of the whole process as the operating system sees it (heap, DuckDB's native memory,
- * metaspace, thread stacks), read from {@code /proc/self/status}. Empty where there is no procfs.
+ * CPU time and memory of the whole process as the operating system sees it. Memory (heap, DuckDB's
+ * native memory, metaspace, thread stacks) is read from {@code /proc/self/status}, empty where
+ * there is no procfs.
  */
 public final class ProcessMemory {
   private static final Path STATUS = Path.of("/proc/self/status");
