@@ -10,6 +10,9 @@ import org.ocaetl.workflows.model.CaseFailure;
  * anything is staged: either every row of the case converts, or the case fails alone with the
  * element, value and reason of its first bad value and contributes no rows.
  *
+ * <p>Loops over elements are indexed: this runs for every row of the file, and the iterators of
+ * for-each loops were a visible part of the parse thread's allocations.
+ *
  * <p>Not thread-safe (one per parse).
  */
 public final class CaseConverter {
@@ -58,30 +61,36 @@ public final class CaseConverter {
     CaseRows rows = new CaseRows();
     rows.add(CaseMappings.INDEX.table(), row(CaseMappings.INDEX, index, caseId));
     for (TableMapping simple : FLAT_GROUPS) {
-      for (XmlElement item : items(simple, index)) {
-        rows.add(simple.table(), row(simple, item, caseId));
+      List<XmlElement> items = items(simple, index);
+      for (int i = 0; i < items.size(); i++) {
+        rows.add(simple.table(), row(simple, items.get(i), caseId));
       }
     }
 
-    int ordinal = 0;
-    for (XmlElement appearance : items(CaseMappings.APPEARANCES, index)) {
+    List<XmlElement> appearances = items(CaseMappings.APPEARANCES, index);
+    for (int a = 0; a < appearances.size(); a++) {
+      XmlElement appearance = appearances.get(a);
       Object[] row = row(CaseMappings.APPEARANCES, appearance, caseId);
-      long appearanceId = appearanceIds.of(caseId, ++ordinal);
+      long appearanceId = appearanceIds.of(caseId, a + 1);
       row[APPEARANCE_ID] = appearanceId;
       rows.add(CaseMappings.APPEARANCES.table(), row);
-      for (XmlElement outcome : items(CaseMappings.OUTCOMES, appearance)) {
-        Object[] outcomeRow = row(CaseMappings.OUTCOMES, outcome, caseId);
+      List<XmlElement> outcomes = items(CaseMappings.OUTCOMES, appearance);
+      for (int o = 0; o < outcomes.size(); o++) {
+        Object[] outcomeRow = row(CaseMappings.OUTCOMES, outcomes.get(o), caseId);
         outcomeRow[OUTCOME_APPEARANCE_ID] = appearanceId;
         rows.add(CaseMappings.OUTCOMES.table(), outcomeRow);
       }
     }
 
     // Every warrant of every judgment: a judgment without warrants never stops later ones (rule 12).
-    for (XmlElement judgment : items(CaseMappings.JUDGMENTS, index)) {
+    List<XmlElement> judgments = items(CaseMappings.JUDGMENTS, index);
+    for (int j = 0; j < judgments.size(); j++) {
+      XmlElement judgment = judgments.get(j);
       Object[] row = row(CaseMappings.JUDGMENTS, judgment, caseId);
       rows.add(CaseMappings.JUDGMENTS.table(), row);
-      for (XmlElement warrant : items(CaseMappings.WARRANTS, judgment)) {
-        Object[] warrantRow = row(CaseMappings.WARRANTS, warrant, caseId);
+      List<XmlElement> warrants = items(CaseMappings.WARRANTS, judgment);
+      for (int w = 0; w < warrants.size(); w++) {
+        Object[] warrantRow = row(CaseMappings.WARRANTS, warrants.get(w), caseId);
         warrantRow[WARRANT_JUDGMENT_SEQUENCE] = row[JUDGMENT_SEQUENCE];
         rows.add(CaseMappings.WARRANTS.table(), warrantRow);
       }
@@ -144,7 +153,9 @@ public final class CaseConverter {
       return null;
     }
     List<String> texts = null;
-    for (XmlElement item : container.descendants(source.item())) {
+    List<XmlElement> items = container.descendants(source.item());
+    for (int i = 0; i < items.size(); i++) {
+      XmlElement item = items.get(i);
       String text = source.leaf() == null ? item.text() : item.childText(source.leaf());
       if (text != null) {
         if (texts == null) {
@@ -167,8 +178,8 @@ public final class CaseConverter {
       return null;
     }
     List<String> texts = new ArrayList<>(items.size());
-    for (XmlElement item : items) {
-      texts.add(item.childText(source.leaf())); // null elements keep the arrays aligned
+    for (int i = 0; i < items.size(); i++) {
+      texts.add(items.get(i).childText(source.leaf())); // null elements keep the arrays aligned
     }
     return texts;
   }

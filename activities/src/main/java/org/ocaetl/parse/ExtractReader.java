@@ -25,10 +25,11 @@ import org.ocaetl.stage.ExtractFileException;
 
 /**
  * Streams the {@code Index} elements of a raw zip in one pass: the file goes through a SHA-256
- * digest, a 64 KiB buffer and a {@link ZipInputStream}; the member {@value #MEMBER} is read with a
- * hardened StAX cursor. Both envelope shapes are accepted because only local names matter: the
- * first {@code RunDate} anywhere before the first {@code Index} is recorded, and every {@code
- * Index} anywhere is returned as a small tree. Only one case is in memory at a time.
+ * digest, a 64 KiB buffer and a {@link ZipInputStream} on a read-ahead thread ({@link
+ * ReadAheadInputStream}); the member {@value #MEMBER} is read with a hardened StAX cursor. Both
+ * envelope shapes are accepted because only local names matter: the first {@code RunDate} anywhere
+ * before the first {@code Index} is recorded, and every {@code Index} anywhere is returned as a
+ * small tree. Only one case is in memory at a time.
  *
  * <p>Everything that makes the file unreadable (not a zip, truncated, no member, malformed or
  * hostile XML, a DOCTYPE, a text node over the limit) becomes an {@link ExtractFileException}
@@ -43,6 +44,7 @@ public final class ExtractReader implements AutoCloseable {
   private final String fileName;
   private final DigestInputStream digested;
   private final ZipInputStream zip;
+  private final ReadAheadInputStream inflated;
   private final CountingInputStream member;
   private final XMLStreamReader xml;
   private final XmlSubtreeReader subtrees = new XmlSubtreeReader();
@@ -50,17 +52,22 @@ public final class ExtractReader implements AutoCloseable {
   private boolean indexSeen;
   private boolean ended;
 
-  private ExtractReader(
-      String fileName, DigestInputStream digested, ZipInputStream zip, CountingInputStream member)
+  private ExtractReader(String fileName, DigestInputStream digested, ZipInputStream zip)
       throws ExtractFileException, IOException {
     this.fileName = fileName;
     this.digested = digested;
     this.zip = zip;
-    this.member = member;
+    // Reading, hashing and inflating run on their own thread, ahead of the XML parser.
+    this.inflated = ReadAheadInputStream.start(zip, "oca-read " + fileName);
+    this.member = new CountingInputStream(inflated);
     try {
       this.xml = XML_FACTORY.createXMLStreamReader(member);
     } catch (XMLStreamException e) {
+      inflated.close();
       throw fileError(e, null);
+    } catch (RuntimeException e) {
+      inflated.close();
+      throw e;
     }
   }
 
@@ -76,7 +83,7 @@ public final class ExtractReader implements AutoCloseable {
       while ((entry = zip.getNextEntry()) != null) {
         anyEntry = true;
         if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
-          return new ExtractReader(fileName, digested, zip, new CountingInputStream(zip));
+          return new ExtractReader(fileName, digested, zip);
         }
       }
       throw new ExtractFileException(
@@ -160,6 +167,7 @@ public final class ExtractReader implements AutoCloseable {
     try {
       xml.close();
       member.transferTo(OutputStream.nullOutputStream());
+      inflated.close(); // the reader thread is done with the zip: it may be used here again
       zip.closeEntry();
     } catch (XMLStreamException e) {
       throw fileError(e, null);
@@ -177,6 +185,7 @@ public final class ExtractReader implements AutoCloseable {
     } catch (XMLStreamException e) {
       // closing a StAX reader releases buffers only; the zip is closed below in any case
     } finally {
+      inflated.close();
       zip.close();
     }
   }

@@ -1,18 +1,19 @@
 package org.ocaetl.parse;
 
-import java.util.ArrayList;
-import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the element under a StAX cursor, with everything inside it, into an {@link XmlElement}
- * tree and leaves the cursor on its end tag. Text buffers are reused across calls, so reading one
- * case allocates only its elements and their texts. Not thread-safe: one per parse.
+ * tree and leaves the cursor on its end tag. Texts are taken as the parser's own strings (with
+ * coalescing on, a value is one event), so the usual leaf costs one String and the indentation
+ * between elements costs nothing (Woodstox hands out shared indentation strings and knows they are
+ * white space). Not thread-safe: one per parse.
  */
 final class XmlSubtreeReader {
-  private final List<StringBuilder> textByDepth = new ArrayList<>();
+  /** Text read so far at each open depth (null: none yet). */
+  private final String[] textByDepth = new String[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
   private final XmlElement[] open = new XmlElement[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
 
   /** Precondition: the cursor is on a START_ELEMENT. */
@@ -23,30 +24,34 @@ final class XmlSubtreeReader {
       switch (reader.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
           XmlElement parent = open[depth];
-          if (parent.children().isEmpty()) {
-            dropIfBlank(textByDepth.get(depth)); // the indentation before a container's first child
+          if (!parent.hasChildren() && isBlank(textByDepth[depth])) {
+            textByDepth[depth] = null; // the indentation before a container's first child
           }
           XmlElement child = start(reader, depth + 1);
           parent.add(child);
           open[++depth] = child;
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (!open[depth].children().isEmpty() && reader.isWhiteSpace()) {
+          if (open[depth].hasChildren() && reader.isWhiteSpace()) {
             continue; // indentation between a container's children (Woodstox already knows)
           }
-          StringBuilder text = textByDepth.get(depth);
-          text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+          String chunk = reader.getText();
+          String text = textByDepth[depth];
+          // more than one chunk only around comments and processing instructions
+          text = text == null ? chunk : text.concat(chunk);
           // Woodstox bounds each text node; this also bounds text split by comments or PIs.
           if (text.length() > HardenedXmlFactory.MAX_TEXT_LENGTH) {
             throw new XMLStreamException(
                 "Text size limit (" + HardenedXmlFactory.MAX_TEXT_LENGTH + ") exceeded",
                 reader.getLocation());
           }
+          textByDepth[depth] = text;
         }
         case XMLStreamConstants.END_ELEMENT -> {
           XmlElement done = open[depth];
-          done.text(textOf(done, textByDepth.get(depth)));
+          done.text(textOf(done, textByDepth[depth]));
           open[depth] = null;
+          textByDepth[depth] = null;
           if (depth-- == 0) {
             return done;
           }
@@ -62,10 +67,7 @@ final class XmlSubtreeReader {
   }
 
   private XmlElement start(XMLStreamReader reader, int depth) {
-    while (textByDepth.size() <= depth) {
-      textByDepth.add(new StringBuilder(64));
-    }
-    textByDepth.get(depth).setLength(0);
+    textByDepth[depth] = null;
     return new XmlElement(reader.getLocalName(), reader.getLocation().getLineNumber());
   }
 
@@ -73,25 +75,23 @@ final class XmlSubtreeReader {
    * A leaf's text exactly as read (whitespace-only included, rule 9); a container keeps only
    * non-blank mixed text, its indentation was dropped on the way.
    */
-  private static String textOf(XmlElement element, StringBuilder text) {
-    if (text.isEmpty()) {
+  private static String textOf(XmlElement element, String text) {
+    if (text == null || text.isEmpty()) {
       return null;
     }
-    if (!element.children().isEmpty()) {
-      dropIfBlank(text); // indentation after the last child
-      if (text.isEmpty()) {
-        return null;
-      }
-    }
-    return text.toString();
+    return element.hasChildren() && isBlank(text) ? null : text;
   }
 
-  private static void dropIfBlank(StringBuilder text) {
+  /** Null, empty, or only {@link Character#isWhitespace} characters. */
+  private static boolean isBlank(String text) {
+    if (text == null) {
+      return true;
+    }
     for (int i = 0; i < text.length(); i++) {
       if (!Character.isWhitespace(text.charAt(i))) {
-        return;
+        return false;
       }
     }
-    text.setLength(0);
+    return true;
   }
 }

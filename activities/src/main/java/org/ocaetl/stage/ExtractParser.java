@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
-import org.ocaetl.parse.CaseConverter;
-import org.ocaetl.parse.ExtractCase;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractReader;
 import org.ocaetl.parse.XmlElement;
@@ -17,10 +14,11 @@ import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
- * into a small tree and converted in Java on the calling thread (a bad value fails that case alone,
- * rule 8); a {@link StagingPipeline} appends the converted cases in document order ({@code
- * case_seq}) on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
- * decided later in SQL, so no per-id state is kept in memory.
+ * into a small tree on the calling thread; a {@link StagingPipeline} converts the trees in Java (a
+ * bad value fails that case alone, rule 8) and appends them in document order ({@code case_seq})
+ * on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
+ * decided in SQL once every case is staged ({@code final_cases}), so no per-id state is kept in
+ * memory.
  */
 public final class ExtractParser {
   /** Progress is reported every this many cases. */
@@ -54,30 +52,20 @@ public final class ExtractParser {
 
   private ParseReport stage(Path zip, DuckDBConnection conn, ParseProgress progress, long started)
       throws ExtractFileException, IOException, SQLException {
-    List<CaseFailure> sample = new ArrayList<>();
     long casesSeen = 0;
-    long casesFailed = 0;
+    long casesFailed;
+    List<CaseFailure> sample;
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;
-    // One transaction for the whole file: an Appender otherwise commits (and syncs the WAL) every
-    // 2,048 rows, which costs more than the parse itself. Staging is all-or-nothing per file anyway.
-    conn.setAutoCommit(false);
+    // The connection comes with the file's one transaction open (see StagingDatabase.create).
     try (ExtractReader reader = ExtractReader.open(zip);
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
-      CaseConverter converter = new CaseConverter();
       XmlElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
       extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate());
       while (index != null) {
-        ExtractCase converted = converter.convert(index);
-        staging.add(converted);
-        if (converted instanceof ExtractCase.Failed failed) {
-          casesFailed++;
-          if (sample.size() < ParseReport.FAILURE_SAMPLE) {
-            sample.add(failed.failure());
-          }
-        }
+        staging.add(index);
         if (++casesSeen % PROGRESS_EVERY == 0) {
           progress.onProgress(casesSeen, reader.xmlBytesRead());
         }
@@ -86,6 +74,11 @@ public final class ExtractParser {
       sha256 = reader.finish();
       xmlBytes = reader.xmlBytesRead();
       staging.finish();
+      casesFailed = staging.casesFailed();
+      sample = staging.failureSample();
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute(SqlResource.statement("final_cases.sql"));
     }
     conn.commit();
     progress.onProgress(casesSeen, xmlBytes);
@@ -107,7 +100,7 @@ public final class ExtractParser {
         staged,
         deleted,
         casesFailed,
-        List.copyOf(sample),
+        sample,
         xmlBytes,
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -5,24 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.model.Column;
-import org.ocaetl.model.ColumnType;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.parse.CaseMappings;
 
 /**
  * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
  * DuckDB: the winning version of every id (its last occurrence, rule 4) comes from the {@code
- * final_cases} view, and the CSVs are written by DuckDB's {@code COPY} in document order, so the
- * output of a file is deterministic and nothing proportional to it is held in the heap.
+ * final_cases} table, and the CSVs are written by DuckDB's {@code COPY} in document order, so the
+ * output of a file is deterministic and nothing proportional to it is held in the heap. Up to
+ * {@link StagingLimits#threads()} CSVs are written at once, each by its own connection.
  */
 public final class StagingExporter {
   static final String REPORT_FILE = "report.json";
@@ -33,6 +32,9 @@ public final class StagingExporter {
     this.limits = limits;
   }
 
+  /** One CSV to write: a query with its bound parameters. */
+  private record CsvCopy(OcaTable table, String query, Path target, Object... parameters) {}
+
   /**
    * Writes {@code <table>.csv} for all twelve tables and {@code report.json} (the parse report plus
    * every failure, rows per table, timings) into {@code outDir}.
@@ -40,23 +42,22 @@ public final class StagingExporter {
   public ExportReport export(Path stagingDb, Path outDir, ParseReport parse) throws IOException {
     long started = System.nanoTime();
     Files.createDirectories(outDir);
+    List<CsvCopy> copies = new ArrayList<>();
+    for (OcaTable table : OcaTable.DATA_TABLES) {
+      copies.add(new CsvCopy(table, tableQuery(table), outDir.resolve(table.csvName())));
+    }
+    copies.add(
+        new CsvCopy(
+            OcaTable.OCA_METADATA,
+            SqlResource.template("export_metadata_query.sql", Map.of()),
+            outDir.resolve(OcaTable.OCA_METADATA.csvName()),
+            parse.extractDate()));
     try (DuckDBConnection conn = StagingDatabase.open(stagingDb, limits)) {
-      try (Statement st = conn.createStatement()) {
-        for (String sql : SqlResource.statements(SqlResource.load("export_setup.sql"))) {
-          st.execute(sql);
-        }
-      }
+      long[] counts = copyAll(conn, copies, limits.threads());
       Map<String, Long> rows = new LinkedHashMap<>();
-      for (OcaTable table : OcaTable.DATA_TABLES) {
-        rows.put(table.tableName(), copy(conn, tableQuery(table), outDir.resolve(table.csvName())));
+      for (int i = 0; i < copies.size(); i++) {
+        rows.put(copies.get(i).table().tableName(), counts[i]);
       }
-      rows.put(
-          OcaTable.OCA_METADATA.tableName(),
-          copy(
-              conn,
-              SqlResource.template("export_metadata_query.sql", Map.of()),
-              outDir.resolve(OcaTable.OCA_METADATA.csvName()),
-              parse.extractDate()));
       ExportReport report =
           new ExportReport(
               Collections.unmodifiableMap(rows), (System.nanoTime() - started) / 1_000_000);
@@ -67,32 +68,107 @@ public final class StagingExporter {
     }
   }
 
-  /** Writes one query's result as a CSV, binding the query's parameters; returns rows written. */
-  private static long copy(DuckDBConnection conn, String query, Path target, Object... parameters)
+  /**
+   * Runs the copies on the calling thread plus up to {@code threads - 1} helpers, each with its own
+   * connection to the same database; returns the rows written per copy. The first failure stops
+   * the others from starting new copies and is rethrown.
+   */
+  private static long[] copyAll(DuckDBConnection conn, List<CsvCopy> copies, int threads)
       throws SQLException {
+    long[] counts = new long[copies.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> helpers = new ArrayList<>();
+    try {
+      for (int h = 1; h < Math.min(threads, copies.size()); h++) {
+        DuckDBConnection own = conn.duplicate();
+        helpers.add(
+            Thread.ofPlatform()
+                .name("oca-export-" + h)
+                .start(
+                    () -> {
+                      try (own) {
+                        copyEach(own, copies, next, counts, failure);
+                      } catch (SQLException e) {
+                        failure.compareAndSet(null, e);
+                      }
+                    }));
+      }
+      copyEach(conn, copies, next, counts, failure);
+    } finally {
+      joinAll(helpers); // they use this database: it must not close under them
+    }
+    Exception e = failure.get();
+    if (e instanceof SQLException sql) {
+      throw sql;
+    }
+    if (e != null) {
+      throw (RuntimeException) e;
+    }
+    return counts;
+  }
+
+  private static void copyEach(
+      DuckDBConnection conn,
+      List<CsvCopy> copies,
+      AtomicInteger next,
+      long[] counts,
+      AtomicReference<Exception> failure) {
+    for (int i = next.getAndIncrement(); i < copies.size(); i = next.getAndIncrement()) {
+      if (failure.get() != null) {
+        return;
+      }
+      try {
+        counts[i] = copy(conn, copies.get(i));
+      } catch (SQLException | RuntimeException e) {
+        failure.compareAndSet(null, e);
+      }
+    }
+  }
+
+  private static void joinAll(List<Thread> threads) {
+    boolean interrupted = false;
+    for (Thread thread : threads) {
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // a running COPY cannot be abandoned; keep the flag for the caller
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes one query's result as a CSV, binding the query's parameters; returns rows written. */
+  private static long copy(DuckDBConnection conn, CsvCopy copy) throws SQLException {
     String sql =
         SqlResource.statement(
             "copy_to_csv.sql",
             Map.of(
-                "query", query,
-                "target", SqlResource.stringLiteral(target.toAbsolutePath().toString())));
+                "query", copy.query(),
+                "target", SqlResource.stringLiteral(copy.target().toAbsolutePath().toString())));
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
+      for (int i = 0; i < copy.parameters().length; i++) {
+        ps.setObject(i + 1, copy.parameters()[i]);
       }
       ps.execute();
       return ps.getUpdateCount();
     }
   }
 
-  /** The export query of a data table: its catalog columns in order, from its staging table. */
+  /**
+   * The export query of a data table: its catalog columns in order, IndexNumberId joined from the
+   * exported case versions, the staged columns from its staging table (arrays already PostgreSQL
+   * literals) and the columns that are not staged (the geocoder output) as typed NULLs.
+   */
   static String tableQuery(OcaTable table) {
-    Set<String> staged =
-        CaseMappings.stagedColumns(table).stream().map(Column::name).collect(Collectors.toSet());
+    StagingTable staging = StagingTable.of(table);
     List<String> select =
-        table.columns().stream()
-            .map(c -> selectExpression(c, staged.contains(c.name())))
-            .toList();
+        table.columns().stream().map(c -> selectExpression(c, staging)).toList();
     return SqlResource.template(
         "export_table_query.sql",
         Map.of(
@@ -100,13 +176,14 @@ public final class StagingExporter {
             "table", SqlResource.identifier(table.tableName())));
   }
 
-  private static String selectExpression(Column column, boolean staged) {
+  private static String selectExpression(Column column, StagingTable staging) {
     String name = SqlResource.identifier(column.name());
-    if (!staged) {
-      return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
+    if (name.equals(StagingTable.CASE_ID_COLUMN)) {
+      return "f." + name + " AS " + name;
     }
-    return column.type() == ColumnType.TEXT_ARRAY
-        ? "pg_text_array(s." + name + ") AS " + name
-        : "s." + name + " AS " + name;
+    if (staging.stages(name)) {
+      return "s." + name + " AS " + name;
+    }
+    return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
   }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
  * so the container budget is heap + {@code memoryLimit} + headroom.
  *
  * @param memoryLimit DuckDB {@code memory_limit}, e.g. {@code 512MB}
- * @param threads DuckDB {@code threads}
+ * @param threads how many staging statements run at once (the export writes that many CSVs
+ *     concurrently, each on its own connection); DuckDB's own scheduler stays at one thread, see
+ *     {@link StagingDatabase}
  * @param tempDirectory DuckDB {@code temp_directory} for spilling
  */
 public record StagingLimits(String memoryLimit, int threads, Path tempDirectory) {

@@ -8,37 +8,52 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
+import org.ocaetl.parse.CaseConverter;
 import org.ocaetl.parse.ExtractCase;
+import org.ocaetl.parse.XmlElement;
+import org.ocaetl.workflows.model.CaseFailure;
 
 /**
- * Appends converted cases on a writer thread while the caller parses the next ones. Profiling
- * showed the time split between XML parsing/conversion (Java) and DuckDB's native appends; on two
- * cores they overlap. Cases travel in batches through a small bounded queue, so memory stays
- * bounded, and a single writer keeps document order ({@code case_seq}).
+ * Converts and appends cases on a writer thread while the caller parses the next ones. Profiling
+ * showed XML parsing as the critical path, so the parsing thread only builds each Index tree; the
+ * writer converts it (rules 8–13) and appends its rows. Trees travel in batches through a small
+ * bounded queue, so memory stays bounded, and a single writer keeps document order ({@code
+ * case_seq}). Failed cases are counted here; their details are staged.
  */
 final class StagingPipeline implements AutoCloseable {
-  static final int BATCH_SIZE = 256;
-  static final int QUEUED_BATCHES = 8;
-  private static final List<ExtractCase> END = List.of();
+  static final int BATCH_SIZE = 128;
+  static final int QUEUED_BATCHES = 4;
+  private static final List<XmlElement> END = List.of();
 
-  private final BlockingQueue<List<ExtractCase>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final BlockingQueue<List<XmlElement>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Thread writer;
   private volatile Throwable failure;
-  private List<ExtractCase> batch = new ArrayList<>(BATCH_SIZE);
+  private List<XmlElement> batch = new ArrayList<>(BATCH_SIZE);
   private boolean finished;
+  // written by the writer thread, read after joining it
+  private long casesFailed;
+  private final List<CaseFailure> failureSample = new ArrayList<>();
 
   StagingPipeline(DuckDBConnection conn, String fileName) {
     writer = Thread.ofPlatform().name("oca-stage " + fileName).unstarted(() -> writeAll(conn));
     writer.start();
   }
 
-  /** Runs on the writer thread: the appenders live and die there. */
+  /** Runs on the writer thread: the converter and the appenders live and die there. */
   private void writeAll(DuckDBConnection conn) {
+    CaseConverter converter = new CaseConverter();
     try (StagingWriter out = new StagingWriter(conn)) {
       long caseSeq = 0;
-      for (List<ExtractCase> cases = queue.take(); cases != END; cases = queue.take()) {
-        for (ExtractCase extractCase : cases) {
-          out.write(caseSeq++, extractCase);
+      for (List<XmlElement> indexes = queue.take(); indexes != END; indexes = queue.take()) {
+        for (int i = 0; i < indexes.size(); i++) {
+          ExtractCase converted = converter.convert(indexes.get(i));
+          if (converted instanceof ExtractCase.Failed failed) {
+            casesFailed++;
+            if (failureSample.size() < ParseReport.FAILURE_SAMPLE) {
+              failureSample.add(failed.failure());
+            }
+          }
+          out.write(caseSeq++, converted);
         }
       }
     } catch (InterruptedException e) {
@@ -48,9 +63,9 @@ final class StagingPipeline implements AutoCloseable {
     }
   }
 
-  /** Stages the next case of the file (in document order). */
-  void add(ExtractCase extractCase) throws SQLException, InterruptedIOException {
-    batch.add(extractCase);
+  /** Stages the next Index of the file (document order); the caller must not touch it again. */
+  void add(XmlElement index) throws SQLException, InterruptedIOException {
+    batch.add(index);
     if (batch.size() == BATCH_SIZE) {
       handOver(batch);
       batch = new ArrayList<>(BATCH_SIZE);
@@ -71,9 +86,19 @@ final class StagingPipeline implements AutoCloseable {
     rethrowFailure();
   }
 
-  private void handOver(List<ExtractCase> cases) throws SQLException, InterruptedIOException {
+  /** Index elements that could not be converted; known after {@link #finish()}. */
+  long casesFailed() {
+    return casesFailed;
+  }
+
+  /** The first {@link ParseReport#FAILURE_SAMPLE} failures; known after {@link #finish()}. */
+  List<CaseFailure> failureSample() {
+    return List.copyOf(failureSample);
+  }
+
+  private void handOver(List<XmlElement> indexes) throws SQLException, InterruptedIOException {
     try {
-      while (!queue.offer(cases, 100, TimeUnit.MILLISECONDS)) {
+      while (!queue.offer(indexes, 100, TimeUnit.MILLISECONDS)) {
         rethrowFailure(); // the writer died: stop parsing instead of waiting forever
       }
     } catch (InterruptedException e) {

@@ -9,15 +9,14 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.ColumnType;
-import org.ocaetl.model.OcaTable;
-import org.ocaetl.parse.CaseMappings;
 import org.ocaetl.parse.ExtractCase;
 import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Appends converted cases to the staging tables through DuckDB Appenders (one per table, open for
- * the whole file). Values arrive with their final Java types, so appending cannot fail on a value:
- * per-case atomicity comes from converting the whole case before its first row is appended.
+ * the whole file), in the {@link StagingTable} layout. Values arrive with their final Java types,
+ * so appending cannot fail on a value: per-case atomicity comes from converting the whole case
+ * before its first row is appended.
  */
 final class StagingWriter implements AutoCloseable {
   private final DuckDBAppender cases;
@@ -30,9 +29,9 @@ final class StagingWriter implements AutoCloseable {
     try {
       cases = open(conn, "cases", opened);
       failures = open(conn, "case_failures", opened);
-      for (OcaTable table : OcaTable.DATA_TABLES) {
-        tables.add(open(conn, table.tableName(), opened));
-        types.add(CaseMappings.stagedColumns(table).stream().map(Column::type).toArray(ColumnType[]::new));
+      for (StagingTable table : StagingTable.ALL) {
+        tables.add(open(conn, table.table().tableName(), opened));
+        types.add(table.columns().stream().map(Column::type).toArray(ColumnType[]::new));
       }
     } catch (SQLException e) {
       for (DuckDBAppender appender : opened) {
@@ -72,7 +71,7 @@ final class StagingWriter implements AutoCloseable {
 
   private void writeRows(long caseSeq, ExtractCase.Staged staged) throws SQLException {
     for (int t = 0; t < tables.size(); t++) {
-      List<Object[]> rows = staged.rows().rows(OcaTable.DATA_TABLES.get(t));
+      List<Object[]> rows = staged.rows().rows(StagingTable.ALL.get(t).table());
       if (rows.isEmpty()) {
         continue;
       }
@@ -84,7 +83,7 @@ final class StagingWriter implements AutoCloseable {
         appender.append(caseSeq);
         appender.append(ord);
         for (int c = 0; c < columnTypes.length; c++) {
-          appendValue(appender, columnTypes[c], row[c]);
+          appendValue(appender, columnTypes[c], row[StagingTable.FIRST_STAGED_VALUE + c]);
         }
         appender.endRow();
       }
@@ -123,8 +122,13 @@ final class StagingWriter implements AutoCloseable {
       case BIGINT -> appender.append(((Long) value).longValue());
       case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
       case REAL -> appender.append(((Float) value).floatValue());
-      case TEXT_ARRAY -> appender.append((List<?>) value);
+      case TEXT_ARRAY -> appendText(appender, PgTextArray.literal(texts(value)));
     }
+  }
+
+  @SuppressWarnings("unchecked") // CaseRows: an array value is always a List<String>
+  private static List<String> texts(Object value) {
+    return (List<String>) value;
   }
 
   /** Flushes every appender; the staged rows are then visible to queries. */

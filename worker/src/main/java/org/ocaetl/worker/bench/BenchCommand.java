@@ -146,10 +146,11 @@ public final class BenchCommand implements Callable<Integer> {
     StagingBenchmark benchmark = new StagingBenchmark(staging.limits(work));
     out.printf(
         Locale.ROOT,
-        "JVM max heap %s, DuckDB memory_limit %s, %d cores%n",
+        "JVM max heap %s, DuckDB memory_limit %s, %d cores, load average %s%n",
         ProcessMemory.mib(java.util.OptionalLong.of(Runtime.getRuntime().maxMemory())),
         staging.limits(work).memoryLimit(),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        ProcessMemory.loadAverage());
     for (Path zip : inputs) {
       benchmark.run(zip, work); // warm-up: JIT, DuckDB native library load, page cache
       List<StagingBenchmark.StagingRun> measured = new ArrayList<>();
@@ -159,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "%s run %d: %,d cases, %,.1f MB XML, %,d rows: parse+stage %.2f s, export %.2f s,"
-                + " %,.0f cases/s, %,.1f MB/s%n",
+                + " %,.0f cases/s, %,.1f MB/s, process CPU %.2f s%n",
             zip.getFileName(),
             i + 1,
             run.cases(),
@@ -168,7 +169,8 @@ public final class BenchCommand implements Callable<Integer> {
             run.parseSeconds(),
             run.exportSeconds(),
             run.casesPerSecond(),
-            run.xmlMegabytesPerSecond());
+            run.xmlMegabytesPerSecond(),
+            run.cpuSeconds());
         out.flush();
       }
       StagingBenchmark.StagingRun median =
@@ -178,13 +180,19 @@ public final class BenchCommand implements Callable<Integer> {
               .get(measured.size() / 2);
       out.printf(
           Locale.ROOT,
-          "%s median: %,.0f cases/s, %,.1f MB/s of XML (%.2f s)%n",
+          "%s median: %,.0f cases/s, %,.1f MB/s of XML (%.2f s); median process CPU %.2f s%n",
           zip.getFileName(),
           median.casesPerSecond(),
           median.xmlMegabytesPerSecond(),
-          median.totalSeconds());
+          median.totalSeconds(),
+          measured.stream().mapToDouble(StagingBenchmark.StagingRun::cpuSeconds).sorted().toArray()[
+              measured.size() / 2]);
     }
-    out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
+    out.printf(
+        Locale.ROOT,
+        "peak RSS of the whole process: %s; load average at the end %s%n",
+        ProcessMemory.mib(ProcessMemory.peakRss()),
+        ProcessMemory.loadAverage());
     return 0;
   }
 
