@@ -30,7 +30,8 @@ public final class StagingOptions {
       names = "--threads",
       defaultValue = "${env:OCA_DUCKDB_THREADS:-2}",
       paramLabel = "N",
-      description = "DuckDB threads (env OCA_DUCKDB_THREADS), default ${DEFAULT-VALUE}.")
+      description = "Staged CSVs exported at once, each on its own DuckDB connection (DuckDB itself runs"
+          + " one thread per connection; env OCA_DUCKDB_THREADS), default ${DEFAULT-VALUE}.")
   int threads;
 
   @Option(
