@@ -70,6 +70,17 @@ final class ScheduleCommand implements Runnable {
       spec.commandLine().getErr().println("No schedule " + scheduleId + ": run `oca schedule apply` first.");
       return EXIT_NOT_FOUND;
     }
+
+    /** Runs {@code change} on an existing schedule and says {@code done}; "not found" otherwise. */
+    int onExisting(Schedules schedules, PrintWriter out, Runnable change, String done) {
+      if (schedules.describe(scheduleId).isEmpty()) {
+        return notFound();
+      }
+      change.run();
+      out.println(done);
+      out.flush();
+      return 0;
+    }
   }
 
   @Command(
@@ -139,13 +150,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     int call(Schedules schedules, PrintWriter out) {
-      if (schedules.describe(scheduleId).isEmpty()) {
-        return notFound();
-      }
-      schedules.pause(scheduleId, note);
-      out.println("Paused " + scheduleId);
-      out.flush();
-      return 0;
+      return onExisting(schedules, out, () -> schedules.pause(scheduleId, note), "Paused " + scheduleId);
     }
   }
 
@@ -157,13 +162,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     int call(Schedules schedules, PrintWriter out) {
-      if (schedules.describe(scheduleId).isEmpty()) {
-        return notFound();
-      }
-      schedules.unpause(scheduleId, note);
-      out.println("Unpaused " + scheduleId);
-      out.flush();
-      return 0;
+      return onExisting(schedules, out, () -> schedules.unpause(scheduleId, note), "Unpaused " + scheduleId);
     }
   }
 
@@ -174,13 +173,12 @@ final class ScheduleCommand implements Runnable {
   static final class Trigger extends OnSchedule {
     @Override
     int call(Schedules schedules, PrintWriter out) {
-      if (schedules.describe(scheduleId).isEmpty()) {
-        return notFound();
-      }
-      schedules.trigger(scheduleId);
-      out.println("Triggered " + scheduleId + "; find the run with: WorkflowId STARTS_WITH '" + ScheduleSettings.RUN_ID_PREFIX + "'");
-      out.flush();
-      return 0;
+      return onExisting(
+          schedules,
+          out,
+          () -> schedules.trigger(scheduleId),
+          "Triggered " + scheduleId + "; find the run with: WorkflowId STARTS_WITH '"
+              + ScheduleSettings.RUN_ID_PREFIX + "'");
     }
   }
 
