@@ -5,9 +5,6 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ocaetl.geocode.GeocodeBackfill;
 import org.ocaetl.geocode.GeocodeRun;
@@ -22,13 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The geocode backfill activity: pages of {@link GeocodeBackfill} with this worker's geocoders.
- * The cursor and counts are heartbeat details after every page, and again every {@link
- * #HEARTBEAT_EVERY} while a page waits on a slow service; a retry resumes from them. When a
+ * The cursor and counts are heartbeat details after every page, and again from a {@link
+ * HeartbeatTicker} while a page waits on a slow service; a retry resumes from them. When a
  * service stops answering during a page, the answers it did give are written, and the slice fails
  * with the retryable {@link FailureTypes#GEOCODER_UNAVAILABLE} at that page's start.
  */
 public final class GeocodeBackfillActivitiesImpl implements GeocodeBackfillActivities {
-  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(GeocodeBackfillActivitiesImpl.class);
 
   private final Geocoding geocoding;
@@ -53,10 +49,7 @@ public final class GeocodeBackfillActivitiesImpl implements GeocodeBackfillActiv
     }
     Duration startToClose = context.getInfo().getStartToCloseTimeout();
     GeocodeRun run = geocoding.newRun(startToClose.isZero() ? Duration.ofHours(1) : startToClose.multipliedBy(3).dividedBy(4));
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    ticker.scheduleAtFixedRate(() -> context.heartbeat(progress.get()), HEARTBEAT_EVERY.toSeconds(),
-        HEARTBEAT_EVERY.toSeconds(), TimeUnit.SECONDS);
-    try {
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(context, progress::get)) {
       for (int page = 0; page < slice.pages(); page++) {
         Progress before = progress.get();
         GeocodeBackfill.Page done = backfill.geocodePage(before.cursor(), slice.casesPerPage(), run);
@@ -78,8 +71,6 @@ public final class GeocodeBackfillActivitiesImpl implements GeocodeBackfillActiv
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
-    } finally {
-      ticker.shutdownNow();
     }
   }
 }

@@ -68,7 +68,10 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     List<StagedFile> files =
         request.files().stream().map(f -> new StagedFile(f.fileName(), f.extractDate(), f.sha256(), f.replay())).toList();
-    try {
+    // One transaction can run for minutes: heartbeat from a side thread so a dead worker is noticed
+    // after the heartbeat timeout (the retry then runs the whole promotion again; the ledger makes
+    // that safe).
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(Activity.getExecutionContext(), () -> "promoting")) {
       PromotionResult result = promotion.promote(new PromotionRequest(files, info.getWorkflowId(), info.getWorkflowRunId()));
       metrics.promoted(result);
       Set<String> byThisRun = info.getAttempt() > 1 ? promotedBy(info.getWorkflowRunId()) : Set.of();

@@ -85,6 +85,15 @@ public final class OcaActivityOptions {
         .build();
   }
 
+  /**
+   * {@link #promotion()} with a heartbeat timeout: the activity heartbeats from a side thread while
+   * its transaction runs, so a worker that dies mid-promotion is noticed within minutes instead of
+   * after the StartToClose (PostgreSQL rolls the transaction back when the connection drops).
+   */
+  public static ActivityOptions promotionHeartbeating() {
+    return ActivityOptions.newBuilder(promotion()).setHeartbeatTimeout(Duration.ofMinutes(2)).build();
+  }
+
   /** Publishing rewrites the public snapshot from the tables: safe to repeat. */
   public static ActivityOptions publish() {
     return ActivityOptions.newBuilder()

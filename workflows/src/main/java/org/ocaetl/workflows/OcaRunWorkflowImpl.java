@@ -57,6 +57,7 @@ import org.slf4j.Logger;
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private static final Logger log = Workflow.getLogger(OcaRunWorkflowImpl.class);
   private static final String REPLAY_FLAG_CHANGE = "promote-replayed-files";
+  private static final String PROMOTION_HEARTBEAT_CHANGE = "promotion-heartbeat";
 
   private final DiscoveryActivities discovery =
       Workflow.newActivityStub(DiscoveryActivities.class, OcaActivityOptions.discovery());
@@ -64,6 +65,8 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       Workflow.newActivityStub(FileActivities.class, OcaActivityOptions.shared());
   private final PromotionActivities promotion =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotion());
+  private final PromotionActivities heartbeatingPromotion =
+      Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotionHeartbeating());
   private final PromotionActivities publishing =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publish());
 
@@ -230,8 +233,14 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
         staged.stream()
             .map(s -> StagedRef.of(s.result(), passReplayFlag && s.file().replay()))
             .toList();
+    // Version 1 schedules the promotion with a heartbeat timeout (the activity heartbeats while its
+    // transaction runs), so a dead worker is noticed in minutes, not after the StartToClose.
+    PromotionActivities promoting =
+        Workflow.getVersion(PROMOTION_HEARTBEAT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? heartbeatingPromotion
+            : promotion;
     try {
-      return promotion.promote(new PromoteRequest(refs)).files();
+      return promoting.promote(new PromoteRequest(refs)).files();
     } catch (ActivityFailure e) {
       // Nothing of the segment was applied (one transaction): the run fails and every file
       // stays pending; the next run reuses the staged output.

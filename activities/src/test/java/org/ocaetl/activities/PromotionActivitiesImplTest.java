@@ -1,0 +1,84 @@
+package org.ocaetl.activities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.promote.PromotionTransaction;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.promote.StagedFile;
+import org.ocaetl.promote.StagedFileFixture;
+import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.workflows.PromotionActivities;
+import org.ocaetl.workflows.model.PromoteRequest;
+import org.ocaetl.workflows.model.PromoteResult;
+
+/** The promotion activity on a real database: it heartbeats while its transaction runs. */
+class PromotionActivitiesImplTest {
+  private static final String SCHEMA = "oca";
+  private static PostgresTestDatabase db;
+
+  @TempDir Path root;
+  private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = PostgresTestDatabase.create(PromotionActivitiesImplTest.class);
+    SchemaMigrator.migrate(db.dataSource(), SCHEMA);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @AfterEach
+  void closeEnvironment() {
+    env.close();
+  }
+
+  @Test
+  void promotesAndHeartbeatsWhileTheTransactionRuns() throws Exception {
+    LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
+    StagedFile file =
+        StagedFileFixture.file("LandlordTenant.Incr.2024-03-01.zip").fullVersion("LT-1", "v1").writeTo(store);
+    List<Object> heartbeats = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(Object.class, heartbeats::add);
+    env.registerActivitiesImplementations(
+        new PromotionActivitiesImpl(
+            new PromotionTransaction(db.dataSource(), SCHEMA, store),
+            new PromotedFiles(db.dataSource(), SCHEMA),
+            new PublicSnapshot(db.dataSource(), store),
+            SCHEMA));
+    PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
+
+    PromoteResult result =
+        activities.promote(
+            new PromoteRequest(
+                List.of(new PromoteRequest.StagedRef(file.fileName(), file.extractDate(), file.sha256(), false))));
+
+    assertEquals(1, result.files().size());
+    assertFalse(heartbeats.isEmpty(), "the promotion heartbeats from the start of its transaction");
+    assertTrue(new PromotedFiles(db.dataSource(), SCHEMA).all().containsKey(file.fileName()));
+  }
+
+  @Test
+  void heartbeatsFourTimesPerHeartbeatTimeout() {
+    assertEquals(Duration.ofSeconds(30), HeartbeatTicker.interval(Duration.ofMinutes(2)));
+    assertEquals(Duration.ofSeconds(30), HeartbeatTicker.interval(Duration.ZERO), "none set: every 30 s");
+    assertEquals(Duration.ofSeconds(1), HeartbeatTicker.interval(Duration.ofMillis(400)), "at most once a second");
+  }
+}
