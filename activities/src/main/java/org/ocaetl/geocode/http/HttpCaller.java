@@ -22,7 +22,7 @@ public final class HttpCaller {
 
   /**
    * @param perMinute requests a minute from this process
-   * @param concurrency requests in flight at once
+   * @param concurrency calls (with their retries) in flight at once
    * @param timeout of one request, until the response headers arrive
    * @param retry retries of one call
    */
@@ -86,6 +86,20 @@ public final class HttpCaller {
    */
   public <T> T call(HttpRequest.Builder request, Parser<T> parser, CircuitBreaker breaker, LongAdder requests)
       throws ServiceUnavailableException, InterruptedException {
+    // The concurrency slot is held for the whole call, retries and backoff included: with a slot
+    // per attempt, a failing service would see every queued call's first attempt, then every
+    // second one, … before any call spent its retries and opened the breaker. Held per call, at
+    // most `concurrency` calls are in flight when the breaker opens, and no new one starts.
+    inFlight.acquire();
+    try {
+      return attempts(request, parser, breaker, requests);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private <T> T attempts(HttpRequest.Builder request, Parser<T> parser, CircuitBreaker breaker, LongAdder requests)
+      throws ServiceUnavailableException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       if (breaker.isOpen()) {
         throw new ServiceUnavailableException(service + ": " + breaker.reason());
@@ -115,7 +129,6 @@ public final class HttpCaller {
       HttpRequest.Builder request, Parser<T> parser, CircuitBreaker breaker, LongAdder requests)
       throws ServiceUnavailableException, InterruptedException {
     HttpResponse<String> response;
-    inFlight.acquire();
     try {
       bucket.acquire();
       requests.increment();
@@ -124,8 +137,6 @@ public final class HttpCaller {
       return Attempt.failed("no response within " + limits.timeout().toMillis() + " ms");
     } catch (IOException e) {
       return Attempt.failed(e.getClass().getSimpleName());
-    } finally {
-      inFlight.release();
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
