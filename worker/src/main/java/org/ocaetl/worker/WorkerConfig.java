@@ -70,24 +70,9 @@ public record WorkerConfig(
     ObjectStores.check(storeUri);
   }
 
-  /** The defaults for a worker over these folders. */
+  /** The defaults for a worker over these folders (as {@code file://} URIs). */
   public static WorkerConfig of(String databaseUrl, String schema, Path storeDir, Path rawInbox, Path workDir) {
-    GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
-    return new WorkerConfig(
-        databaseUrl,
-        schema,
-        storeDir,
-        rawInbox,
-        workDir,
-        StagingLimits.defaults(workDir.resolve("duckdb-tmp")),
-        WorkflowIds.TASK_QUEUE,
-        defaultHostTaskQueue(),
-        OcaActivityOptions.DEFAULT_HOST_WAIT,
-        2,
-        geocoding.defaultGeocoder(),
-        null,
-        null,
-        geocoding);
+    return forUris(databaseUrl, schema, storeDir.toUri().toString(), rawInbox.toUri().toString(), workDir);
   }
 
   /** The defaults for a worker over a store and an inbox given by URI (see {@link #withStore}, {@link #withInbox}). */

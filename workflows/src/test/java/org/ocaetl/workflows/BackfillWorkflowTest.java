@@ -40,13 +40,11 @@ class BackfillWorkflowTest {
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    fake = new FakeStaging("oca-host/backfill");
-    maintenance = new FakeMaintenance();
-    worker.registerActivitiesImplementations(fake, maintenance);
-    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
-    env.start();
-    client = env.getWorkflowClient();
-    taskQueue = options.getTaskQueue();
+    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/backfill");
+    fake = started.fake();
+    maintenance = started.maintenance();
+    client = started.client();
+    taskQueue = started.taskQueue();
   }
 
   WorkflowExecution send(BackfillRequest request) {

@@ -52,12 +52,10 @@ class OcaRunWorkflowTest {
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    fake = new FakeStaging("oca-host/test-1");
-    worker.registerActivitiesImplementations(fake);
-    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
-    env.start();
-    client = env.getWorkflowClient();
-    taskQueue = options.getTaskQueue();
+    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/test-1");
+    fake = started.fake();
+    client = started.client();
+    taskQueue = started.taskQueue();
   }
 
   OcaRunWorkflow run(String workflowId) {

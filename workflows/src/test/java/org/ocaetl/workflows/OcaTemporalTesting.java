@@ -1,9 +1,12 @@
 package org.ocaetl.workflows;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 
 /** Shared set-up of the workflow tests: the production workflow types and search attributes. */
 final class OcaTemporalTesting {
@@ -21,6 +24,22 @@ final class OcaTemporalTesting {
             .setDoNotStart(true);
     OcaSearchAttributes.definitions().forEach(builder::registerSearchAttribute);
     return builder.build();
+  }
+
+  /** The fake activities of a started environment, and how to reach its workflows. */
+  record Workers(FakeStaging fake, FakeMaintenance maintenance, WorkflowClient client, String taskQueue) {}
+
+  /**
+   * Registers fresh fakes on the shared queue and on the fake's host queue {@code hostQueue}, then
+   * starts the server (the extension leaves starting to the test).
+   */
+  static Workers start(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options, String hostQueue) {
+    FakeStaging fake = new FakeStaging(hostQueue);
+    FakeMaintenance maintenance = new FakeMaintenance();
+    worker.registerActivitiesImplementations(fake, maintenance);
+    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
+    env.start();
+    return new Workers(fake, maintenance, env.getWorkflowClient(), options.getTaskQueue());
   }
 
   /** Search attributes as the server stores them (DescribeWorkflowExecution; no List on the test server). */

@@ -37,13 +37,11 @@ class RecordHistories {
 
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    fake = new FakeStaging("oca-host/recorder");
-    maintenance = new FakeMaintenance();
-    worker.registerActivitiesImplementations(fake, maintenance);
-    env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
-    env.start();
-    client = env.getWorkflowClient();
-    taskQueue = options.getTaskQueue();
+    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/recorder");
+    fake = started.fake();
+    maintenance = started.maintenance();
+    client = started.client();
+    taskQueue = started.taskQueue();
   }
 
   @Test

@@ -135,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
           spec.commandLine(), "--runs and --cases must be at least 1, --large-cases at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+    Path work = workFolder();
     if (endToEnd) {
       new EndToEndBenchmark(databaseUrl, work, staging.limits(work), out, spec.commandLine().getErr())
           .run(baseCases, cases, weeks);
@@ -196,13 +196,18 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** --work-dir, created if needed, or a fresh temporary folder. */
+  private Path workFolder() throws IOException {
+    return workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+  }
+
   private int benchGeocoding() throws IOException, InterruptedException {
     if (databaseUrl == null || geocodeAddresses < 1 || geocodeRate < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--geocode needs --database-url; --geocode-addresses and --geocode-rate must be positive");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("oca-bench-");
+    Path work = workFolder();
     new GeocodeBenchmark(DatabaseUrl.parse(databaseUrl), out).run(work, geocodeAddresses, geocodeRate);
     out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
     return 0;
