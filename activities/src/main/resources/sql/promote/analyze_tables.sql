@@ -1,3 +1,5 @@
--- Autovacuum never analyses temp tables: without fresh statistics the planner guesses their size
--- and may pick sequential scans of the main tables instead of index lookups by indexnumberid.
+-- Fresh planner statistics. Autovacuum never analyses temp tables: without them the planner guesses
+-- the stage tables' size and may pick sequential scans of the main tables instead of index lookups
+-- by indexnumberid. After a large promotion the main tables' statistics are refreshed too, so the
+-- next files' statements (and readers after commit) plan for the tables' real size.
 ANALYZE {{tables}}

@@ -6,6 +6,6 @@ SELECT a.*
 FROM oca_addresses a
 WHERE a.indexnumberid = ANY (ARRAY(SELECT d.indexnumberid
                                    FROM stage_case_decision d
-                                   WHERE d.decision = 'apply'))
+                                   WHERE d.decision = 'apply' AND d.known))
   AND a.lat IS NOT NULL
   AND a.lon IS NOT NULL

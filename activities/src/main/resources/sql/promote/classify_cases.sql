@@ -11,17 +11,18 @@
 -- against 1M cases); the LIMIT 1 (a primary-key lookup finds at most one row anyway) keeps the
 -- lateral subquery from being flattened into that join.
 WITH decided AS (
-    INSERT INTO stage_case_decision (indexnumberid, decision)
+    INSERT INTO stage_case_decision (indexnumberid, decision, known)
     SELECT s.indexnumberid,
            CASE
                WHEN s.deletedate IS NOT NULL THEN 'delete'
                WHEN m.deletedate IS NOT NULL THEN 'tombstoned'
                WHEN m.updatedate IS NOT NULL AND s.updatedate < m.updatedate THEN 'skip_older'
                ELSE 'apply'
-           END
+           END,
+           m.known IS NOT NULL
     FROM stage_oca_metadata s
     LEFT JOIN LATERAL (
-        SELECT updatedate, deletedate
+        SELECT updatedate, deletedate, true AS known
         FROM oca_metadata
         WHERE oca_metadata.indexnumberid = s.indexnumberid
         LIMIT 1

@@ -5,9 +5,13 @@
 --   skip_older  a case version older than the case's updatedate (rule 5)
 --   tombstoned  a case version of a deleted id: never applied (rule 6)
 --   delete      a delete record (rule 6)
+-- known: the id already had an oca_metadata row. Every id that has rows in a data table has one
+-- (the promotion merges metadata for every staged id), so an unknown id has no rows to remove and
+-- the per-table deletes skip it: an Initial file of new cases probes no index at all.
 CREATE TEMP TABLE stage_case_decision (
     indexnumberid text PRIMARY KEY,
-    decision      text NOT NULL CHECK (decision IN ('apply', 'skip_older', 'tombstoned', 'delete'))
+    decision      text NOT NULL CHECK (decision IN ('apply', 'skip_older', 'tombstoned', 'delete')),
+    known         boolean NOT NULL
 ) ON COMMIT DROP;
 
 -- Geocoded address rows of the cases about to be replaced, kept so that a new row of the same

@@ -1,6 +1,7 @@
 -- Removes one child table's rows of every case this file replaces (rule 4) or deletes (rule 6).
 -- Tombstoned re-sends are included so an id with a deletedate never keeps rows. Run for each of the
--- ten child tables explicitly: the ON DELETE CASCADE is never relied on (lessons #1).
+-- ten child tables explicitly: the ON DELETE CASCADE is never relied on (lessons #1). Ids never seen
+-- before (not "known") have no rows anywhere and are not probed.
 --
 -- Written as "= ANY (ARRAY(subquery))" so that the plan is an index scan of
 -- <table>_indexnumberid_idx driven by the file's ids. As a join (DELETE ... USING) the planner
@@ -10,4 +11,5 @@
 DELETE FROM {{table}} t
 WHERE t.indexnumberid = ANY (ARRAY(SELECT d.indexnumberid
                                    FROM stage_case_decision d
-                                   WHERE d.decision IN ('apply', 'delete', 'tombstoned')))
+                                   WHERE d.decision IN ('apply', 'delete', 'tombstoned')
+                                     AND d.known))

@@ -4,4 +4,5 @@
 DELETE FROM oca_index t
 WHERE t.indexnumberid = ANY (ARRAY(SELECT d.indexnumberid
                                    FROM stage_case_decision d
-                                   WHERE d.decision IN ('delete', 'tombstoned')))
+                                   WHERE d.decision IN ('delete', 'tombstoned')
+                                     AND d.known))

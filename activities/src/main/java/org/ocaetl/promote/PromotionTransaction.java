@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
  * LedgerConflictException}); its twelve CSVs are streamed into temp tables with COPY; {@link
- * FileApplier} applies it; its ledger row is written. Any failure rolls everything back and is
+ * FileApplier} applies it (with the foreign keys set aside when it is large, {@link
+ * ForeignKeyDeferral}); its ledger row is written. Any failure rolls everything back and is
  * rethrown; the connection is never re-opened inside the transaction (lessons #16), so a retry of
  * the activity runs the whole promotion again.
  */
@@ -68,10 +69,12 @@ public final class PromotionTransaction {
       startTransaction(c);
       StageTables stage = StageTables.create(c);
       FileApplier applier = new FileApplier(c, stage);
+      ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       List<FilePromotion> results = new ArrayList<>(files.size());
       for (StagedFile file : files) {
-        results.add(promoteFile(c, stage, applier, file, request));
+        results.add(promoteFile(c, stage, applier, foreignKeys, file, request));
       }
+      foreignKeys.restore();
       c.commit();
       c.close();
       return new PromotionResult(results, (System.nanoTime() - started) / 1_000_000);
@@ -93,7 +96,12 @@ public final class PromotionTransaction {
   }
 
   private FilePromotion promoteFile(
-      Connection c, StageTables stage, FileApplier applier, StagedFile file, PromotionRequest request)
+      Connection c,
+      StageTables stage,
+      FileApplier applier,
+      ForeignKeyDeferral foreignKeys,
+      StagedFile file,
+      PromotionRequest request)
       throws SQLException, IOException {
     String sha256 = file.sha256().toLowerCase(Locale.ROOT);
     Optional<String> promoted = PromotionLedger.promotedSha256(c, file.fileName());
@@ -109,7 +117,7 @@ public final class PromotionTransaction {
     }
 
     long started = System.nanoTime();
-    stage.load(store, file.fileName());
+    foreignKeys.beforeApply(file.fileName(), stage.load(store, file.fileName()));
     LedgerCounts counts = applier.apply(file);
     PromotionLedger.record(c, file, sha256, counts, request.workflowId(), request.runId());
     LOG.info(

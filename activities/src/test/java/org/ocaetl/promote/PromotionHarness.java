@@ -49,7 +49,13 @@ public final class PromotionHarness {
   }
 
   public PromotionResult promote(StagedFile... files) throws SQLException, IOException {
-    return transaction().promote(new PromotionRequest(List.of(files), "wf-test", "run-test"));
+    return promote(PromotionSettings.DEFAULTS, files);
+  }
+
+  public PromotionResult promote(PromotionSettings settings, StagedFile... files)
+      throws SQLException, IOException {
+    return new PromotionTransaction(dataSource, schema, store, settings)
+        .promote(new PromotionRequest(List.of(files), "wf-test", "run-test"));
   }
 
   /** Result rows of a query in this schema, columns joined with '|', NULL shown as ∅. */
