@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, autocommit off, time limits and search path set locally, then a per-schema
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
- * LedgerConflictException}); its twelve CSVs are streamed into temp tables with COPY; {@link
+ * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link StageLoader}
+ * (COPY streamed through the worker, or RDS's aws_s3 import); {@link
  * FileApplier} applies it; its ledger row is written. Any failure rolls everything back and is
  * rethrown; the connection is never re-opened inside the transaction (lessons #16), so a retry of
  * the activity runs the whole promotion again.
@@ -34,7 +35,7 @@ public final class PromotionTransaction {
 
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final ObjectStore store;
+  private final StageLoader loader;
   private final PromotionSettings settings;
 
   public PromotionTransaction(DataSource dataSource, String schema, ObjectStore store) {
@@ -43,9 +44,15 @@ public final class PromotionTransaction {
 
   public PromotionTransaction(
       DataSource dataSource, String schema, ObjectStore store, PromotionSettings settings) {
+    this(dataSource, schema, new CopyStageLoader(store), settings);
+  }
+
+  /** Staged CSVs are loaded by {@code loader} (e.g. {@link S3ImportStageLoader} on RDS). */
+  public PromotionTransaction(
+      DataSource dataSource, String schema, StageLoader loader, PromotionSettings settings) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.schema = SqlIdentifier.of(schema);
-    this.store = Objects.requireNonNull(store, "store");
+    this.loader = Objects.requireNonNull(loader, "loader");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -66,7 +73,7 @@ public final class PromotionTransaction {
     try {
       c.setAutoCommit(false);
       startTransaction(c);
-      StageTables stage = StageTables.create(c);
+      StageTables stage = StageTables.create(c, loader);
       FileApplier applier = new FileApplier(c, stage);
       List<FilePromotion> results = new ArrayList<>(files.size());
       for (StagedFile file : files) {
@@ -109,7 +116,7 @@ public final class PromotionTransaction {
     }
 
     long started = System.nanoTime();
-    stage.load(store, file.fileName());
+    stage.load(file.fileName());
     LedgerCounts counts = applier.apply(file);
     PromotionLedger.record(c, file, sha256, counts, request.workflowId(), request.runId());
     LOG.info(
