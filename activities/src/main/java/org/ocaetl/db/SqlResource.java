@@ -56,6 +56,15 @@ public final class SqlResource {
     return this;
   }
 
+  /**
+   * Fills {@code {{placeholder}}} with another rendered resource (e.g. a query that is both
+   * wrapped in a COPY and handed to a function): still only resource text and identifiers.
+   */
+  public SqlResource with(String placeholder, SqlResource fragment) {
+    values.put(placeholder, fragment.render());
+    return this;
+  }
+
   /** The SQL text; fails if a placeholder was left unfilled or a value was never used. */
   public String render() {
     Matcher m = PLACEHOLDER.matcher(template);

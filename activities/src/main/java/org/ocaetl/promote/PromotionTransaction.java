@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, autocommit off, time limits and search path set locally, then a per-schema
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
- * LedgerConflictException}); its twelve CSVs are streamed into temp tables with COPY; {@link
- * FileApplier} applies it (with the foreign keys set aside when it is large, {@link
- * ForeignKeyDeferral}); its ledger row is written. Any failure rolls everything back and is
+ * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link StageLoader}
+ * (COPY streamed through the worker, or RDS's aws_s3 import); {@link FileApplier} applies it (with
+ * the foreign keys set aside when it is large, {@link ForeignKeyDeferral}); its ledger row is
+ * written. Any failure rolls everything back and is
  * rethrown; the connection is never re-opened inside the transaction (lessons #16), so a retry of
  * the activity runs the whole promotion again.
  */
@@ -35,7 +36,7 @@ public final class PromotionTransaction {
 
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final ObjectStore store;
+  private final StageLoader loader;
   private final PromotionSettings settings;
 
   public PromotionTransaction(DataSource dataSource, String schema, ObjectStore store) {
@@ -44,9 +45,15 @@ public final class PromotionTransaction {
 
   public PromotionTransaction(
       DataSource dataSource, String schema, ObjectStore store, PromotionSettings settings) {
+    this(dataSource, schema, new CopyStageLoader(store), settings);
+  }
+
+  /** Staged CSVs are loaded by {@code loader} (e.g. {@link S3ImportStageLoader} on RDS). */
+  public PromotionTransaction(
+      DataSource dataSource, String schema, StageLoader loader, PromotionSettings settings) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.schema = SqlIdentifier.of(schema);
-    this.store = Objects.requireNonNull(store, "store");
+    this.loader = Objects.requireNonNull(loader, "loader");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -67,7 +74,7 @@ public final class PromotionTransaction {
     try {
       c.setAutoCommit(false);
       startTransaction(c);
-      StageTables stage = StageTables.create(c);
+      StageTables stage = StageTables.create(c, loader);
       FileApplier applier = new FileApplier(c, stage);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       List<FilePromotion> results = new ArrayList<>(files.size());
@@ -117,7 +124,7 @@ public final class PromotionTransaction {
     }
 
     long started = System.nanoTime();
-    foreignKeys.beforeApply(file.fileName(), stage.load(store, file.fileName()));
+    foreignKeys.beforeApply(file.fileName(), stage.load(file.fileName()));
     LedgerCounts counts = applier.apply(file);
     PromotionLedger.record(c, file, sha256, counts, request.workflowId(), request.runId());
     LOG.info(

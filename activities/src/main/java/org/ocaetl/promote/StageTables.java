@@ -1,7 +1,6 @@
 package org.ocaetl.promote;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,10 +13,6 @@ import java.util.regex.Pattern;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.store.ObjectStore;
-import org.ocaetl.store.StoreKeys;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -26,27 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The promotion's temp tables: one {@code stage_<table>} per target table that receives a staged
  * CSV, plus the per-file working tables of create_work_tables.sql. All are created once per
- * transaction ({@code ON COMMIT DROP}) and emptied between files.
+ * transaction ({@code ON COMMIT DROP}) and emptied between files; a {@link StageLoader} fills them.
  */
 final class StageTables {
   private static final Logger LOG = LoggerFactory.getLogger(StageTables.class);
   static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
   static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
 
-  private static final int COPY_BUFFER_BYTES = 1 << 16;
   private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
   private static final Pattern QUOTED_VALUE = Pattern.compile("\"[^\"]*\"");
 
   private final Connection connection;
-  private final CopyManager copyManager;
+  private final StageLoader loader;
 
-  private StageTables(Connection connection) throws SQLException {
+  private StageTables(Connection connection, StageLoader loader) {
     this.connection = connection;
-    this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+    this.loader = loader;
   }
 
   /** Creates the temp tables in the current transaction (search path already set). */
-  static StageTables create(Connection connection) throws SQLException {
+  static StageTables create(Connection connection, StageLoader loader) throws SQLException {
     try (Statement st = connection.createStatement()) {
       for (OcaTable table : OcaTable.values()) {
         st.execute(
@@ -57,7 +51,7 @@ final class StageTables {
       }
       st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
     }
-    return new StageTables(connection);
+    return new StageTables(connection, loader);
   }
 
   static SqlIdentifier stageName(OcaTable table) {
@@ -65,12 +59,12 @@ final class StageTables {
   }
 
   /**
-   * Replaces the staged rows with the twelve CSVs of {@code fileName}, streamed from the store
-   * straight into COPY (never held in memory), then refreshes the planner statistics.
+   * Replaces the staged rows with the twelve CSVs of {@code fileName}, loaded by the {@link
+   * StageLoader}, then refreshes the planner statistics.
    *
    * @return rows loaded per table
    */
-  Map<OcaTable, Long> load(ObjectStore store, String fileName) throws SQLException, IOException {
+  Map<OcaTable, Long> load(String fileName) throws SQLException, IOException {
     List<SqlIdentifier> all = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
       all.add(stageName(table));
@@ -81,13 +75,8 @@ final class StageTables {
 
     Map<OcaTable, Long> rows = new EnumMap<>(OcaTable.class);
     for (OcaTable table : OcaTable.values()) {
-      String copy =
-          SqlResource.of("sql/promote/copy_stage_table.sql")
-              .with("stage_table", stageName(table))
-              .with("columns", SqlIdentifier.columnsOf(table))
-              .render();
-      try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {
-        rows.put(table, copyManager.copyIn(copy, in, COPY_BUFFER_BYTES));
+      try {
+        rows.put(table, loader.load(connection, stageName(table), table, fileName));
       } catch (SQLException e) {
         throw copyFailure(table, fileName, e);
       }

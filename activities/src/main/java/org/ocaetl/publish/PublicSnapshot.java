@@ -18,8 +18,6 @@ import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the full address table only under {@code private/exports/}
  * (rule 15), then the data date and its badge. Everything is read in one REPEATABLE READ snapshot,
- * so the files agree with each other even while a promotion commits meanwhile; each object is
- * streamed from {@code COPY ... TO STDOUT} into the store, never held in memory.
+ * so the files agree with each other even while a promotion commits meanwhile; each CSV is written
+ * by a {@link RelationExporter} (streamed through the worker into the store, or by RDS itself),
+ * never held in memory. The date file and badge are always written through the store.
  */
 public final class PublicSnapshot {
   /** The full address table (street addresses, geocodes): private prefix only. */
@@ -40,17 +39,23 @@ public final class PublicSnapshot {
   static final String BADGE_FILE = StoreKeys.BADGE_FILE;
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
-  private static final String CSV = "text/csv; charset=utf-8";
   private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
   private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
       identifiers(List.of("indexnumberid", "city", "state", "postalcode"));
 
   private final DataSource dataSource;
   private final ObjectStore store;
+  private final RelationExporter exporter;
 
   public PublicSnapshot(DataSource dataSource, ObjectStore store) {
+    this(dataSource, store, new StoreRelationExporter(store));
+  }
+
+  /** The CSVs are written by {@code exporter} (e.g. {@link S3QueryExporter} on RDS). */
+  public PublicSnapshot(DataSource dataSource, ObjectStore store, RelationExporter exporter) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.store = Objects.requireNonNull(store, "store");
+    this.exporter = Objects.requireNonNull(exporter, "exporter");
   }
 
   public SnapshotResult publish(String schema) throws SQLException, IOException {
@@ -58,20 +63,19 @@ public final class PublicSnapshot {
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
     try (Connection c = SchemaSession.beginSnapshot(dataSource, SqlIdentifier.of(schema))) {
-      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       for (OcaTable table : OcaTable.values()) {
         if (table != OcaTable.OCA_ADDRESSES) {
-          export(copy, StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table), rows);
+          export(c, StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table), rows);
         }
       }
       export(
-          copy,
+          c,
           StoreKeys.published(OcaTable.OCA_ADDRESSES.csvName()),
           PUBLIC_ADDRESS_VIEW,
           PUBLIC_ADDRESS_COLUMNS,
           rows);
       export(
-          copy,
+          c,
           PRIVATE_ADDRESSES_KEY,
           tableName(OcaTable.OCA_ADDRESSES),
           SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES),
@@ -94,33 +98,17 @@ public final class PublicSnapshot {
   }
 
   private void export(
-      CopyManager copy,
+      Connection snapshot,
       String key,
       SqlIdentifier relation,
       List<SqlIdentifier> orderColumns,
       Map<String, Long> rows)
       throws SQLException, IOException {
-    String sql =
-        SqlResource.of("sql/publish/copy_relation.sql")
+    SqlResource query =
+        SqlResource.of("sql/publish/relation_rows.sql")
             .with("relation", relation)
-            .with("order_columns", orderColumns)
-            .render();
-    long[] written = new long[1];
-    try {
-      store.write(
-          key,
-          CSV,
-          out -> {
-            try {
-              written[0] = copy.copyOut(sql, out);
-            } catch (SQLException e) {
-              throw new SqlFailure(e);
-            }
-          });
-    } catch (SqlFailure e) {
-      throw e.sqlException;
-    }
-    rows.put(key, written[0]);
+            .with("order_columns", orderColumns);
+    rows.put(key, exporter.export(snapshot, key, query));
   }
 
   private void writeText(String key, String contentType, String text) throws IOException {
@@ -134,15 +122,5 @@ public final class PublicSnapshot {
 
   private static List<SqlIdentifier> identifiers(List<String> names) {
     return names.stream().map(SqlIdentifier::of).toList();
-  }
-
-  /** Carries a COPY failure through the store's IOException-only writer callback. */
-  private static final class SqlFailure extends IOException {
-    private final transient SQLException sqlException;
-
-    SqlFailure(SQLException e) {
-      super(e);
-      this.sqlException = e;
-    }
   }
 }

@@ -47,8 +47,8 @@ public record S3Location(String bucket, String prefix) {
     return new S3Location(parsed.getHost(), trimmed.isEmpty() ? "" : trimmed + "/");
   }
 
-  /** The full key of a store key. */
-  String objectKey(String key) {
+  /** The full key of a store key (the prefix plus the key). */
+  public String objectKey(String key) {
     return prefix + StoreKeys.requireKey(key);
   }
 

@@ -23,8 +23,7 @@ import org.ocaetl.testing.PostgresTestDatabase;
  */
 class ForeignKeyDeferralTest {
   private static final PromotionSettings ALWAYS = PromotionSettings.DEFAULTS.withForeignKeyDeferralShare(0);
-  private static final PromotionSettings NEVER =
-      PromotionSettings.DEFAULTS.withForeignKeyDeferralShare(Double.POSITIVE_INFINITY);
+  private static final PromotionSettings NEVER = PromotionHarness.KEYS_CHECKED_PER_ROW;
   private static final String CONSTRAINTS =
       "SELECT c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k"
           + " JOIN pg_class c ON c.oid = k.conrelid WHERE c.relnamespace = current_schema()::regnamespace"

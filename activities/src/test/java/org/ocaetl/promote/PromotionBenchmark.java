@@ -191,8 +191,8 @@ public final class PromotionBenchmark {
   private static void explainDeletes(PostgresTestDatabase db, LocalObjectStore store, StagedFile f)
       throws Exception {
     try (Connection c = SchemaSession.begin(db.dataSource(), SqlIdentifier.of(SCHEMA))) {
-      StageTables stage = StageTables.create(c);
-      stage.load(store, f.fileName());
+      StageTables stage = StageTables.create(c, new CopyStageLoader(store));
+      stage.load(f.fileName());
       try (Statement st = c.createStatement()) {
         st.executeQuery(SqlResource.of("sql/promote/classify_cases.sql").render()).close();
         stage.analyze(List.of(StageTables.CASE_DECISION));

@@ -27,6 +27,10 @@ import org.postgresql.PGConnection;
 public final class PromotionHarness {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
+  /** Foreign keys checked row by row, as for a weekly file into a large database: no table locks. */
+  public static final PromotionSettings KEYS_CHECKED_PER_ROW =
+      PromotionSettings.DEFAULTS.withForeignKeyDeferralShare(Double.POSITIVE_INFINITY);
+
   public final DataSource dataSource;
   public final ObjectStore store;
   public final String schema;

@@ -14,6 +14,7 @@ import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.GeocodingSettings;
+import org.ocaetl.rds.AwsS3Settings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.store.S3Location;
@@ -120,6 +121,11 @@ final class LocalCommand implements Callable<Integer> {
 
   @Mixin StagingOptions staging;
 
+  @Option(names = "--pg-s3-import", defaultValue = "${env:OCA_PG_S3_IMPORT:-false}", paramLabel = "true|false", arity = "0..1",
+      description = {"RDS: load staged CSVs with aws_s3.table_import_from_s3 and write public CSVs with",
+        "aws_s3.query_export_to_s3 (env OCA_PG_S3_IMPORT; needs an s3:// --store; docs/storage.md)."})
+  boolean pgS3Import;
+
   @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -137,6 +143,9 @@ final class LocalCommand implements Callable<Integer> {
               .withParallelism(parallel);
       if (geocoder != null) {
         config = config.withGeocoder(geocoder);
+      }
+      if (pgS3Import) {
+        config = config.withPgS3Import(AwsS3Settings.fromEnvironment(store, environment));
       }
       RunResult result;
       try {
@@ -177,6 +186,9 @@ final class LocalCommand implements Callable<Integer> {
       }
       if (inbox.uri != null) {
         RawInboxes.check(inbox.uri, environment);
+      }
+      if (pgS3Import) { // an s3:// store, a region, whole keys
+        AwsS3Settings.fromEnvironment(store != null ? store : dataDir.resolve("store").toString(), environment);
       }
       if (store != null) {
         ObjectStores.check(store);

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalSettings;
 import org.ocaetl.worker.observe.Observability;
@@ -76,7 +76,7 @@ final class ProductionWorker implements AutoCloseable {
       WorkerBootstrap.register(
           factory,
           config,
-          WorkerBootstrap.Activities.production(config, new LocalObjectStore(config.storeDir()), observability.pipeline()));
+          WorkerBootstrap.Activities.production(config, ObjectStores.open(config.storeUri()), observability.pipeline()));
       AtomicBoolean stopping = new AtomicBoolean();
       WorkerHealth health = new WorkerHealth(factory, connection.service(), stopping);
       http = OpsHttpServer.start(metricsPort, observability::scrape, health.liveness(), health.readiness());

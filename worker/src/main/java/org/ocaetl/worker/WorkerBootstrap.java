@@ -20,8 +20,15 @@ import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.promote.CopyStageLoader;
+import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.promote.PromotionTransaction;
+import org.ocaetl.promote.S3ImportStageLoader;
+import org.ocaetl.promote.StageLoader;
 import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.publish.RelationExporter;
+import org.ocaetl.publish.S3QueryExporter;
+import org.ocaetl.publish.StoreRelationExporter;
 import org.ocaetl.purge.TombstonePurge;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
@@ -95,9 +102,9 @@ public final class WorkerBootstrap {
               store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), geocoding,
               metrics),
           new PromotionActivitiesImpl(
-              new PromotionTransaction(database, config.schema(), store),
+              new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,
-              new PublicSnapshot(database, store),
+              new PublicSnapshot(database, store, relationExporter(config, store)),
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),
@@ -107,6 +114,16 @@ public final class WorkerBootstrap {
     /** The same activities with other staging, promotion and publishing (tests inject faults). */
     public Activities with(FileActivities otherFiles, PromotionActivities otherPromotion) {
       return new Activities(discovery, otherFiles, otherPromotion, geocodeBackfill, maintenance);
+    }
+
+    /** Staged CSVs reach the database through the worker, or with --pg-s3-import straight from S3. */
+    private static StageLoader stageLoader(WorkerConfig config, ObjectStore store) {
+      return config.pgS3Import() == null ? new CopyStageLoader(store) : new S3ImportStageLoader(config.pgS3Import());
+    }
+
+    /** Public CSVs are written through the worker, or with --pg-s3-import by the database itself. */
+    private static RelationExporter relationExporter(WorkerConfig config, ObjectStore store) {
+      return config.pgS3Import() == null ? new StoreRelationExporter(store) : new S3QueryExporter(config.pgS3Import());
     }
 
     private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {

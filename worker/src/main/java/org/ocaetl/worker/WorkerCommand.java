@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawInboxes;
+import org.ocaetl.rds.AwsS3Settings;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalOptions;
 import org.ocaetl.worker.cluster.TemporalSettings;
@@ -92,6 +93,17 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin StagingOptions staging;
 
   @Option(
+      names = "--pg-s3-import",
+      defaultValue = "${env:OCA_PG_S3_IMPORT:-false}",
+      paramLabel = "true|false",
+      arity = "0..1",
+      description = "RDS: the database loads staged CSVs with aws_s3.table_import_from_s3 and writes public CSVs"
+          + " with aws_s3.query_export_to_s3 (env OCA_PG_S3_IMPORT), default ${DEFAULT-VALUE}. Needs an"
+          + " s3:// store and AWS_REGION; keys from OCA_PG_S3_ACCESS_KEY_ID / OCA_PG_S3_SECRET_ACCESS_KEY, else"
+          + " the RDS instance's IAM role (docs/storage.md).")
+  boolean pgS3Import;
+
+  @Option(
       names = "--metrics-port",
       defaultValue = "${env:OCA_METRICS_PORT:-9464}",
       paramLabel = "PORT",
@@ -106,6 +118,9 @@ final class WorkerCommand implements Callable<Integer> {
           + " (env OCA_SHUTDOWN_GRACE_SECONDS), default ${DEFAULT-VALUE}. Keep it below the pod's"
           + " terminationGracePeriodSeconds.")
   int shutdownGraceSeconds;
+
+  /** The environment the inbox and --pg-s3-import settings come from (tests substitute their own). */
+  java.util.Map<String, String> environment = System.getenv();
 
   @Override
   public Integer call() throws Exception {
@@ -141,12 +156,15 @@ final class WorkerCommand implements Callable<Integer> {
       DatabaseUrl.parse(databaseUrl);
       SqlIdentifier.require(schema);
       ObjectStores.check(store);
-      RawInboxes.check(inbox, System.getenv());
+      RawInboxes.check(inbox, environment);
       WorkerConfig config =
           WorkerConfig.forUris(databaseUrl, schema, store, inbox, workDir)
               .withStagingLimits(staging.limits(workDir))
               .withParallelism(parallel)
               .withTaskQueue(temporal.settings().taskQueue());
+      if (pgS3Import) {
+        config = config.withPgS3Import(AwsS3Settings.fromEnvironment(store, environment));
+      }
       return geocoder == null ? config : config.withGeocoder(geocoder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

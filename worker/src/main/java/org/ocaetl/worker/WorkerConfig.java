@@ -10,6 +10,7 @@ import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.SftpSettings;
 import org.ocaetl.geocode.GeocodingSettings;
+import org.ocaetl.rds.AwsS3Settings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.store.S3Location;
@@ -38,6 +39,8 @@ import org.ocaetl.workflows.WorkflowIds;
  *     {@code sftp://user@host[:port]/dir}; null means {@code rawInbox}
  * @param geocoding where the geocoding services are and this worker's limits (from the
  *     environment; never part of a workflow input)
+ * @param pgS3Import with {@code --pg-s3-import}: how the database reaches the store's bucket
+ *     through RDS's aws_s3 extension (promotion imports, public exports); null: through the worker
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -53,7 +56,8 @@ public record WorkerConfig(
     String geocoder,
     String storeUri,
     String inboxUri,
-    GeocodingSettings geocoding) {
+    GeocodingSettings geocoding,
+    AwsS3Settings pgS3Import) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -68,6 +72,10 @@ public record WorkerConfig(
     storeUri = storeUri != null ? storeUri : Objects.requireNonNull(storeDir, "storeDir or storeUri").toUri().toString();
     inboxUri = inboxUri != null ? inboxUri : Objects.requireNonNull(rawInbox, "rawInbox or inboxUri").toUri().toString();
     ObjectStores.check(storeUri);
+    if (pgS3Import != null && !(S3Location.isS3(storeUri) && S3Location.parse(storeUri).equals(pgS3Import.location()))) {
+      throw new IllegalArgumentException("--pg-s3-import needs the s3://bucket/prefix store it was configured for;"
+          + " the store is " + storeUri);
+    }
   }
 
   /** The defaults for a worker over these folders (as {@code file://} URIs). */
@@ -92,44 +100,51 @@ public record WorkerConfig(
         geocoding.defaultGeocoder(),
         storeUri,
         inboxUri,
-        geocoding);
+        geocoding,
+        null);
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding, pgS3Import);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
   }
 
   public WorkerConfig withGeocoding(GeocodingSettings settings) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings, pgS3Import);
   }
 
   /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
   public WorkerConfig withStore(String uri) {
     return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding, pgS3Import);
   }
 
   /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
   public WorkerConfig withInbox(String uri) {
     return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding, pgS3Import);
+  }
+
+  /** Loads staging tables and writes public CSVs through RDS's aws_s3 extension (null: through the worker). */
+  public WorkerConfig withPgS3Import(AwsS3Settings settings) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, settings);
   }
 
   private static Path localStoreFolder(String uri) {
@@ -142,7 +157,7 @@ public record WorkerConfig(
 
   public WorkerConfig withTaskQueue(String queue) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
   }
 
   /**
@@ -164,6 +179,7 @@ public record WorkerConfig(
   public String toString() {
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
-        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding + "]";
+        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding
+        + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + "]";
   }
 }

@@ -26,7 +26,7 @@ import org.ocaetl.workflows.model.FileRequest;
  */
 class ConfigurationDocsTest {
   static final Path DOC = OcaEnvironment.REPO.resolve("README.md");
-  private static final Pattern ROW = Pattern.compile("^\\| (`--[a-z-]+`|—) \\| `(OCA_[A-Z0-9_]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+  private static final Pattern ROW = Pattern.compile("^\\| (`--[a-z0-9-]+`|—) \\| `(OCA_[A-Z0-9_]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
   record Row(String flag, String env, String defaultCell) {}
 

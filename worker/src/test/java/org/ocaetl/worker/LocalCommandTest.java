@@ -127,5 +127,8 @@ class LocalCommandTest {
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--reprocess", "private/raw/*").exitCode());
     assertEquals(2, local("--database-url", "mysql://x/y").exitCode());
     assertEquals(2, local("--database-url", postgres.jdbcUrl(), "--schema", "Robert'); DROP").exitCode());
+    Run folderStore = local("--database-url", postgres.jdbcUrl(), "--pg-s3-import");
+    assertEquals(2, folderStore.exitCode());
+    assertTrue(folderStore.err().contains("needs an s3://bucket/prefix store"), folderStore.err());
   }
 }

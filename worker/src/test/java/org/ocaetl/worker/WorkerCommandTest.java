@@ -1,10 +1,13 @@
 package org.ocaetl.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.stage.StagingLimits;
@@ -82,5 +85,24 @@ class WorkerCommandTest {
     assertThrows(CommandLine.ParameterException.class,
         () -> parse("--database-url", "postgresql://db/oca", "--store", "s", "--inbox", "r",
             "--memory-limit", "lots").config());
+  }
+
+  @Test
+  void pgS3ImportNeedsAnS3StoreAndItsRegion() {
+    assertNull(parse("--database-url", "postgresql://db/oca", "--store", "s", "--inbox", "r").config().pgS3Import());
+    Cli folder = Cli.run("worker", "--database-url", "postgresql://db/oca", "--store", "s", "--inbox", "r",
+        "--pg-s3-import");
+    assertEquals(2, folder.exitCode());
+    assertTrue(folder.err().contains("--pg-s3-import (OCA_PG_S3_IMPORT) needs an s3://bucket/prefix store"), folder.err());
+
+    WorkerCommand command = parse("--database-url", "postgresql://db/oca", "--store", "s3://oca-bucket/nyc",
+        "--inbox", "r", "--pg-s3-import");
+    command.environment = Map.of("AWS_REGION", "us-east-2", "OCA_PG_S3_ACCESS_KEY_ID", "AKIAEXAMPLE",
+        "OCA_PG_S3_SECRET_ACCESS_KEY", "wJalrXUtnSECRET");
+    WorkerConfig config = command.config();
+    assertEquals("us-east-2", config.pgS3Import().region());
+    assertEquals("oca-bucket", config.pgS3Import().location().bucket());
+    assertEquals("AKIAEXAMPLE", config.pgS3Import().credentials().accessKeyId());
+    assertFalse(config.toString().contains("wJalrXUtnSECRET"), config.toString());
   }
 }
