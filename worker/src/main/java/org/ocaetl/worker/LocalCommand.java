@@ -120,6 +120,8 @@ final class LocalCommand implements Callable<Integer> {
 
   @Mixin StagingOptions staging;
 
+  @Mixin SchemaSetupOptions schemaSetup;
+
   @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -134,7 +136,8 @@ final class LocalCommand implements Callable<Integer> {
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
               .withStagingLimits(limits)
-              .withParallelism(parallel);
+              .withParallelism(parallel)
+              .withSchemaSetup(schemaSetup.setup());
       if (geocoder != null) {
         config = config.withGeocoder(geocoder);
       }
@@ -169,6 +172,7 @@ final class LocalCommand implements Callable<Integer> {
       GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
       geocoding.servicesFor(geocoder != null ? geocoder : geocoding.defaultGeocoder());
       SqlIdentifier.require(schema);
+      schemaSetup.setup();
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);
       }

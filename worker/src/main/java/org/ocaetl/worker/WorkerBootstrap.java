@@ -97,7 +97,7 @@ public final class WorkerBootstrap {
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), store),
               ledger,
-              new PublicSnapshot(database, store),
+              new PublicSnapshot(database, store, config.schemaSetup().grants()),
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),

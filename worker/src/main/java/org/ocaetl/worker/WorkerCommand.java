@@ -91,6 +91,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin StagingOptions staging;
 
+  @Mixin SchemaSetupOptions schemaSetup;
+
   @Option(
       names = "--metrics-port",
       defaultValue = "${env:OCA_METRICS_PORT:-9464}",
@@ -146,7 +148,8 @@ final class WorkerCommand implements Callable<Integer> {
           WorkerConfig.forUris(databaseUrl, schema, store, inbox, workDir)
               .withStagingLimits(staging.limits(workDir))
               .withParallelism(parallel)
-              .withTaskQueue(temporal.settings().taskQueue());
+              .withTaskQueue(temporal.settings().taskQueue())
+              .withSchemaSetup(schemaSetup.setup());
       return geocoder == null ? config : config.withGeocoder(geocoder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.SftpSettings;
 import org.ocaetl.geocode.GeocodingSettings;
@@ -38,6 +39,7 @@ import org.ocaetl.workflows.WorkflowIds;
  *     {@code sftp://user@host[:port]/dir}; null means {@code rawInbox}
  * @param geocoding where the geocoding services are and this worker's limits (from the
  *     environment; never part of a workflow input)
+ * @param schemaSetup PostGIS use and the grants applied on every publish
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -53,7 +55,8 @@ public record WorkerConfig(
     String geocoder,
     String storeUri,
     String inboxUri,
-    GeocodingSettings geocoding) {
+    GeocodingSettings geocoding,
+    SchemaSetup schemaSetup) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -62,6 +65,7 @@ public record WorkerConfig(
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
     geocoding.servicesFor(geocoder); // unknown names and unusable choices fail here
+    Objects.requireNonNull(schemaSetup, "schemaSetup");
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
     }
@@ -92,44 +96,51 @@ public record WorkerConfig(
         geocoding.defaultGeocoder(),
         storeUri,
         inboxUri,
-        geocoding);
+        geocoding,
+        SchemaSetup.defaults());
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding, schemaSetup);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, schemaSetup);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding, schemaSetup);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding, schemaSetup);
   }
 
   public WorkerConfig withGeocoding(GeocodingSettings settings) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings, schemaSetup);
+  }
+
+  /** PostGIS use and grants of the schema (--postgis, --grant). */
+  public WorkerConfig withSchemaSetup(SchemaSetup setup) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, setup);
   }
 
   /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
   public WorkerConfig withStore(String uri) {
     return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding, schemaSetup);
   }
 
   /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
   public WorkerConfig withInbox(String uri) {
     return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding, schemaSetup);
   }
 
   private static Path localStoreFolder(String uri) {
@@ -142,7 +153,7 @@ public record WorkerConfig(
 
   public WorkerConfig withTaskQueue(String queue) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, schemaSetup);
   }
 
   /**
@@ -164,6 +175,6 @@ public record WorkerConfig(
   public String toString() {
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
-        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding + "]";
+        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding + ", " + schemaSetup + "]";
   }
 }
