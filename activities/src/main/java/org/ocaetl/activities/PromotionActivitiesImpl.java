@@ -19,6 +19,7 @@ import org.ocaetl.promote.PromotionRequest;
 import org.ocaetl.promote.PromotionResult;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.StagedFile;
+import org.ocaetl.publish.LevelTwoViews;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.SnapshotResult;
 import org.ocaetl.workflows.FailureTypes;
@@ -99,6 +100,8 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
       log.info("Published {} objects (data date {}) after promoting {}",
           result.rowsPerObject().size(), result.dataDate(), request.promotedFiles());
       return new PublishResult(result.rowsPerObject().size(), result.elapsedMillis());
+    } catch (LevelTwoViews.GrantConfigurationException e) {
+      throw Failures.nonRetryable("GrantConfiguration", e.getMessage(), e);
     } catch (SQLException | IOException e) {
       throw Activity.wrap(e);
     }

@@ -3,6 +3,7 @@ package org.ocaetl.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -47,9 +48,17 @@ public final class SchemaSession {
 
   /** Sets the transaction's search path to exactly {@code schema} (temp tables still resolve first). */
   public static void useSchema(Connection c, SqlIdentifier schema) throws SQLException {
+    useSchemas(c, List.of(schema));
+  }
+
+  /**
+   * Sets the transaction's search path to {@code schemas} in this order: the oca schema first (where
+   * unqualified names are created), then e.g. the schema of the PostGIS extension.
+   */
+  public static void useSchemas(Connection c, List<SqlIdentifier> schemas) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(SqlResource.of("sql/db/set_search_path.sql").render())) {
-      ps.setString(1, schema.quoted());
+      ps.setString(1, String.join(", ", schemas.stream().map(SqlIdentifier::quoted).toList()));
       ps.execute();
     }
   }

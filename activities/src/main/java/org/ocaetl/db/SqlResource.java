@@ -47,6 +47,12 @@ public final class SqlResource {
     return this;
   }
 
+  /** Fills {@code {{placeholder}}} with a keyword constant (never configuration text). */
+  public SqlResource with(String placeholder, SqlKeyword keyword) {
+    values.put(placeholder, keyword.sql());
+    return this;
+  }
+
   /** Fills {@code {{placeholder}}} with a comma-separated list of quoted identifiers. */
   public SqlResource with(String placeholder, List<SqlIdentifier> identifiers) {
     if (identifiers.isEmpty()) {

@@ -17,6 +17,8 @@ public final class CsvReader implements AutoCloseable {
   private int position;
   private int limit;
   private long record;
+  private long lines = 1;
+  private long recordLine;
 
   public CsvReader(Reader in) {
     this.in = in;
@@ -24,6 +26,7 @@ public final class CsvReader implements AutoCloseable {
 
   /** The next record, or null at the end of the input. */
   public String[] next() throws IOException {
+    recordLine = lines;
     int c = read();
     if (c < 0) {
       return null;
@@ -72,6 +75,11 @@ public final class CsvReader implements AutoCloseable {
     }
   }
 
+  /** The line (1-based) on which the record last returned by {@link #next()} starts. */
+  public long line() {
+    return recordLine;
+  }
+
   private int read() throws IOException {
     if (position == limit) {
       limit = in.read(buffer, 0, buffer.length);
@@ -81,7 +89,11 @@ public final class CsvReader implements AutoCloseable {
         return -1;
       }
     }
-    return buffer[position++];
+    char c = buffer[position++];
+    if (c == '\n') {
+      lines++;
+    }
+    return c;
   }
 
   private void unread() {

@@ -1,8 +1,10 @@
 package org.ocaetl.promote;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.ocaetl.db.PostgisMode;
 import org.ocaetl.db.SqlIdentifier;
 
 /**
@@ -17,8 +19,16 @@ public final class SchemaMigrator {
 
   private SchemaMigrator() {}
 
-  /** Applies pending migrations to {@code schema}; returns how many ran (0 when up to date). */
+  /** {@link #migrate(DataSource, String, PostgisMode)} with PostGIS where available. */
   public static int migrate(DataSource dataSource, String schema) {
+    return migrate(dataSource, schema, PostgisMode.AUTO);
+  }
+
+  /**
+   * Applies pending migrations to {@code schema}, then the PostGIS objects {@code postgis} allows
+   * ({@link PostgisSchema}); returns how many migrations ran (0 when up to date).
+   */
+  public static int migrate(DataSource dataSource, String schema, PostgisMode postgis) {
     String validated = SqlIdentifier.require(schema);
     MigrateResult result =
         Flyway.configure()
@@ -29,6 +39,11 @@ public final class SchemaMigrator {
             .failOnMissingLocations(true)
             .load()
             .migrate();
+    try {
+      PostgisSchema.prepare(dataSource, validated, postgis);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostGIS set-up of schema " + validated + " failed: " + e.getMessage(), e);
+    }
     return result.migrationsExecuted;
   }
 }

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.ocaetl.db.Grant;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
@@ -24,11 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a complete snapshot of one schema to the object store (tables.md §6): every data table
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
- * {@code public/oca_addresses.csv}, the full address table only under {@code private/exports/}
- * (rule 15), then the data date and its badge. Everything is read in one REPEATABLE READ snapshot,
- * so the files agree with each other even while a promotion commits meanwhile; each CSV is written
- * by a {@link RelationExporter} (streamed through the worker into the store, or by RDS itself),
- * never held in memory. The date file and badge are always written through the store.
+ * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
+ * the full address table only under {@code private/exports/} (rule 15), then the data date and
+ * its badge. Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
+ * even while a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
+ * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
+ * file and badge are always written through the store.
  */
 public final class PublicSnapshot {
   /** The full address table (street addresses, geocodes): private prefix only. */
@@ -39,47 +42,62 @@ public final class PublicSnapshot {
   static final String BADGE_FILE = StoreKeys.BADGE_FILE;
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
+  private static final String CSV = "text/csv; charset=utf-8";
   private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
   private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
       identifiers(List.of("indexnumberid", "city", "state", "postalcode"));
 
+  private static final List<SqlIdentifier> WITH_BBL_COLUMNS =
+      identifiers(List.of("indexnumberid", "city", "state", "postalcode", "borough_code", "place_name", "boro", "cd",
+          "ct", "bct2020", "bctcb2020", "ct2010", "cb2010", "council", "grc", "grc2", "msg", "msg2", "unitsres", "bbl"));
+  private static final List<SqlIdentifier> WITH_CT_COLUMNS =
+      identifiers(List.of("indexnumberid", "geoid", "countyfp", "city", "state", "postalcode"));
+
   private final DataSource dataSource;
   private final ObjectStore store;
+  private final LevelTwoViews views;
   private final RelationExporter exporter;
 
+  /** A snapshot publisher that applies no grants and streams every CSV through the store. */
   public PublicSnapshot(DataSource dataSource, ObjectStore store) {
-    this(dataSource, store, new StoreRelationExporter(store));
+    this(dataSource, store, List.of(), new StoreRelationExporter(store));
+  }
+
+  /** Redefines the level-2 views and applies {@code grants} first; CSVs streamed through the store. */
+  public PublicSnapshot(DataSource dataSource, ObjectStore store, List<Grant> grants) {
+    this(dataSource, store, grants, new StoreRelationExporter(store));
   }
 
   /** The CSVs are written by {@code exporter} (e.g. {@link S3QueryExporter} on RDS). */
   public PublicSnapshot(DataSource dataSource, ObjectStore store, RelationExporter exporter) {
+    this(dataSource, store, List.of(), exporter);
+  }
+
+  /**
+   * A snapshot publisher that redefines the level-2 views and applies {@code grants} first, then
+   * has {@code exporter} write the CSVs.
+   */
+  public PublicSnapshot(
+      DataSource dataSource, ObjectStore store, List<Grant> grants, RelationExporter exporter) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.store = Objects.requireNonNull(store, "store");
+    this.views = new LevelTwoViews(dataSource, grants);
     this.exporter = Objects.requireNonNull(exporter, "exporter");
   }
 
   public SnapshotResult publish(String schema) throws SQLException, IOException {
     long started = System.nanoTime();
+    List<Export> exports = exports(views.rebuild(schema));
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
     try (Connection c = SchemaSession.beginSnapshot(dataSource, SqlIdentifier.of(schema))) {
-      for (OcaTable table : OcaTable.values()) {
-        if (table != OcaTable.OCA_ADDRESSES) {
-          export(c, StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table), rows);
-        }
+      for (Export e : exports) {
+        SqlResource query =
+            SqlResource.of("sql/publish/relation_rows.sql")
+                .with("relation", e.relation())
+                .with("order_columns", e.orderColumns());
+        rows.put(e.key(), exporter.export(c, e.key(), query));
       }
-      export(
-          c,
-          StoreKeys.published(OcaTable.OCA_ADDRESSES.csvName()),
-          PUBLIC_ADDRESS_VIEW,
-          PUBLIC_ADDRESS_COLUMNS,
-          rows);
-      export(
-          c,
-          PRIVATE_ADDRESSES_KEY,
-          tableName(OcaTable.OCA_ADDRESSES),
-          SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES),
-          rows);
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       c.rollback(); // read-only snapshot: nothing to commit
     }
@@ -97,23 +115,37 @@ public final class PublicSnapshot {
     return new SnapshotResult(Collections.unmodifiableMap(rows), dataDate, elapsed);
   }
 
-  private void export(
-      Connection snapshot,
-      String key,
-      SqlIdentifier relation,
-      List<SqlIdentifier> orderColumns,
-      Map<String, Long> rows)
-      throws SQLException, IOException {
-    SqlResource query =
-        SqlResource.of("sql/publish/relation_rows.sql")
-            .with("relation", relation)
-            .with("order_columns", orderColumns);
-    rows.put(key, exporter.export(snapshot, key, query));
-  }
-
   private void writeText(String key, String contentType, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     store.write(key, contentType, out -> out.write(bytes));
+  }
+
+  /** One published object: its key, the table or view it holds, the columns its rows are sorted by. */
+  record Export(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {}
+
+  /**
+   * Every object of a publish (tables.md §6.1), given the level-2 views the schema has: the data
+   * tables and oca_metadata, the address views under public/ (no street address, rule 15), the full
+   * address table (with geom where present) only under private/.
+   */
+  static List<Export> exports(List<SqlIdentifier> levelTwoViews) {
+    List<Export> exports = new ArrayList<>();
+    for (OcaTable table : OcaTable.values()) {
+      if (table != OcaTable.OCA_ADDRESSES) {
+        exports.add(new Export(StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table)));
+      }
+    }
+    exports.add(new Export(
+        StoreKeys.published(OcaTable.OCA_ADDRESSES.csvName()), PUBLIC_ADDRESS_VIEW, PUBLIC_ADDRESS_COLUMNS));
+    if (levelTwoViews.contains(LevelTwoViews.WITH_BBL)) {
+      exports.add(new Export(StoreKeys.published("oca_addresses_with_bbl.csv"), LevelTwoViews.WITH_BBL, WITH_BBL_COLUMNS));
+    }
+    if (levelTwoViews.contains(LevelTwoViews.WITH_CT)) {
+      exports.add(new Export(StoreKeys.published("oca_addresses_with_ct.csv"), LevelTwoViews.WITH_CT, WITH_CT_COLUMNS));
+    }
+    exports.add(new Export(
+        PRIVATE_ADDRESSES_KEY, tableName(OcaTable.OCA_ADDRESSES), SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES)));
+    return List.copyOf(exports);
   }
 
   private static SqlIdentifier tableName(OcaTable table) {

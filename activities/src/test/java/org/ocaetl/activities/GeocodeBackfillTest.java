@@ -148,6 +148,13 @@ class GeocodeBackfillTest {
     assertEquals("LT-4|∅|∅|Bronx|∅|∅|∅|∅|∅", rows.get(5));
     assertEquals(3, rows.stream().filter(r -> r.startsWith("LT-5|12 Jay St|") && r.contains("|success|40.")).count(),
         "NULL and empty city are distinct keys, duplicates updated together");
+    // geom (PostGIS is installed here) follows the backfilled coordinates without the UPDATE naming it.
+    assertEquals(List.of("0"), h.rows("SELECT count(*) FROM oca_addresses WHERE public.ST_AsText(geom)"
+        + " IS DISTINCT FROM public.ST_AsText(public.ST_SetSRID(public.ST_MakePoint(lon, lat), 4326))"));
+    assertEquals(List.of("ST_Point|-73.97222|40.79818|4326"), h.rows("SELECT public.ST_GeometryType(geom),"
+        + " round(public.ST_X(geom)::numeric, 5), round(public.ST_Y(geom)::numeric, 5), public.ST_SRID(geom)"
+        + " FROM oca_addresses WHERE street1 = '314 W 100 St'"));
+    assertEquals(List.of("7"), h.rows("SELECT count(geom) FROM oca_addresses"), "every row with coordinates has a point");
 
     long requests = stub.totalRequests();
     GeocodeBackfillResult again = backfill();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.ocaetl.db.PostgisMode;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
@@ -41,10 +42,15 @@ public final class PromotionHarness {
     this.schema = schema;
   }
 
-  /** A freshly migrated schema with a unique name. */
+  /** A freshly migrated schema with a unique name (with PostGIS where the database has it). */
   public static PromotionHarness freshSchema(DataSource dataSource, ObjectStore store) {
+    return freshSchema(dataSource, store, PostgisMode.AUTO);
+  }
+
+  /** A freshly migrated schema with a unique name, PostGIS as {@code postgis} says. */
+  public static PromotionHarness freshSchema(DataSource dataSource, ObjectStore store, PostgisMode postgis) {
     String schema = "oca_test_" + SCHEMAS.incrementAndGet();
-    SchemaMigrator.migrate(dataSource, schema);
+    SchemaMigrator.migrate(dataSource, schema, postgis);
     return new PromotionHarness(dataSource, store, schema);
   }
 

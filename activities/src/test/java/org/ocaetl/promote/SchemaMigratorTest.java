@@ -53,6 +53,9 @@ class SchemaMigratorTest {
       for (Column c : table.columns()) {
         expected.add(c.name() + " " + PG_TYPE.get(c.type()));
       }
+      if (table == OcaTable.OCA_ADDRESSES) { // PostGIS is installed here: column 27 (tables.md §2.3)
+        expected.add("geom public.geometry(Point,4326)");
+      }
       assertEquals(
           expected,
           h.rows(
@@ -74,8 +77,9 @@ class SchemaMigratorTest {
     PromotionHarness h = PromotionHarness.freshSchema(db.dataSource(), new LocalObjectStore(storeDir));
     assertEquals(
         List.of("oca_geocode_cache|address_key,geocoder,release", "oca_index|indexnumberid",
-            "oca_metadata|indexnumberid", "oca_promoted_files|file_name"),
-        h.rows("SELECT conrelid::regclass::text, string_agg(a.attname, ',')"
+            "oca_metadata|indexnumberid", "oca_promoted_files|file_name",
+            "oca_reference_releases|table_name,loaded_at"),
+        h.rows("SELECT conrelid::regclass::text, string_agg(a.attname, ',' ORDER BY array_position(k.conkey, a.attnum))"
             + " FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid"
             + " AND a.attnum = ANY (k.conkey) WHERE k.contype = 'p'"
             + " AND k.connamespace = '" + h.schema + "'::regnamespace"
@@ -98,6 +102,7 @@ class SchemaMigratorTest {
     assertEquals(
         List.of(
             "oca_addresses_bbl_idx|(bbl)",
+            "oca_addresses_geom_idx|(geom)",
             "oca_addresses_indexnumberid_idx|(indexnumberid)",
             "oca_addresses_natural_key_idx|(indexnumberid, street1, street2, city, state, postalcode)"),
         h.rows("SELECT indexname, substring(indexdef from '\\(.*\\)') FROM pg_indexes"

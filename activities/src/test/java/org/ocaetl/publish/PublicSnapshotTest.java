@@ -63,11 +63,13 @@ class PublicSnapshotTest {
     for (OcaTable t : OcaTable.values()) {
       expectedPublic.add("public/" + t.csvName());
     }
+    expectedPublic.add("public/oca_addresses_with_bbl.csv"); // level-2 views (PostGIS is installed here)
+    expectedPublic.add("public/oca_addresses_with_ct.csv");
     expectedPublic.add("public/last-updated-date.txt");
     expectedPublic.add("public/last-updated-shield.svg");
     assertEquals(expectedPublic.stream().sorted().toList(), store.list("public/"));
     assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), store.list("private/exports/"));
-    assertEquals(15, result.rowsPerObject().size());
+    assertEquals(17, result.rowsPerObject().size());
     assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
 
     // Table CSVs: the header is the table's columns, every row is there (decisions' highlights span
@@ -109,12 +111,18 @@ class PublicSnapshotTest {
         """,
         read("public/oca_addresses.csv"));
     String privateCsv = read(PublicSnapshot.PRIVATE_ADDRESSES_KEY);
-    assertTrue(privateCsv.startsWith(OcaTable.OCA_ADDRESSES.columnList() + "\n"), privateCsv);
+    assertTrue(privateCsv.startsWith(OcaTable.OCA_ADDRESSES.columnList() + ",geom\n"), privateCsv);
     assertTrue(privateCsv.contains("1 Main St a"), privateCsv);
+    // Rule 15 over every public object, the level-2 views included: no street address, no column that
+    // holds one or a point that locates it.
     for (String key : store.list("public/")) {
       String content = read(key);
       for (String forbidden : List.of("street1", "street2", "Main St", "Apt 1")) {
         assertFalse(content.contains(forbidden), key + " contains " + forbidden);
+      }
+      List<String> header = List.of(content.lines().findFirst().orElse("").split(","));
+      for (String column : List.of("house_number", "street_name", "sname", "hnum", "lat", "lon", "geom")) {
+        assertFalse(header.contains(column), key + " has column " + column);
       }
     }
 

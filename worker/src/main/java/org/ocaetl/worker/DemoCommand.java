@@ -56,6 +56,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Raw files, store, work files and the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @CommandLine.Mixin PostgisOption postgis;
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1) {
@@ -70,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     err.flush();
 
-    List<String> local = new ArrayList<>(List.of("--raw-dir", raw.toString(), "--data-dir", dataDir.toString()));
+    List<String> local = new ArrayList<>(List.of("--raw-dir", raw.toString(), "--data-dir", dataDir.toString(),
+        "--postgis", postgis.postgis));
     if (databaseUrl != null) {
       local.addAll(List.of("--database-url", databaseUrl));
     }

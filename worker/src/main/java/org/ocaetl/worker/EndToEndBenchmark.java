@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.db.PostgisMode;
+import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.promote.PromotedFiles;
@@ -33,17 +35,20 @@ public final class EndToEndBenchmark {
   private final String databaseUrl;
   private final Path work;
   private final StagingLimits limits;
+  private final PostgisMode postgis;
   private final PrintWriter out;
   private final PrintWriter err;
 
   /**
    * @param databaseUrl the PostgreSQL to use, or null for an embedded one under {@code work}
+   * @param postgis whether the bench schema uses PostGIS (--postgis)
    */
   public EndToEndBenchmark(
-      String databaseUrl, Path work, StagingLimits limits, PrintWriter out, PrintWriter err) {
+      String databaseUrl, Path work, StagingLimits limits, PostgisMode postgis, PrintWriter out, PrintWriter err) {
     this.databaseUrl = databaseUrl;
     this.work = work;
     this.limits = limits;
+    this.postgis = postgis;
     this.out = out;
     this.err = err;
   }
@@ -53,7 +58,7 @@ public final class EndToEndBenchmark {
     Path root = Files.createDirectories(work.resolve("end-to-end"));
     try (LocalRun local = LocalRun.start(databaseUrl, root, err)) {
       String url = local.databaseUrl();
-      SchemaMigrator.migrate(DatabaseUrl.parse(url), SCHEMA);
+      SchemaMigrator.migrate(DatabaseUrl.parse(url), SCHEMA, postgis);
       PromotedFiles ledger = new PromotedFiles(DatabaseUrl.parse(url), SCHEMA);
 
       List<Path> base = generateBase(root.resolve("raw-base"), baseCases);
@@ -97,7 +102,8 @@ public final class EndToEndBenchmark {
   private Timed timedRun(LocalRun local, String url, Path root, Path inbox) throws IOException {
     WorkerConfig config =
         WorkerConfig.of(url, SCHEMA, root.resolve("store"), inbox, root.resolve("work"))
-            .withStagingLimits(limits);
+            .withStagingLimits(limits)
+            .withSchemaSetup(new SchemaSetup(postgis, List.of()));
     long start = System.nanoTime();
     RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()), System.getenv());
     return new Timed(result, (System.nanoTime() - start) / 1e9);

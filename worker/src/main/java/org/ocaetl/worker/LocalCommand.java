@@ -126,6 +126,8 @@ final class LocalCommand implements Callable<Integer> {
         "aws_s3.query_export_to_s3 (env OCA_PG_S3_IMPORT; needs an s3:// --store; docs/storage.md)."})
   boolean pgS3Import;
 
+  @Mixin SchemaSetupOptions schemaSetup;
+
   @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -140,7 +142,8 @@ final class LocalCommand implements Callable<Integer> {
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
               .withStagingLimits(limits)
-              .withParallelism(parallel);
+              .withParallelism(parallel)
+              .withSchemaSetup(schemaSetup.setup());
       if (geocoder != null) {
         config = config.withGeocoder(geocoder);
       }
@@ -178,6 +181,7 @@ final class LocalCommand implements Callable<Integer> {
       GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
       geocoding.servicesFor(geocoder != null ? geocoder : geocoding.defaultGeocoder());
       SqlIdentifier.require(schema);
+      schemaSetup.setup();
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);
       }

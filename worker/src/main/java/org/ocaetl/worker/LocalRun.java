@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
-import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.workflows.GeocodeBackfillWorkflow;
@@ -25,7 +23,7 @@ import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 
 /**
- * The machinery of {@code oca local}: the database (given or embedded), the schema migration,
+ * The machinery of {@code oca local}: the database (given or embedded), the schema set-up,
  * Temporal's in-process server with the search attributes registered, and a worker with the
  * production workflows and activities.
  */
@@ -66,7 +64,7 @@ final class LocalRun implements AutoCloseable {
   }
 
   RunResult execute(WorkerConfig config, WorkerBootstrap.Activities activities, RunRequest request) throws IOException {
-    SchemaMigrator.migrate(DatabaseUrl.parse(config.databaseUrl()), config.schema());
+    SchemaStartup.prepare(config);
     if (temporal != null) { // one in-process server per run: a second run starts a fresh one
       temporal.close();
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       StartCommand.class,
       BackfillCommand.class,
       SearchAttributesCommand.class,
+      ReferenceLoadCommand.Pluto.class,
+      ReferenceLoadCommand.Tracts.class,
       CommandLine.HelpCommand.class
     })
 public final class OcaCommand implements Runnable {

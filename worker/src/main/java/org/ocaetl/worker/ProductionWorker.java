@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalSettings;
@@ -65,7 +63,7 @@ final class ProductionWorker implements AutoCloseable {
   static ProductionWorker start(WorkerConfig config, TemporalSettings temporal, int metricsPort, Duration grace)
       throws IOException {
     log.info("Starting the oca worker: {}; Temporal {}", config, temporal.describe());
-    int migrations = SchemaMigrator.migrate(DatabaseUrl.parse(config.databaseUrl()), config.schema());
+    int migrations = SchemaStartup.prepare(config);
     log.info("Schema {} is up to date ({} migration(s) applied now)", config.schema(), migrations);
     Observability observability = new Observability();
     TemporalConnection connection = null;

@@ -104,7 +104,7 @@ public final class WorkerBootstrap {
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,
-              new PublicSnapshot(database, store, relationExporter(config, store)),
+              new PublicSnapshot(database, store, config.schemaSetup().grants(), relationExporter(config, store)),
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),

@@ -92,6 +92,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin StagingOptions staging;
 
+  @Mixin SchemaSetupOptions schemaSetup;
+
   @Option(
       names = "--pg-s3-import",
       defaultValue = "${env:OCA_PG_S3_IMPORT:-false}",
@@ -161,7 +163,8 @@ final class WorkerCommand implements Callable<Integer> {
           WorkerConfig.forUris(databaseUrl, schema, store, inbox, workDir)
               .withStagingLimits(staging.limits(workDir))
               .withParallelism(parallel)
-              .withTaskQueue(temporal.settings().taskQueue());
+              .withTaskQueue(temporal.settings().taskQueue())
+              .withSchemaSetup(schemaSetup.setup());
       if (pgS3Import) {
         config = config.withPgS3Import(AwsS3Settings.fromEnvironment(store, environment));
       }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.SftpSettings;
 import org.ocaetl.geocode.GeocodingSettings;
@@ -41,6 +42,7 @@ import org.ocaetl.workflows.WorkflowIds;
  *     environment; never part of a workflow input)
  * @param pgS3Import with {@code --pg-s3-import}: how the database reaches the store's bucket
  *     through RDS's aws_s3 extension (promotion imports, public exports); null: through the worker
+ * @param schemaSetup PostGIS use and the grants applied on every publish
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -57,7 +59,8 @@ public record WorkerConfig(
     String storeUri,
     String inboxUri,
     GeocodingSettings geocoding,
-    AwsS3Settings pgS3Import) {
+    AwsS3Settings pgS3Import,
+    SchemaSetup schemaSetup) {
 
   public WorkerConfig {
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
@@ -66,6 +69,7 @@ public record WorkerConfig(
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
     geocoding.servicesFor(geocoder); // unknown names and unusable choices fail here
+    Objects.requireNonNull(schemaSetup, "schemaSetup");
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
     }
@@ -101,50 +105,57 @@ public record WorkerConfig(
         storeUri,
         inboxUri,
         geocoding,
-        null);
+        null,
+        SchemaSetup.defaults());
   }
 
   public WorkerConfig withParallelism(int files) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   public WorkerConfig withStagingLimits(StagingLimits limits) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   public WorkerConfig withGeocoder(String name) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   public WorkerConfig withHostWait(Duration wait) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   public WorkerConfig withGeocoding(GeocodingSettings settings) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings, pgS3Import, schemaSetup);
+  }
+
+  /** PostGIS use and grants of the schema (--postgis, --grant). */
+  public WorkerConfig withSchemaSetup(SchemaSetup setup) {
+    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, setup);
   }
 
   /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
   public WorkerConfig withStore(String uri) {
     return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
   public WorkerConfig withInbox(String uri) {
     return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding, pgS3Import, schemaSetup);
   }
 
   /** Loads staging tables and writes public CSVs through RDS's aws_s3 extension (null: through the worker). */
   public WorkerConfig withPgS3Import(AwsS3Settings settings) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, settings);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, settings, schemaSetup);
   }
 
   private static Path localStoreFolder(String uri) {
@@ -157,7 +168,7 @@ public record WorkerConfig(
 
   public WorkerConfig withTaskQueue(String queue) {
     return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import);
+        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   /**
@@ -180,6 +191,6 @@ public record WorkerConfig(
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
         + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding
-        + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + "]";
+        + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + ", " + schemaSetup + "]";
   }
 }

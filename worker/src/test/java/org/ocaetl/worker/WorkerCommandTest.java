@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.db.Grant;
+import org.ocaetl.db.PostgisMode;
+import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.worker.cluster.TemporalSettings;
 import picocli.CommandLine;
@@ -85,6 +89,24 @@ class WorkerCommandTest {
     assertThrows(CommandLine.ParameterException.class,
         () -> parse("--database-url", "postgresql://db/oca", "--store", "s", "--inbox", "r",
             "--memory-limit", "lots").config());
+    for (String[] bad : List.of(new String[] {"--postgis", "maybe"}, new String[] {"--grant", "analyst"},
+        new String[] {"--grant", "analyst:read"}, new String[] {"--grant", "Bad-Role:select"})) {
+      CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+          () -> parse("--database-url", "postgresql://db/oca", "--store", "s", "--inbox", "r", bad[0], bad[1]).config());
+      assertTrue(e.getMessage().contains(bad[1].split(":")[0].replace("maybe", "auto or off")), e.getMessage());
+    }
+  }
+
+  @Test
+  void postgisAndGrantsReachTheSchemaSetup() {
+    WorkerConfig defaults = parse("--database-url", "postgresql://oca@db/oca", "--store", "s", "--inbox", "r").config();
+    assertEquals(new SchemaSetup(PostgisMode.AUTO, List.of()), defaults.schemaSetup());
+
+    WorkerConfig config = parse("--database-url", "postgresql://oca@db/oca", "--store", "s", "--inbox", "r",
+        "--postgis", "OFF", "--grant", "analyst:select", "--grant", "etl_admin:all,reader:SELECT").config();
+    assertEquals(PostgisMode.OFF, config.schemaSetup().postgis());
+    assertEquals("[analyst:select, etl_admin:all, reader:select]", config.schemaSetup().grants().toString());
+    assertEquals(Grant.Privilege.ALL, config.schemaSetup().grants().get(1).privilege());
   }
 
   @Test

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.db.PostgisMode;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.worker.EndToEndBenchmark;
+import org.ocaetl.worker.PostgisOption;
 import org.ocaetl.worker.StagingOptions;
 import org.ocaetl.worker.VersionProvider;
 import picocli.CommandLine;
@@ -38,6 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin StagingOptions staging;
+
+  @Mixin PostgisOption postgis;
 
   @Option(
       names = "--file",
@@ -125,6 +129,14 @@ public final class BenchCommand implements Callable<Integer> {
       })
   String databaseUrl;
 
+  private PostgisMode postgisMode() {
+    try {
+      return postgis.mode();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (geocode) {
@@ -137,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path work = workFolder();
     if (endToEnd) {
-      new EndToEndBenchmark(databaseUrl, work, staging.limits(work), out, spec.commandLine().getErr())
+      new EndToEndBenchmark(databaseUrl, work, staging.limits(work), postgisMode(), out, spec.commandLine().getErr())
           .run(baseCases, cases, weeks);
       out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
       return 0;

@@ -1,0 +1,29 @@
+package org.ocaetl.worker;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.publish.LevelTwoViews;
+
+/**
+ * What every command that runs the pipeline does to the database first: the Flyway migrations,
+ * the PostGIS objects its setting allows, and a check that the configured grant roles exist, so a
+ * misconfigured role fails at start rather than at the first publish.
+ */
+final class SchemaStartup {
+  private SchemaStartup() {}
+
+  /** Returns how many migrations ran. */
+  static int prepare(WorkerConfig config) {
+    DataSource database = DatabaseUrl.parse(config.databaseUrl());
+    int migrations = SchemaMigrator.migrate(database, config.schema(), config.schemaSetup().postgis());
+    try (Connection c = database.getConnection()) {
+      LevelTwoViews.requireRoles(c, config.schemaSetup().grants());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Checking the grant roles failed: " + e.getMessage(), e);
+    }
+    return migrations;
+  }
+}
