@@ -103,7 +103,13 @@ final class EndToEnd implements AutoCloseable {
    * files, in a fresh schema with its own Temporal server: what a run with faults must end in.
    */
   Map<String, String> faultFreeDigest(String... fileNames) throws Exception {
-    try (EndToEnd clean = new EndToEnd(postgres, root.resolve("fault-free"))) {
+    return faultFreeDigest(postgres, root.resolve("fault-free"), inbox, fileNames);
+  }
+
+  /** {@link #faultFreeDigest(String...)} for files of any inbox, in a set-up under {@code root}. */
+  static Map<String, String> faultFreeDigest(PostgresTestDatabase postgres, Path root, Path inbox, String... fileNames)
+      throws Exception {
+    try (EndToEnd clean = new EndToEnd(postgres, root)) {
       for (String file : fileNames) {
         Files.copy(inbox.resolve(file), clean.inbox.resolve(file));
       }
