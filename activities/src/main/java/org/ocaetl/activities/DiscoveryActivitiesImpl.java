@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.ocaetl.discover.RawFileDiscovery;
+import org.ocaetl.discover.UntrustedHostKeyException;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.DiscoveryActivities;
 import org.ocaetl.workflows.model.DiscoveryRequest;
@@ -39,6 +40,8 @@ public final class DiscoveryActivitiesImpl implements DiscoveryActivities {
     }
     try {
       return discovery.discover(ledger.byFileName(), request.reprocessGlob(), context::heartbeat);
+    } catch (UntrustedHostKeyException e) {
+      throw Failures.nonRetryable(FailureTypes.UNTRUSTED_HOST_KEY, e.getMessage(), e);
     } catch (IOException | SQLException e) {
       throw Activity.wrap(e);
     }

@@ -126,7 +126,7 @@ public final class SftpInbox implements RawInbox {
       String refused = refusedHostKeys.remove(session);
       session.close(true);
       if (refused != null) {
-        throw new IOException("Refusing " + describe() + ": its host key " + refused + " is not the one in "
+        throw new UntrustedHostKeyException("Refusing " + describe() + ": its host key " + refused + " is not the one in "
             + settings.knownHosts(), e);
       }
       // MINA's messages name the failed step (e.g. "No more authentication methods available"), never secrets.

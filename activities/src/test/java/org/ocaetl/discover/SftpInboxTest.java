@@ -94,7 +94,7 @@ class SftpInboxTest {
     Path empty = Files.writeString(local.resolve("empty_hosts"), "");
     for (Path hosts : List.of(wrong, empty)) {
       try (RawInbox inbox = inbox(server.port(), server.passwordEnvironment(hosts))) {
-        IOException refused = assertThrows(IOException.class, inbox::names);
+        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::names);
         assertTrue(refused.getMessage().contains("host key SHA256:"), refused.getMessage());
       }
     }

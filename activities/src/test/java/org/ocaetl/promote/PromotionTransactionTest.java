@@ -35,6 +35,7 @@ import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.FailingObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.SchemaDigest;
 
 /** Exactly-once (rule 2), atomicity, the ledger, locking and error reporting. */
 class PromotionTransactionTest {
@@ -45,6 +46,7 @@ class PromotionTransactionTest {
   static PostgresTestDatabase db;
   @TempDir Path storeDir;
   LocalObjectStore store;
+  StagedFile first;
   PromotionHarness h;
 
   @BeforeAll
@@ -61,8 +63,16 @@ class PromotionTransactionTest {
   void freshSchemaWithOneFile() throws Exception {
     store = new LocalObjectStore(storeDir);
     h = PromotionHarness.freshSchema(db.dataSource(), store);
-    h.promote(StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1")
-        .writeTo(store));
+    first = StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1").writeTo(store);
+    h.promote(first);
+  }
+
+  /** The digest of a fresh schema after the first file and then {@code files} were promoted without fault. */
+  private Map<String, String> faultFree(StagedFile... files) throws Exception {
+    PromotionHarness clean = PromotionHarness.freshSchema(db.dataSource(), store);
+    clean.promote(first);
+    clean.promote(files);
+    return SchemaDigest.of(db.dataSource(), clean.schema);
   }
 
   @Test
@@ -164,6 +174,26 @@ class PromotionTransactionTest {
     assertEquals(before, h.dumpEverything());
     // The retry of the whole promotion then succeeds.
     assertEquals(2, h.promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
+    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), h.schema));
+  }
+
+  @Test
+  void aConnectionDroppedMidPromotionRollsBackAndTheRetryApplies() throws Exception {
+    Map<String, String> before = h.dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(store);
+    // Before the 15th read (the third CSV of the second file: the first file is applied by then)
+    // the server ends the promotion's backend, as a failover or a network cut does.
+    PromotionTransaction dropped = new PromotionTransaction(db.dataSource(), h.schema,
+        new FailingObjectStore(store).beforeNthRead(15, () -> terminatePromotionBackend(h.schema)));
+
+    SQLException e = assertThrows(
+        SQLException.class, () -> dropped.promote(new PromotionRequest(List.of(f, g), "wf", "run")));
+
+    assertTrue(e.getSQLState().startsWith("08") || e.getSQLState().equals("57P01"), e.getSQLState() + " " + e);
+    assertEquals(before, h.dumpEverything(), "rolled back by the server: nothing half-applied, ledger included");
+    assertEquals(2, h.promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
+    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), h.schema));
   }
 
   @Test
@@ -255,6 +285,10 @@ class PromotionTransactionTest {
     }
     assertEquals(before, h.dumpEverything());
     assertEquals(List.of("LT-1"), other.rows("SELECT indexnumberid FROM oca_index"));
+    // Once the holder is gone, the retry gets the lock and applies the file.
+    new PromotionTransaction(db.dataSource(), h.schema, store, impatient)
+        .promote(new PromotionRequest(List.of(f), "wf", "run"));
+    assertEquals(faultFree(f), SchemaDigest.of(db.dataSource(), h.schema));
   }
 
   @Test
@@ -300,6 +334,23 @@ class PromotionTransactionTest {
       ps.execute();
     }
     return c;
+  }
+
+  /** Ends the backend that holds the schema's promotion lock (pg_terminate_backend). */
+  private static void terminatePromotionBackend(String schema) {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND objid::bigint = (? & 4294967295) AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+      ps.setLong(1, PromotionLock.key(SqlIdentifier.of(schema)));
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next() || !rs.getBoolean(1)) {
+          throw new IllegalStateException("no promotion holds the lock of " + schema);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void awaitAdvisoryLockWaiters(int expected) throws Exception {

@@ -47,33 +47,14 @@ class WholeFileFailureTest {
 
   @Test
   void externalEntityIsRejectedWithoutReadingTheFile() throws IOException {
-    String xml =
-        """
-        <?xml version="1.0"?>
-        <!DOCTYPE LandlordTenantExtract [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
-        <LandlordTenantExtract><RunDate>2025-07-06</RunDate>
-        <Index><IndexNumberId>&xxe;</IndexNumberId><Court>&xxe;</Court></Index>
-        </LandlordTenantExtract>
-        """;
-    ExtractFileException e = failsAt(xml, 2);
+    ExtractFileException e = failsAt(TestExtracts.externalEntityAttack("2025-07-06"), 2);
     assertFalse(e.getMessage().contains("root:"), "no file content leaks");
     assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
   }
 
   @Test
   void billionLaughsIsRejected() throws IOException {
-    StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
-    for (int i = 1; i <= 9; i++) {
-      dtd.append("<!ENTITY lol").append(i).append(" \"");
-      dtd.append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
-    }
-    dtd.append("]>");
-    String xml =
-        "<?xml version=\"1.0\"?>\n"
-            + dtd
-            + "\n<LandlordTenantExtract><RunDate>2025-07-06</RunDate>\n"
-            + "<Index><IndexNumberId>x</IndexNumberId><Court>&lol9;</Court></Index></LandlordTenantExtract>";
-    failsAt(xml, 2);
+    failsAt(TestExtracts.entityExpansionAttack("2025-07-06"), 2);
   }
 
   @Test

@@ -16,6 +16,7 @@ public final class FailingObjectStore implements ObjectStore {
   private final ObjectStore real;
   private final AtomicInteger reads = new AtomicInteger();
   private volatile int failingRead;
+  private volatile Runnable onFailingRead;
   private volatile String failNextReadOf;
 
   public FailingObjectStore(ObjectStore real) {
@@ -26,6 +27,18 @@ public final class FailingObjectStore implements ObjectStore {
   public FailingObjectStore failNthRead(int n) {
     reads.set(0);
     failingRead = n;
+    onFailingRead = null;
+    return this;
+  }
+
+  /**
+   * Just before the {@code n}-th read (counted from now), {@code fault} runs and the read then
+   * proceeds: a fault elsewhere (e.g. in the database) at a chosen point of a promotion.
+   */
+  public FailingObjectStore beforeNthRead(int n, Runnable fault) {
+    reads.set(0);
+    failingRead = n;
+    onFailingRead = fault;
     return this;
   }
 
@@ -41,7 +54,10 @@ public final class FailingObjectStore implements ObjectStore {
     if (named) {
       failNextReadOf = null;
     }
-    if (nth || named) {
+    Runnable fault = onFailingRead;
+    if (nth && fault != null) {
+      fault.run();
+    } else if (nth || named) {
       throw new IOException("Injected failure reading " + key);
     }
   }

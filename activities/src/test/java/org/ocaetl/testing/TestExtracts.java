@@ -105,6 +105,29 @@ public final class TestExtracts {
     return xml.append("  </Indexes>\n</Extract>\n").toString();
   }
 
+  /** XXE: the DOCTYPE (line 2) declares an external entity reading /etc/passwd, used in a case. */
+  public static String externalEntityAttack(String runDate) {
+    return "<?xml version=\"1.0\"?>\n"
+        + "<!DOCTYPE LandlordTenantExtract [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+        + "<LandlordTenantExtract><RunDate>" + runDate + "</RunDate>\n"
+        + "<Index><IndexNumberId>&xxe;</IndexNumberId><Court>&xxe;</Court></Index>\n"
+        + "</LandlordTenantExtract>\n";
+  }
+
+  /** Billion laughs: the DOCTYPE (line 2) nests entities that expand to 10^9 "lol"s in a case. */
+  public static String entityExpansionAttack(String runDate) {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      dtd.append("<!ENTITY lol").append(i).append(" \"");
+      dtd.append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+    }
+    dtd.append("]>");
+    return "<?xml version=\"1.0\"?>\n"
+        + dtd
+        + "\n<LandlordTenantExtract><RunDate>" + runDate + "</RunDate>\n"
+        + "<Index><IndexNumberId>x</IndexNumberId><Court>&lol9;</Court></Index></LandlordTenantExtract>";
+  }
+
   /** {@code <Index>} with the given id and inner XML. */
   public static String index(String id, String innerXml) {
     return "<Index><IndexNumberId>" + id + "</IndexNumberId>" + innerXml + "</Index>";

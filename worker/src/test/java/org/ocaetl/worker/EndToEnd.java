@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ocaetl.db.DatabaseUrl;
@@ -34,6 +35,8 @@ import org.ocaetl.workflows.model.RunResult;
  * schema in the test class's real PostgreSQL database, and a local store, inbox and work folder.
  */
 final class EndToEnd implements AutoCloseable {
+  final PostgresTestDatabase postgres;
+  final Path root;
   final Path inbox;
   final WorkerConfig config;
   final DataSource database;
@@ -45,6 +48,8 @@ final class EndToEnd implements AutoCloseable {
   final WorkflowClient client;
 
   EndToEnd(PostgresTestDatabase postgres, Path root) throws IOException {
+    this.postgres = postgres;
+    this.root = root;
     String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     inbox = Files.createDirectories(root.resolve("inbox"));
     config =
@@ -91,6 +96,26 @@ final class EndToEnd implements AutoCloseable {
             FileWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(config.taskQueue()).setWorkflowId(WorkflowIds.file(fileName)).build());
     return workflow.stage(new FileRequest(fileName, sha256));
+  }
+
+  /**
+   * The digest ({@link OcaTables#fingerprint()}) after a fault-free run over copies of these inbox
+   * files, in a fresh schema with its own Temporal server: what a run with faults must end in.
+   */
+  Map<String, String> faultFreeDigest(String... fileNames) throws Exception {
+    return faultFreeDigest(postgres, root.resolve("fault-free"), inbox, fileNames);
+  }
+
+  /** {@link #faultFreeDigest(String...)} for files of any inbox, in a set-up under {@code root}. */
+  static Map<String, String> faultFreeDigest(PostgresTestDatabase postgres, Path root, Path inbox, String... fileNames)
+      throws Exception {
+    try (EndToEnd clean = new EndToEnd(postgres, root)) {
+      for (String file : fileNames) {
+        Files.copy(inbox.resolve(file), clean.inbox.resolve(file));
+      }
+      clean.run("oca-run/fault-free");
+      return clean.tables.fingerprint();
+    }
   }
 
   String runId(String workflowId) {

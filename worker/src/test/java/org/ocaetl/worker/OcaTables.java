@@ -5,11 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.testing.SchemaDigest;
 
 /** Reads the oca tables of one test schema (the schema name is generated: [a-z0-9_] only). */
 final class OcaTables {
@@ -45,15 +45,9 @@ final class OcaTables {
     }
   }
 
-  /** Row count and a hash of the sorted rows of every table: equal fingerprints, equal contents. */
+  /** The digest of every oca table of the schema ({@link SchemaDigest}): equal digests, equal contents. */
   Map<String, String> fingerprint() throws SQLException {
-    Map<String, String> tables = new LinkedHashMap<>();
-    for (OcaTable table : OcaTable.values()) {
-      tables.put(table.tableName(), single(
-          "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-              + schema + "." + table.tableName() + " t WHERE ? IS NOT NULL", "x"));
-    }
-    return tables;
+    return SchemaDigest.of(db, schema);
   }
 
   Map<String, PromotedFiles.PromotedFile> ledger() throws SQLException {

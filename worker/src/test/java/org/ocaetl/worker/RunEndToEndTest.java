@@ -208,7 +208,10 @@ class RunEndToEndTest {
     assertEquals(Outcome.PROMOTED, outcome(replay, INCR_1).outcome());
     assertEquals(Outcome.SKIPPED, outcome(replay, INCR_2).outcome());
     assertEquals(1, e2e.files.parses(INCR_1), "same checksum and parser version: the staged output is reused");
-    assertEquals(before, e2e.tables.fingerprint());
+    Map<String, String> after = e2e.tables.fingerprint();
+    assertTrue(after.remove("oca_promoted_files") != null && before.remove("oca_promoted_files") != null,
+        "the ledger records the replay's own counts; only the data must not change");
+    assertEquals(before, after);
   }
 
   @Test
@@ -225,15 +228,7 @@ class RunEndToEndTest {
       List<Outcome> outcomes = List.of(outcome(resultA, file).outcome(), outcome(resultB, file).outcome());
       assertEquals(1, outcomes.stream().filter(o -> o == Outcome.PROMOTED).count(), file + ": " + outcomes);
     }
-    Map<String, String> raced = e2e.tables.fingerprint();
-
-    try (EndToEnd single = new EndToEnd(postgres, root.resolve("single"))) {
-      for (String file : List.of(INITIAL, INCR_1, INCR_2)) {
-        Files.copy(e2e.inbox.resolve(file), single.inbox.resolve(file));
-      }
-      single.run("oca-run/single");
-      assertEquals(single.tables.fingerprint(), raced);
-    }
+    assertEquals(e2e.faultFreeDigest(INITIAL, INCR_1, INCR_2), e2e.tables.fingerprint());
   }
 
   @Test
@@ -245,14 +240,7 @@ class RunEndToEndTest {
 
     assertTrue(result.files().stream().allMatch(f -> f.outcome() == Outcome.PROMOTED), result.toString());
     assertEquals(2, e2e.files.parses(INCR_1), "the retry parsed again from scratch");
-    Map<String, String> recovered = e2e.tables.fingerprint();
-    try (EndToEnd clean = new EndToEnd(postgres, root.resolve("clean"))) {
-      for (String file : List.of(INITIAL, INCR_1, INCR_2)) {
-        Files.copy(e2e.inbox.resolve(file), clean.inbox.resolve(file));
-      }
-      clean.run("oca-run/clean");
-      assertEquals(clean.tables.fingerprint(), recovered);
-    }
+    assertEquals(e2e.faultFreeDigest(INITIAL, INCR_1, INCR_2), e2e.tables.fingerprint());
   }
 
   private SearchAttributes describe(String workflowId) {

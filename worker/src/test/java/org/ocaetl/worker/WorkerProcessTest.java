@@ -65,7 +65,7 @@ class WorkerProcessTest {
               Map.entry("OCA_METRICS_PORT", Integer.toString(metricsPort)),
               Map.entry("OCA_SHUTDOWN_GRACE_SECONDS", "20"),
               Map.entry("OCA_LOG_FORMAT", "json"));
-      Process worker = startWorker(env);
+      WorkerProcess worker = WorkerProcess.start(root, "worker", env);
       try {
         Http.await(metricsPort, "/readyz", r -> r.statusCode() == 200, Duration.ofSeconds(60));
         assertTrue(Files.isDirectory(root.resolve("work-from-env")), "OCA_WORK_DIR");
@@ -75,36 +75,19 @@ class WorkerProcessTest {
         assertEquals(1, result.filesPromoted(), "OCA_TASK_QUEUE, OCA_INBOX, OCA_DATABASE_URL");
         assertTrue(Files.exists(root.resolve("store/public/oca_index.csv")), "OCA_STORE");
       } finally {
-        worker.destroy(); // SIGTERM
+        worker.terminate();
       }
-      assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "stops after SIGTERM");
+      assertTrue(worker.waitFor(60), "stops after SIGTERM");
       assertEquals(143, worker.exitValue(), "terminated by SIGTERM after the shutdown hook");
 
-      String stderr = Files.readString(root.resolve("worker.err"));
-      assertEquals("", Files.readString(root.resolve("worker.out")).strip(), "logs go to stderr only");
+      String stderr = worker.stderr();
+      assertEquals("", worker.stdout().strip(), "logs go to stderr only");
       List<JsonNode> logs = jsonLines(stderr);
       assertTrue(logs.stream().anyMatch(l -> l.get("message").asText().startsWith("Stopping: no new tasks")), stderr);
       assertTrue(logs.stream().anyMatch(l -> l.get("message").asText().equals("Stopped")), stderr);
       assertTrue(logs.stream().allMatch(l -> l.has("level") && l.has("loggerName") && l.has("timestamp")));
       assertFalse(stderr.contains(PASSWORD), "the database password is never logged");
     }
-  }
-
-  private Process startWorker(Map<String, String> env) throws Exception {
-    ProcessBuilder process =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            // The production configuration, not the tests' logback-test.xml.
-            "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-            OcaCommand.class.getName(),
-            "worker");
-    process.environment().putAll(env);
-    process.redirectOutput(root.resolve("worker.out").toFile());
-    process.redirectError(root.resolve("worker.err").toFile());
-    return process.start();
   }
 
   private static RunResult runOn(String address, String taskQueue) {

@@ -21,6 +21,12 @@ public final class FailureTypes {
   /** Bytes do not match the checksum they are known by (archive or fetch). */
   public static final String CHECKSUM_CONFLICT = "ChecksumConflict";
 
+  /**
+   * The SFTP inbox's host key is not the configured known_hosts entry: never retried (the key will
+   * not change by itself); an operator checks the key and updates OCA_SFTP_KNOWN_HOSTS.
+   */
+  public static final String UNTRUSTED_HOST_KEY = "UntrustedHostKey";
+
   /** PostgreSQL lock_timeout (55P03): another transaction held the lock; retried. */
   public static final String LOCK_TIMEOUT = "LockTimeout";
 
