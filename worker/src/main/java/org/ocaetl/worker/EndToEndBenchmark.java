@@ -12,8 +12,6 @@ import java.util.Map;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.db.SchemaSetup;
-import org.ocaetl.generate.ExtractGenerator;
-import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.stage.StagingLimits;
@@ -28,7 +26,6 @@ import org.ocaetl.workflows.model.RunResult;
  */
 public final class EndToEndBenchmark {
   private static final String SCHEMA = "oca_bench";
-  private static final LocalDate BASE_RUN_DATE = LocalDate.of(2025, 1, 4);
   private static final int CASES_PER_INITIAL_FILE = 250_000;
   private static final int FIRST_FILED_YEAR = 2016;
 
@@ -72,15 +69,9 @@ public final class EndToEndBenchmark {
 
       Path previous = base.getLast();
       for (int week = 1; week <= weeks; week++) {
-        LocalDate runDate = ledger.latestExtractDate().orElse(BASE_RUN_DATE).plusWeeks(1);
+        LocalDate runDate = ledger.latestExtractDate().orElse(BenchExtracts.INITIAL_RUN_DATE).plusWeeks(1);
         Path inbox = Files.createDirectories(root.resolve("raw-week-" + runDate));
-        GeneratorSettings settings =
-            GeneratorSettings.defaults()
-                .withCases(weeklyCases)
-                .withSeed(runDate.toEpochDay())
-                .withRunDate(runDate)
-                .withUpdateFrom(previous);
-        Path weekly = new ExtractGenerator(settings).generate(inbox);
+        Path weekly = BenchExtracts.weekly(inbox, runDate, weeklyCases, previous);
         Timed timed = timedRun(local, url, root, inbox);
         out.printf(
             Locale.ROOT,
@@ -114,15 +105,7 @@ public final class EndToEndBenchmark {
     List<Path> files = new ArrayList<>();
     int year = FIRST_FILED_YEAR;
     for (int left = baseCases; left > 0; left -= CASES_PER_INITIAL_FILE, year++) {
-      GeneratorSettings settings =
-          GeneratorSettings.defaults()
-              .withCases(Math.min(left, CASES_PER_INITIAL_FILE))
-              .withSeed(year)
-              .withRunDate(BASE_RUN_DATE)
-              .withInitialFiledYear(year)
-              .withDeleteRatio(0);
-      Path zip = dir.resolve(settings.fileName());
-      files.add(Files.exists(zip) ? zip : new ExtractGenerator(settings).generate(dir));
+      files.add(BenchExtracts.initial(dir, year, Math.min(left, CASES_PER_INITIAL_FILE)));
     }
     return files;
   }

@@ -14,6 +14,7 @@ import org.ocaetl.db.PostgisMode;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.worker.EndToEndBenchmark;
+import org.ocaetl.worker.FullHistoryBenchmark;
 import org.ocaetl.worker.PostgisOption;
 import org.ocaetl.worker.StagingOptions;
 import org.ocaetl.worker.VersionProvider;
@@ -87,10 +88,44 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--weeks",
-      defaultValue = "3",
       paramLabel = "N",
-      description = "With --end-to-end: weekly runs measured, default ${DEFAULT-VALUE}.")
-  int weeks;
+      description = {
+        "With --end-to-end: weekly runs measured (default 3); with --profile full-history: weekly",
+        "files after the Initial files (default 52)."
+      })
+  Integer weeks;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = {
+        "full-history: a full reprocess into an empty schema (oca_history_bench): --years Initial",
+        "files of --initial-cases cases and --weeks weekly files of --cases cases in one run (staging,",
+        "one promotion, publish), then one more weekly file against the full database. Run it with",
+        "the image's limits: java -Xmx640m -jar oca-worker.jar bench --profile full-history."
+      })
+  String profile;
+
+  @Option(
+      names = "--years",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "With --profile full-history: Initial files (filed years from 2016), default ${DEFAULT-VALUE}.")
+  int years;
+
+  @Option(
+      names = "--initial-cases",
+      defaultValue = "300000",
+      paramLabel = "N",
+      description = "With --profile full-history: cases per Initial file, default ${DEFAULT-VALUE}.")
+  int initialCases;
+
+  @Option(
+      names = "--parallel",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "With --profile full-history: files staged at once, default ${DEFAULT-VALUE}.")
+  int parallel;
 
   @Option(
       names = "--work-dir",
@@ -123,8 +158,8 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "${env:OCA_DATABASE_URL}",
       paramLabel = "URL",
       description = {
-        "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end the database to load (schema",
-        "oca_bench; default an embedded one), with --geocode that of the cache (schema",
+        "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end / --profile the database to load (schema",
+        "oca_bench / oca_history_bench; default an embedded one), with --geocode that of the cache (schema",
         "oca_geocode_bench; required)."
       })
   String databaseUrl;
@@ -148,9 +183,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Path work = workFolder();
+    if (profile != null) {
+      if (!profile.equals("full-history") || years < 1 || initialCases < 1 || parallel < 1
+          || (weeks != null && weeks < 0)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--profile takes full-history; --years, --initial-cases and --parallel must be at least 1");
+      }
+      new FullHistoryBenchmark(databaseUrl, work, staging.limits(work), postgisMode(), out, spec.commandLine().getErr())
+          .run(years, initialCases, weeks == null ? 52 : weeks, cases, parallel);
+      return 0;
+    }
     if (endToEnd) {
       new EndToEndBenchmark(databaseUrl, work, staging.limits(work), postgisMode(), out, spec.commandLine().getErr())
-          .run(baseCases, cases, weeks);
+          .run(baseCases, cases, weeks == null ? 3 : weeks);
       out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
       return 0;
     }
