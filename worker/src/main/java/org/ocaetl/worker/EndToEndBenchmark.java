@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.db.PostgisMode;
-import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 
@@ -29,33 +26,20 @@ public final class EndToEndBenchmark {
   private static final int CASES_PER_INITIAL_FILE = 250_000;
   private static final int FIRST_FILED_YEAR = 2016;
 
-  private final String databaseUrl;
-  private final Path work;
-  private final StagingLimits limits;
-  private final PostgisMode postgis;
+  private final BenchSetup setup;
   private final PrintWriter out;
-  private final PrintWriter err;
 
-  /**
-   * @param databaseUrl the PostgreSQL to use, or null for an embedded one under {@code work}
-   * @param postgis whether the bench schema uses PostGIS (--postgis)
-   */
-  public EndToEndBenchmark(
-      String databaseUrl, Path work, StagingLimits limits, PostgisMode postgis, PrintWriter out, PrintWriter err) {
-    this.databaseUrl = databaseUrl;
-    this.work = work;
-    this.limits = limits;
-    this.postgis = postgis;
-    this.out = out;
-    this.err = err;
+  public EndToEndBenchmark(BenchSetup setup) {
+    this.setup = setup;
+    this.out = setup.out();
   }
 
   /** Loads {@code baseCases} (once), then measures {@code weeks} weekly runs of {@code weeklyCases}. */
   public void run(int baseCases, int weeklyCases, int weeks) throws Exception {
-    Path root = Files.createDirectories(work.resolve("end-to-end"));
-    try (LocalRun local = LocalRun.start(databaseUrl, root, err)) {
+    Path root = Files.createDirectories(setup.work().resolve("end-to-end"));
+    try (LocalRun local = LocalRun.start(setup.databaseUrl(), root, setup.err())) {
       String url = local.databaseUrl();
-      SchemaMigrator.migrate(DatabaseUrl.parse(url), SCHEMA, postgis);
+      SchemaMigrator.migrate(DatabaseUrl.parse(url), SCHEMA, setup.postgis());
       PromotedFiles ledger = new PromotedFiles(DatabaseUrl.parse(url), SCHEMA);
 
       List<Path> base = generateBase(root.resolve("raw-base"), baseCases);
@@ -92,9 +76,7 @@ public final class EndToEndBenchmark {
 
   private Timed timedRun(LocalRun local, String url, Path root, Path inbox) throws IOException {
     WorkerConfig config =
-        WorkerConfig.of(url, SCHEMA, root.resolve("store"), inbox, root.resolve("work"))
-            .withStagingLimits(limits)
-            .withSchemaSetup(new SchemaSetup(postgis, List.of()));
+        setup.config(url, SCHEMA, root, inbox);
     long start = System.nanoTime();
     RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()), System.getenv());
     return new Timed(result, (System.nanoTime() - start) / 1e9);

@@ -17,14 +17,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.db.PostgisMode;
-import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.metrics.PipelineMetrics;
-import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.bench.ProcessMemory;
@@ -45,26 +42,16 @@ public final class FullHistoryBenchmark {
   private static final List<String> STAGES =
       List.of("fetch", "parse", "export", "geocode", "upload", "promote", "publish");
 
-  private final String databaseUrl;
-  private final Path work;
-  private final StagingLimits limits;
-  private final PostgisMode postgis;
+  private final BenchSetup setup;
   private final PrintWriter out;
-  private final PrintWriter err;
 
-  /** @param databaseUrl the PostgreSQL to use, or null for an embedded one under {@code work} */
-  public FullHistoryBenchmark(
-      String databaseUrl, Path work, StagingLimits limits, PostgisMode postgis, PrintWriter out, PrintWriter err) {
-    this.databaseUrl = databaseUrl;
-    this.work = work;
-    this.limits = limits;
-    this.postgis = postgis;
-    this.out = out;
-    this.err = err;
+  public FullHistoryBenchmark(BenchSetup setup) {
+    this.setup = setup;
+    this.out = setup.out();
   }
 
   public void run(int years, int casesPerInitial, int weeks, int casesPerWeek, int parallel) throws Exception {
-    Path root = Files.createDirectories(work.resolve("full-history"));
+    Path root = Files.createDirectories(setup.work().resolve("full-history"));
     Path raw = root.resolve("raw");
     long generating = System.nanoTime();
     Path last = null;
@@ -80,17 +67,14 @@ public final class FullHistoryBenchmark {
         + " or find)%n", years, casesPerInitial, weeks, casesPerWeek, raw, seconds(generating));
     out.printf(Locale.ROOT, "JVM max heap %s, DuckDB memory_limit %s per staging database, %d files staged at once,"
         + " %d cores, load average %s%n", ProcessMemory.mib(OptionalLong.of(Runtime.getRuntime().maxMemory())),
-        limits.memoryLimit(), parallel, Runtime.getRuntime().availableProcessors(), ProcessMemory.loadAverage());
+        setup.limits().memoryLimit(), parallel, Runtime.getRuntime().availableProcessors(), ProcessMemory.loadAverage());
     out.flush();
 
-    try (LocalRun local = LocalRun.start(databaseUrl, root, err)) {
+    try (LocalRun local = LocalRun.start(setup.databaseUrl(), root, setup.err())) {
       String url = local.databaseUrl();
       dropSchema(url);
       WorkerConfig config =
-          WorkerConfig.of(url, SCHEMA, root.resolve("store"), raw, root.resolve("work"))
-              .withStagingLimits(limits)
-              .withParallelism(parallel)
-              .withSchemaSetup(new SchemaSetup(postgis, List.of()));
+          setup.config(url, SCHEMA, root, raw).withParallelism(parallel);
       report("full history", timedRun(local, config));
 
       Path extra = root.resolve("raw-extra");

@@ -13,6 +13,7 @@ import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
+import org.ocaetl.worker.BenchSetup;
 import org.ocaetl.worker.EndToEndBenchmark;
 import org.ocaetl.worker.FullHistoryBenchmark;
 import org.ocaetl.worker.PostgisOption;
@@ -164,6 +165,11 @@ public final class BenchCommand implements Callable<Integer> {
       })
   String databaseUrl;
 
+  private BenchSetup benchSetup(Path work) {
+    CommandLine cli = spec.commandLine();
+    return new BenchSetup(databaseUrl, work, staging.limits(work), postgisMode(), cli.getOut(), cli.getErr());
+  }
+
   private PostgisMode postgisMode() {
     try {
       return postgis.mode();
@@ -189,13 +195,11 @@ public final class BenchCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--profile takes full-history; --years, --initial-cases and --parallel must be at least 1");
       }
-      new FullHistoryBenchmark(databaseUrl, work, staging.limits(work), postgisMode(), out, spec.commandLine().getErr())
-          .run(years, initialCases, weeks == null ? 52 : weeks, cases, parallel);
+      new FullHistoryBenchmark(benchSetup(work)).run(years, initialCases, weeks == null ? 52 : weeks, cases, parallel);
       return 0;
     }
     if (endToEnd) {
-      new EndToEndBenchmark(databaseUrl, work, staging.limits(work), postgisMode(), out, spec.commandLine().getErr())
-          .run(baseCases, cases, weeks == null ? 3 : weeks);
+      new EndToEndBenchmark(benchSetup(work)).run(baseCases, cases, weeks == null ? 3 : weeks);
       out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
       return 0;
     }
