@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 
@@ -30,43 +29,34 @@ public final class PlutoLoader {
   }
 
   public ReferenceRelease load(Path file, String release) throws IOException, SQLException {
-    String name = ReferenceRelease.requireRelease(release);
-    try (ReferenceCsv csv = ReferenceCsv.open(file);
-        Connection c = SchemaSession.begin(dataSource, schema)) {
-      try {
-        int bbl = csv.column("bbl");
-        int unitsres = csv.column("unitsres");
-        int bct2020 = csv.column("bct2020");
-        int bctcb2020 = csv.column("bctcb2020");
-        int ct2010 = csv.column("ct2010");
-        int cb2010 = csv.column("cb2010");
-        int cd = csv.column("cd");
-        int council = csv.column("council");
-        try (Statement st = c.createStatement()) {
-          st.execute(SqlResource.of("sql/reference/truncate_table.sql").with("table", SqlIdentifier.of(TABLE)).render());
-        }
-        long rows;
-        try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_pluto.sql").render())) {
-          while (csv.next()) {
-            copy.row(
-                bbl(csv, csv.value(bbl)),
-                integer(csv, "unitsres", csv.value(unitsres)),
-                csv.value(bct2020),
-                csv.value(bctcb2020),
-                ct2010(csv, csv.value(ct2010)),
-                csv.value(cb2010),
-                csv.value(cd),
-                csv.value(council));
-          }
-          rows = copy.finish();
-        }
-        ReferenceRelease recorded = ReferenceRelease.record(c, TABLE, name, csv.fileName(), csv.sha256(), rows);
-        c.commit();
-        return recorded;
-      } catch (IOException | SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    return ReferenceRelease.load(dataSource, schema, TABLE, file, release, PlutoLoader::fill);
+  }
+
+  private static long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
+    int bbl = csv.column("bbl");
+    int unitsres = csv.column("unitsres");
+    int bct2020 = csv.column("bct2020");
+    int bctcb2020 = csv.column("bctcb2020");
+    int ct2010 = csv.column("ct2010");
+    int cb2010 = csv.column("cb2010");
+    int cd = csv.column("cd");
+    int council = csv.column("council");
+    try (Statement st = c.createStatement()) {
+      st.execute(SqlResource.of("sql/reference/truncate_table.sql").with("table", SqlIdentifier.of(TABLE)).render());
+    }
+    try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_pluto.sql").render())) {
+      while (csv.next()) {
+        copy.row(
+            bbl(csv, csv.value(bbl)),
+            integer(csv, "unitsres", csv.value(unitsres)),
+            csv.value(bct2020),
+            csv.value(bctcb2020),
+            ct2010(csv, csv.value(ct2010)),
+            csv.value(cb2010),
+            csv.value(cd),
+            csv.value(council));
       }
+      return copy.finish();
     }
   }
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.promote.PostgisSchema;
@@ -33,58 +32,51 @@ public final class TractsLoader {
   }
 
   public ReferenceRelease load(Path file, String release) throws IOException, SQLException {
-    String name = ReferenceRelease.requireRelease(release);
-    try (ReferenceCsv csv = ReferenceCsv.open(file);
-        Connection c = SchemaSession.begin(dataSource, schema)) {
-      try {
-        if (!PostgisSchema.useSchema(c, schema)) {
-          throw new IllegalStateException("load-tracts needs PostGIS: schema " + schema + " has no tracts table"
-              + " (PostGIS is not installed in this database, could not be installed, or --postgis is off)");
-        }
-        int wkt = csv.column("the_geom", "wkt", "geometry", "geom");
-        int geoid = csv.column("geoid");
-        int statefp = csv.optionalColumn("statefp");
-        int countyfp = csv.optionalColumn("countyfp");
-        int tractce = csv.optionalColumn("tractce");
-        int tractName = csv.optionalColumn("name");
-        int namelsad = csv.optionalColumn("namelsad");
-        try (Statement st = c.createStatement()) {
-          st.execute(SqlResource.of("sql/reference/create_tracts_stage.sql").render());
-        }
-        long rows;
-        try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_tracts_stage.sql").render())) {
-          while (csv.next()) {
-            String id = required(csv, "geoid", csv.value(geoid));
-            String geometry = required(csv, "geometry", csv.value(wkt));
-            copy.row(
-                Long.toString(csv.line()),
-                part(csv, statefp, id, 0, 2),
-                part(csv, countyfp, id, 2, 5),
-                part(csv, tractce, id, 5, 11),
-                id,
-                csv.value(tractName),
-                csv.value(namelsad),
-                geometry);
-          }
-          rows = copy.finish();
-        }
-        try (Statement st = c.createStatement()) {
-          st.execute(SqlResource.of("sql/reference/truncate_table.sql").with("table", SqlIdentifier.of(TABLE)).render());
-          st.execute(SqlResource.of("sql/reference/insert_tracts.sql").render());
-        } catch (SQLException e) {
-          if (BAD_GEOMETRY_STATE.equals(e.getSQLState())) {
-            throw new BadReferenceFileException(csv.fileName() + " " + serverMessage(e));
-          }
-          throw e;
-        }
-        ReferenceRelease recorded = ReferenceRelease.record(c, TABLE, name, csv.fileName(), csv.sha256(), rows);
-        c.commit();
-        return recorded;
-      } catch (IOException | SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    return ReferenceRelease.load(dataSource, schema, TABLE, file, release, this::fill);
+  }
+
+  private long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
+    if (!PostgisSchema.useSchema(c, schema)) {
+      throw new IllegalStateException("load-tracts needs PostGIS: schema " + schema + " has no tracts table"
+          + " (PostGIS is not installed in this database, could not be installed, or --postgis is off)");
     }
+    int wkt = csv.column("the_geom", "wkt", "geometry", "geom");
+    int geoid = csv.column("geoid");
+    int statefp = csv.optionalColumn("statefp");
+    int countyfp = csv.optionalColumn("countyfp");
+    int tractce = csv.optionalColumn("tractce");
+    int tractName = csv.optionalColumn("name");
+    int namelsad = csv.optionalColumn("namelsad");
+    try (Statement st = c.createStatement()) {
+      st.execute(SqlResource.of("sql/reference/create_tracts_stage.sql").render());
+    }
+    long rows;
+    try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_tracts_stage.sql").render())) {
+      while (csv.next()) {
+        String id = required(csv, "geoid", csv.value(geoid));
+        String geometry = required(csv, "geometry", csv.value(wkt));
+        copy.row(
+            Long.toString(csv.line()),
+            part(csv, statefp, id, 0, 2),
+            part(csv, countyfp, id, 2, 5),
+            part(csv, tractce, id, 5, 11),
+            id,
+            csv.value(tractName),
+            csv.value(namelsad),
+            geometry);
+      }
+      rows = copy.finish();
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute(SqlResource.of("sql/reference/truncate_table.sql").with("table", SqlIdentifier.of(TABLE)).render());
+      st.execute(SqlResource.of("sql/reference/insert_tracts.sql").render());
+    } catch (SQLException e) {
+      if (BAD_GEOMETRY_STATE.equals(e.getSQLState())) {
+        throw new BadReferenceFileException(csv.fileName() + " " + serverMessage(e));
+      }
+      throw e;
+    }
+    return rows;
   }
 
   private static String required(ReferenceCsv csv, String column, String value) throws BadReferenceFileException {
