@@ -42,20 +42,7 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
       description = "Release name recorded with the load, e.g. 25v1.1 for PLUTO or 2020 for tracts.")
   String release;
 
-  @Option(
-      names = "--database-url",
-      defaultValue = "${env:OCA_DATABASE_URL}",
-      paramLabel = "URL",
-      description = "PostgreSQL, postgresql://user:pw@host:port/db or jdbc:postgresql://… (env OCA_DATABASE_URL;"
-          + " required; prefer the env var, it holds a password).")
-  String databaseUrl;
-
-  @Option(
-      names = "--schema",
-      defaultValue = "${env:OCA_SCHEMA:-public}",
-      paramLabel = "S",
-      description = "Schema of the oca tables (env OCA_SCHEMA), default ${DEFAULT-VALUE}.")
-  String schema;
+  @Mixin DatabaseOptions db;
 
   @Mixin PostgisOption postgis;
 
@@ -67,24 +54,24 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DataSource database;
     try {
-      if (databaseUrl == null || databaseUrl.isBlank()) {
+      if (db.databaseUrl == null || db.databaseUrl.isBlank()) {
         throw new IllegalArgumentException("Missing --database-url (or env OCA_DATABASE_URL)");
       }
-      database = DatabaseUrl.parse(databaseUrl);
-      SqlIdentifier.require(schema);
+      database = DatabaseUrl.parse(db.databaseUrl);
+      SqlIdentifier.require(db.schema);
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("Not a file: " + file);
       }
       if (release.isBlank()) {
         throw new IllegalArgumentException("--release must not be blank");
       }
-      SchemaMigrator.migrate(database, schema, postgis.mode());
+      SchemaMigrator.migrate(database, db.schema, postgis.mode());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try {
-      ReferenceRelease loaded = load(database, schema, file, release);
-      log.info("Loaded {} release {} into {}.{}: {} rows", loaded.fileName(), loaded.release(), schema,
+      ReferenceRelease loaded = load(database, db.schema, file, release);
+      log.info("Loaded {} release {} into {}.{}: {} rows", loaded.fileName(), loaded.release(), db.schema,
           loaded.table(), loaded.rows());
       spec.commandLine().getOut().println(LocalCommand.JSON.writeValueAsString(loaded));
       spec.commandLine().getOut().flush();

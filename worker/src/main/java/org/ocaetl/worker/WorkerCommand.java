@@ -35,20 +35,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin TemporalOptions temporal;
 
-  @Option(
-      names = "--database-url",
-      defaultValue = "${env:OCA_DATABASE_URL}",
-      paramLabel = "URL",
-      description = "PostgreSQL, postgresql://user:pw@host:port/db or jdbc:postgresql://… (env OCA_DATABASE_URL;"
-          + " required; prefer the env var, it holds a password).")
-  String databaseUrl;
-
-  @Option(
-      names = "--schema",
-      defaultValue = "${env:OCA_SCHEMA:-public}",
-      paramLabel = "S",
-      description = "Schema of the oca tables (env OCA_SCHEMA), default ${DEFAULT-VALUE}.")
-  String schema;
+  @Mixin DatabaseOptions database;
 
   @Option(
       names = "--store",
@@ -142,7 +129,7 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   WorkerConfig config() {
-    require(databaseUrl, "--database-url", "OCA_DATABASE_URL");
+    require(database.databaseUrl, "--database-url", "OCA_DATABASE_URL");
     require(store, "--store", "OCA_STORE");
     require(inbox, "--inbox", "OCA_INBOX");
     if (parallel < 1) {
@@ -155,12 +142,12 @@ final class WorkerCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--shutdown-grace must not be negative");
     }
     try {
-      DatabaseUrl.parse(databaseUrl);
-      SqlIdentifier.require(schema);
+      DatabaseUrl.parse(database.databaseUrl);
+      SqlIdentifier.require(database.schema);
       ObjectStores.check(store);
       RawInboxes.check(inbox, environment);
       WorkerConfig config =
-          WorkerConfig.forUris(databaseUrl, schema, store, inbox, workDir)
+          WorkerConfig.forUris(database.databaseUrl, database.schema, store, inbox, workDir)
               .withStagingLimits(staging.limits(workDir))
               .withParallelism(parallel)
               .withTaskQueue(temporal.settings().taskQueue())
