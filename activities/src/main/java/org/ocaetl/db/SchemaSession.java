@@ -3,7 +3,9 @@ package org.ocaetl.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -12,6 +14,9 @@ import javax.sql.DataSource;
  * mode pooler and never leaks into the next user of a pooled connection.
  */
 public final class SchemaSession {
+  /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1. */
+  private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]{8}(-[0-9A-F]{8})+-[0-9]+");
+
   private SchemaSession() {}
 
   /** Opens a connection, starts a transaction (autocommit off) and points it at {@code schema}. */
@@ -38,6 +43,34 @@ public final class SchemaSession {
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
+      useSchema(c, schema);
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      closeAfterFailure(c, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a read-only REPEATABLE READ transaction on {@code schema} that sees exactly the snapshot
+   * another transaction exported with {@code pg_export_snapshot()}, so exports can run on several
+   * connections and still agree with each other. The id is checked against the server's format:
+   * {@code SET TRANSACTION SNAPSHOT} takes no bind parameters and must be the transaction's first
+   * statement.
+   */
+  public static Connection joinSnapshot(DataSource dataSource, SqlIdentifier schema, String snapshotId)
+      throws SQLException {
+    if (snapshotId == null || !SNAPSHOT_ID.matcher(snapshotId).matches()) {
+      throw new IllegalArgumentException("Not a PostgreSQL snapshot id: " + snapshotId);
+    }
+    Connection c = dataSource.getConnection();
+    try {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+      }
       useSchema(c, schema);
       return c;
     } catch (SQLException | RuntimeException e) {

@@ -42,6 +42,8 @@ public final class PublicSnapshot {
   static final String BADGE_FILE = StoreKeys.BADGE_FILE;
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
+  /** Connections sharing the snapshot; two use two database cores (docs/benchmarks.md). */
+  private static final int EXPORT_CONNECTIONS = 2;
   private static final String CSV = "text/csv; charset=utf-8";
   private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
   private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
@@ -90,14 +92,9 @@ public final class PublicSnapshot {
     List<Export> exports = exports(views.rebuild(schema));
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
-    try (Connection c = SchemaSession.beginSnapshot(dataSource, SqlIdentifier.of(schema))) {
-      for (Export e : exports) {
-        SqlResource query =
-            SqlResource.of("sql/publish/relation_rows.sql")
-                .with("relation", e.relation())
-                .with("order_columns", e.orderColumns());
-        rows.put(e.key(), exporter.export(c, e.key(), query));
-      }
+    SqlIdentifier schemaName = SqlIdentifier.of(schema);
+    try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
+      rows.putAll(new SnapshotExports(dataSource, schemaName, exporter, EXPORT_CONNECTIONS).run(c, exports));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       c.rollback(); // read-only snapshot: nothing to commit
     }

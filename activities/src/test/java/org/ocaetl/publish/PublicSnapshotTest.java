@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.db.SchemaSession;
+import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
@@ -161,6 +163,13 @@ class PublicSnapshotTest {
     assertEquals("indexnumberid,initialdate,updatedate,deletedate\n", read("public/oca_metadata.csv"));
     assertFalse(store.list("public/").contains("public/last-updated-date.txt"));
     assertTrue(result.rowsPerObject().values().stream().allMatch(n -> n == 0L));
+  }
+
+  @Test
+  void joinsOnlyWellFormedSnapshotIds() {
+    // SET TRANSACTION SNAPSHOT takes no bind parameter: anything but the server's format is refused.
+    assertThrows(IllegalArgumentException.class,
+        () -> SchemaSession.joinSnapshot(db.dataSource(), SqlIdentifier.of(h.schema), "00000003-0000001B-1'; DROP TABLE x; --"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,14 +91,13 @@ class S3QueryExporterTest {
   @Test
   void everyFileComesFromOneSnapshot() throws Exception {
     RelationExporter rds = exporter();
-    boolean[] promotedMeanwhile = {false};
+    AtomicBoolean promotedMeanwhile = new AtomicBoolean();
     // After the first CSV, another file is promoted and committed: the later CSVs must not see it.
     // A weekly-sized promotion (keys checked per row) takes no table lock that the snapshot's
     // readers would block; a large one would wait for the publish (lock_timeout, then retried).
     RelationExporter interleaved = (snapshot, key, rows) -> {
       long written = rds.export(snapshot, key, rows);
-      if (!promotedMeanwhile[0]) {
-        promotedMeanwhile[0] = true;
+      if (promotedMeanwhile.compareAndSet(false, true)) {
         try {
           h.promote(PromotionHarness.KEYS_CHECKED_PER_ROW,
               StagedFileFixture.file("LandlordTenant.Incr.2024-03-15.zip").fullVersion("LT-9", "new")
@@ -111,7 +111,7 @@ class S3QueryExporterTest {
 
     SnapshotResult result = new PublicSnapshot(db.dataSource(), exported, interleaved).publish(h.schema);
 
-    assertTrue(promotedMeanwhile[0]);
+    assertTrue(promotedMeanwhile.get());
     assertEquals(List.of("LT-1", "LT-2", "LT-3", "LT-9"), h.ids(org.ocaetl.model.OcaTable.OCA_INDEX));
     for (String key : exported.list(StoreKeys.PUBLIC)) {
       assertFalse(read(exported, key).contains("LT-9"), key);
