@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.sql.SQLException;
 import java.util.List;
 import org.ocaetl.promote.PromotionLockTimeoutException;
+import org.ocaetl.stage.StagingSpaceException;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.model.CaseFailure;
 
@@ -43,6 +44,14 @@ final class Failures {
       return nonRetryable(FailureTypes.STATEMENT_TIMEOUT, e.getMessage(), e);
     }
     return Activity.wrap(e);
+  }
+
+  /**
+   * No room for DuckDB on this worker: retryable, since other files' work folders are deleted as
+   * they finish and an operator may free space or raise the limit. Names the file and the folder.
+   */
+  static ApplicationFailure stagingDiskFull(String fileName, StagingSpaceException e) {
+    return ApplicationFailure.newFailureWithCause(fileName + ": " + e.getMessage(), FailureTypes.STAGING_DISK_FULL, e);
   }
 
   private static String cap(String s) {

@@ -26,6 +26,7 @@ import org.ocaetl.stage.ExtractParser;
 import org.ocaetl.stage.ParseReport;
 import org.ocaetl.stage.StagingExporter;
 import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.stage.StagingSpaceException;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.workflows.FailureTypes;
@@ -176,6 +177,8 @@ public final class FileActivitiesImpl implements FileActivities {
     } catch (ExtractFileException e) {
       metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
       throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
+    } catch (StagingSpaceException e) {
+      throw Failures.stagingDiskFull(step.fileName(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -189,6 +192,8 @@ public final class FileActivitiesImpl implements FileActivities {
       ExportReport exported = new StagingExporter(limits).export(folder.stagingDb(), folder.exportDir(), parsed);
       metrics.exported(exported.rowsPerTable(), Duration.ofMillis(exported.elapsedMillis()));
       return new ExportSummary(exported.rowsPerTable(), exported.elapsedMillis());
+    } catch (StagingSpaceException e) {
+      throw Failures.stagingDiskFull(step.fileName(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param port SSH port
  * @param directory folder of the raw files on the server
  * @param password password, or null
- * @param privateKey private key file (OpenSSH or PEM; RSA or ECDSA), or null
+ * @param privateKey private key file (OpenSSH or PEM for RSA and ECDSA, OpenSSH for Ed25519), or null
  * @param privateKeyPassphrase passphrase of an encrypted private key, or null
  * @param knownHosts known_hosts file holding the server's host key: other keys are refused
  * @param timeout bound on connecting, authenticating, and waiting for any server response

@@ -46,7 +46,7 @@ public final class ExtractParser {
       StagingDatabase.delete(stagingDb);
       throw e;
     } catch (SQLException e) {
-      throw new IOException("staging database " + stagingDb + " failed: " + e.getMessage(), e);
+      throw StagingSpaceException.of("staging database " + stagingDb, e, limits);
     }
   }
 

@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
 /**
  * Connections to a staging DuckDB file with the configured limits. DuckDB memory is native (outside
- * the heap), so {@code memory_limit} bounds it and {@code temp_directory} receives what spills.
+ * the heap), so {@code memory_limit} bounds it and {@code temp_directory} receives what spills, up
+ * to {@code max_temp_directory_size} when one is configured.
  * Insertion order need not be preserved: every export orders explicitly.
  *
  * <p>DuckDB's own scheduler runs with one thread: every statement then runs on the Java thread that
@@ -75,7 +77,17 @@ final class StagingDatabase {
     properties.setProperty("temp_directory", limits.tempDirectory().toAbsolutePath().toString());
     properties.setProperty("preserve_insertion_order", "false");
     properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, Boolean.toString(streamResults));
-    return DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties)
-        .unwrap(DuckDBConnection.class);
+    DuckDBConnection conn =
+        DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties).unwrap(DuckDBConnection.class);
+    if (limits.maxTempDirectorySize() != null) {
+      try (Statement st = conn.createStatement()) {
+        st.execute(SqlResource.statement("max_temp_directory_size.sql",
+            Map.of("size", SqlResource.stringLiteral(limits.maxTempDirectorySize()))));
+      } catch (SQLException e) {
+        conn.close();
+        throw e;
+      }
+    }
+    return conn;
   }
 }

@@ -64,7 +64,7 @@ public final class StagingExporter {
       ReportJsonWriter.write(outDir.resolve(REPORT_FILE), parse, report, conn);
       return report;
     } catch (SQLException e) {
-      throw new IOException("export of staging database " + stagingDb + " failed: " + e.getMessage(), e);
+      throw StagingSpaceException.of("export of staging database " + stagingDb, e, limits);
     }
   }
 

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 /**
  * Builds the one kind of S3 client oca-etl uses: the Java-based async client with its own
  * multipart support (no CRT: no native memory outside the heap), Netty underneath, the standard
- * retry strategy (jittered exponential backoff on 5xx, throttling and connection errors).
+ * retry strategy (jittered exponential backoff on 5xx, throttling, connection errors and attempts
+ * past the attempt timeout), and a bound on each call with all its attempts.
  */
 final class S3Clients {
   /** Part size of multipart uploads: S3's minimum is 5 MiB, 10,000 parts make 80 GB objects. */
@@ -48,7 +49,9 @@ final class S3Clients {
                     .maxConcurrency(MAX_CONNECTIONS))
             .overrideConfiguration(
                 o -> o.retryStrategy(
-                    AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build()));
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+                    .apiCallAttemptTimeout(settings.attemptTimeout())
+                    .apiCallTimeout(settings.callTimeout()));
     if (settings.region() != null) {
       builder.region(Region.of(settings.region()));
     }

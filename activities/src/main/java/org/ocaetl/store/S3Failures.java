@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -37,14 +39,28 @@ final class S3Failures {
       missing.initCause(cause);
       return missing;
     }
+    if (cause instanceof ApiCallTimeoutException) {
+      return new IOException("S3 " + action + " of " + key + " timed out: no complete answer within the call timeout"
+          + " (OCA_S3_CALL_TIMEOUT_SECONDS, all attempts together): " + cause.getMessage(), cause);
+    }
+    if (cause instanceof ApiCallAttemptTimeoutException) {
+      return new IOException("S3 " + action + " of " + key + " timed out: the last attempt got no complete answer"
+          + " within the attempt timeout (OCA_S3_ATTEMPT_TIMEOUT_SECONDS): " + cause.getMessage(), cause);
+    }
     return new IOException("S3 " + action + " of " + key + " failed: " + cause.getMessage(), cause);
   }
 
-  /** Server errors, throttling and failures to connect or read: worth another attempt. */
+  /**
+   * Server errors, throttling and failures to connect or read: worth another attempt. A spent call
+   * timeout is not: it already covered every attempt.
+   */
   static boolean isTransient(IOException failure) {
     Throwable cause = failure.getCause();
     if (cause instanceof S3Exception s3) {
       return s3.statusCode() >= 500 || s3.statusCode() == 429;
+    }
+    if (cause instanceof ApiCallTimeoutException) {
+      return false;
     }
     return cause instanceof SdkClientException;
   }

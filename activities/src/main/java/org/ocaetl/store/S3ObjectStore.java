@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,14 +78,19 @@ public final class S3ObjectStore implements ObjectStore {
 
   /**
    * Retries here until the response starts: the SDK retries the request, but a blocking-stream
-   * transformer whose first attempt failed stays failed. A failure while reading the body reaches
-   * the caller (who restarts its work, e.g. the activity retry).
+   * transformer whose first attempt failed stays failed. Each call is given what is left of the
+   * call timeout, so all attempts together end within it as for any other call. A failure while
+   * reading the body reaches the caller (who restarts its work, e.g. the activity retry).
    */
   @Override
   public InputStream get(String key) throws IOException {
     String objectKey = location.objectKey(key);
-    GetObjectRequest get = GetObjectRequest.builder().bucket(location.bucket()).key(objectKey).build();
+    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
     for (int attempt = 1; ; attempt++) {
+      // at least 1 ms: past the deadline the call fails at once with the SDK's call timeout
+      Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+      GetObjectRequest get = GetObjectRequest.builder().bucket(location.bucket()).key(objectKey)
+          .overrideConfiguration(c -> c.apiCallTimeout(left)).build();
       try {
         return S3Failures.join(client.getObject(get, AsyncResponseTransformer.toBlockingInputStream()), "read", objectKey);
       } catch (IOException e) {

@@ -20,6 +20,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param checksums when the SDK adds request checksums and validates response ones
  * @param maxAttempts attempts per request (the first plus retries with jittered exponential backoff)
  * @param listPageSize keys per ListObjectsV2 page (1000 is the S3 maximum)
+ * @param attemptTimeout bound on one attempt of a request, from sending it to its response (for a
+ *     read, to the start of the body, which the caller streams); past it the attempt is retried
+ * @param callTimeout bound on a request with all its attempts and backoff; past it the call fails
  * @param credentials where the credentials come from
  */
 public record S3Settings(
@@ -29,6 +32,8 @@ public record S3Settings(
     ChecksumMode checksums,
     int maxAttempts,
     int listPageSize,
+    Duration attemptTimeout,
+    Duration callTimeout,
     AwsCredentialsProvider credentials) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -39,6 +44,13 @@ public record S3Settings(
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Silence on an open connection before the attempt fails (and is retried). */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * One attempt: the largest request body is a 16 MiB single upload (8 MiB parts above that), 30 s
+   * at 4.5 Mbit/s. It also cuts a response that trickles in too slowly for the read timeout.
+   */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+  /** All attempts of one request: five 30 s attempts plus their backoff fit. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
 
   /**
    * {@code WHEN_SUPPORTED} is the SDK default for AWS (CRC32 on every upload, validation of
@@ -57,6 +69,10 @@ public record S3Settings(
     if (listPageSize < 1 || listPageSize > 1000) {
       throw new IllegalArgumentException("listPageSize must be 1..1000: " + listPageSize);
     }
+    if (attemptTimeout.isNegative() || attemptTimeout.isZero() || callTimeout.compareTo(attemptTimeout) < 0) {
+      throw new IllegalArgumentException("S3 timeouts must be positive, the call's at least the attempt's: attempt "
+          + attemptTimeout + ", call " + callTimeout);
+    }
     if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
         || endpoint.getRawUserInfo() != null)) {
       throw new IllegalArgumentException("Not an endpoint URL (scheme://host[:port], no credentials): "
@@ -67,7 +83,8 @@ public record S3Settings(
   /**
    * Reads {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL_S3} (or
    * {@code AWS_ENDPOINT_URL}), {@code OCA_S3_PATH_STYLE}, {@code OCA_S3_CHECKSUMS} and
-   * {@code OCA_S3_MAX_ATTEMPTS}. Credentials: {@code AWS_ACCESS_KEY_ID} /
+   * {@code OCA_S3_MAX_ATTEMPTS}, {@code OCA_S3_ATTEMPT_TIMEOUT_SECONDS} and
+   * {@code OCA_S3_CALL_TIMEOUT_SECONDS}. Credentials: {@code AWS_ACCESS_KEY_ID} /
    * {@code AWS_SECRET_ACCESS_KEY} (/ {@code AWS_SESSION_TOKEN}) when {@code env} holds them, else
    * the SDK's default chain (system properties, web identity, profile, container, instance role).
    */
@@ -84,25 +101,32 @@ public record S3Settings(
         checksums(env.get("OCA_S3_CHECKSUMS")),
         integer(env, "OCA_S3_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
         DEFAULT_LIST_PAGE_SIZE,
+        Duration.ofSeconds(integer(env, "OCA_S3_ATTEMPT_TIMEOUT_SECONDS", (int) DEFAULT_ATTEMPT_TIMEOUT.toSeconds())),
+        Duration.ofSeconds(integer(env, "OCA_S3_CALL_TIMEOUT_SECONDS", (int) DEFAULT_CALL_TIMEOUT.toSeconds())),
         credentials(env));
   }
 
   /** Settings for a local S3-compatible server with fixed credentials (tests, local runs). */
   public static S3Settings forEndpoint(URI endpoint, String accessKeyId, String secretAccessKey, ChecksumMode checksums) {
     return new S3Settings(DEFAULT_ENDPOINT_REGION, endpoint, true, checksums, DEFAULT_MAX_ATTEMPTS,
-        DEFAULT_LIST_PAGE_SIZE, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+        DEFAULT_LIST_PAGE_SIZE, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
   }
 
   public S3Settings withListPageSize(int keys) {
-    return new S3Settings(region, endpoint, pathStyle, checksums, maxAttempts, keys, credentials);
+    return new S3Settings(region, endpoint, pathStyle, checksums, maxAttempts, keys, attemptTimeout, callTimeout, credentials);
   }
 
   public S3Settings withMaxAttempts(int attempts) {
-    return new S3Settings(region, endpoint, pathStyle, checksums, attempts, listPageSize, credentials);
+    return new S3Settings(
+        region, endpoint, pathStyle, checksums, attempts, listPageSize, attemptTimeout, callTimeout, credentials);
   }
 
   public S3Settings withEndpoint(URI url) {
-    return new S3Settings(region, url, pathStyle, checksums, maxAttempts, listPageSize, credentials);
+    return new S3Settings(region, url, pathStyle, checksums, maxAttempts, listPageSize, attemptTimeout, callTimeout, credentials);
+  }
+
+  public S3Settings withTimeouts(Duration attempt, Duration call) {
+    return new S3Settings(region, endpoint, pathStyle, checksums, maxAttempts, listPageSize, attempt, call, credentials);
   }
 
   private static AwsCredentialsProvider credentials(Map<String, String> env) {
@@ -180,6 +204,7 @@ public record S3Settings(
   @Override
   public String toString() {
     return "S3Settings[region=" + region + ", endpoint=" + endpoint + ", pathStyle=" + pathStyle + ", checksums="
-        + checksums + ", maxAttempts=" + maxAttempts + ", listPageSize=" + listPageSize + "]";
+        + checksums + ", maxAttempts=" + maxAttempts + ", listPageSize=" + listPageSize + ", attemptTimeout="
+        + attemptTimeout + ", callTimeout=" + callTimeout + "]";
   }
 }

@@ -88,6 +88,34 @@ class SftpInboxTest {
     }
   }
 
+  /** Ed25519 on both sides: the server's only host key and the client's OpenSSH key file. */
+  @Test
+  void logsInWithEd25519KeysOnBothSides() throws Exception {
+    try (SftpTestServer ed25519 = SftpTestServer.startEd25519(served)) {
+      Path hosts = ed25519.writeKnownHosts(local.resolve("known_hosts_ed25519"), ed25519.port());
+      Path key = ed25519.writeClientKey(local.resolve("id_ed25519"));
+      assertTrue(Files.readString(hosts).startsWith("[127.0.0.1]:" + ed25519.port() + " ssh-ed25519 "), Files.readString(hosts));
+      assertTrue(Files.readString(key).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----"));
+      Map<String, String> env = new HashMap<>();
+      env.put("OCA_SFTP_PRIVATE_KEY", key.toString());
+      env.put("OCA_SFTP_KNOWN_HOSTS", hosts.toString());
+      try (RawInbox inbox = RawInboxes.open(ed25519.uri(ed25519.port(), "/outgoing"), env)) {
+        assertEquals(List.of(INCR, INITIAL, "README.txt"), inbox.names());
+        try (InputStream in = inbox.open(INITIAL)) {
+          assertEquals(sha(initialBytes), Sha256.of(in));
+        }
+      }
+      // another Ed25519 host key under the same name is refused as any other changed key
+      try (SftpTestServer other = SftpTestServer.startEd25519(served)) {
+        env.put("OCA_SFTP_KNOWN_HOSTS", other.writeKnownHosts(local.resolve("wrong"), ed25519.port()).toString());
+      }
+      try (RawInbox inbox = RawInboxes.open(ed25519.uri(ed25519.port(), "/outgoing"), env)) {
+        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::names);
+        assertTrue(refused.getMessage().contains("host key SHA256:"), refused.getMessage());
+      }
+    }
+  }
+
   @Test
   void refusesAServerWhoseHostKeyIsNotTheKnownOne() throws IOException {
     Path wrong = SftpTestServer.writeWrongKnownHosts(local.resolve("wrong_hosts"), server.port());

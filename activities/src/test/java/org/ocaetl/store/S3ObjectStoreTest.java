@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -265,6 +266,68 @@ class S3ObjectStoreTest {
     }
   }
 
+  /** Far below the 60 s read timeout: only the attempt timeout can cut a stall this early. */
+  static final Duration ATTEMPT = Duration.ofSeconds(1);
+
+  @Test
+  void stalledResponsesAreCutByTheAttemptTimeoutAndRetried() throws IOException {
+    String bucket = s3.createBucket();
+    try (FaultyHttpProxy proxy = FaultyHttpProxy.start(s3.endpoint())) {
+      S3ObjectStore store = store(bucket, s3.settings(ChecksumMode.WHEN_SUPPORTED).withEndpoint(proxy.endpoint())
+          .withTimeouts(ATTEMPT, Duration.ofSeconds(20)));
+      long started = System.nanoTime();
+
+      proxy.stallNext(2);
+      store.write("public/oca_index.csv", "text/csv", out -> out.write("a,b\n".getBytes(StandardCharsets.UTF_8)));
+      proxy.stallNext(2);
+      String[] sha = new String[1];
+      store.write("private/big.csv", "text/csv", out -> sha[0] = writeRandom(out, 9 << 20)); // in parts
+      proxy.stallNext(2);
+      String content = read(store, "public/oca_index.csv");
+      proxy.stallNext(2);
+      List<String> keys = store.list("");
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertEquals(8, proxy.stalled());
+      assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "8 stalls cut after 1 s each, not after 60 s: " + took);
+      assertEquals("a,b\n", content);
+      assertEquals(List.of("private/big.csv", "public/oca_index.csv"), keys);
+      try (InputStream in = store.get("private/big.csv")) {
+        assertEquals(sha[0], Sha256.of(in));
+      }
+    }
+  }
+
+  @Test
+  void aPermanentlyStalledEndpointFailsWithinTheCallTimeout() throws IOException {
+    String bucket = s3.createBucket();
+    try (FaultyHttpProxy proxy = FaultyHttpProxy.start(s3.endpoint())) {
+      Duration call = Duration.ofSeconds(3);
+      S3ObjectStore store = store(bucket, s3.settings(ChecksumMode.WHEN_SUPPORTED).withEndpoint(proxy.endpoint())
+          .withTimeouts(ATTEMPT, call));
+      proxy.stallEverything();
+
+      long started = System.nanoTime();
+      IOException write = assertThrows(IOException.class,
+          () -> store.write("public/oca_index.csv", "text/csv", out -> out.write(1)));
+      Duration writeTook = Duration.ofNanos(System.nanoTime() - started);
+      started = System.nanoTime();
+      IOException get = assertThrows(IOException.class, () -> read(store, "public/oca_index.csv"));
+      Duration getTook = Duration.ofNanos(System.nanoTime() - started);
+
+      for (IOException failure : List.of(write, get)) {
+        assertTrue(failure.getMessage().contains("public/oca_index.csv timed out: no complete answer within the call"
+            + " timeout (OCA_S3_CALL_TIMEOUT_SECONDS"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(S3MockServer.SECRET_KEY));
+      }
+      for (Duration took : List.of(writeTook, getTook)) {
+        assertTrue(took.compareTo(call) >= 0 && took.compareTo(call.plusSeconds(3)) < 0, "ends at the call timeout: " + took);
+      }
+      assertTrue(proxy.stalled() >= 2, "attempts were made: " + proxy.stalled());
+      assertEquals(0, proxy.forwarded());
+    }
+  }
+
   @Test
   void opensStoresByUri() throws IOException {
     try (ObjectStore local = ObjectStores.open(tmp.resolve("a").toString(), java.util.Map.of());
@@ -295,6 +358,16 @@ class S3ObjectStoreTest {
     assertNull(aws.endpoint());
     assertEquals(ChecksumMode.WHEN_SUPPORTED, aws.checksums());
     assertFalse(aws.pathStyle());
+    assertEquals(S3Settings.DEFAULT_ATTEMPT_TIMEOUT, aws.attemptTimeout());
+    assertEquals(S3Settings.DEFAULT_CALL_TIMEOUT, aws.callTimeout());
+    S3Settings timeouts = S3Settings.fromEnvironment(java.util.Map.of(
+        "OCA_S3_ATTEMPT_TIMEOUT_SECONDS", "7", "OCA_S3_CALL_TIMEOUT_SECONDS", "40"));
+    assertEquals(Duration.ofSeconds(7), timeouts.attemptTimeout());
+    assertEquals(Duration.ofSeconds(40), timeouts.callTimeout());
+    assertThrows(IllegalArgumentException.class,
+        () -> S3Settings.fromEnvironment(java.util.Map.of("OCA_S3_ATTEMPT_TIMEOUT_SECONDS", "0")));
+    assertThrows(IllegalArgumentException.class, () -> S3Settings.fromEnvironment(
+        java.util.Map.of("OCA_S3_ATTEMPT_TIMEOUT_SECONDS", "60", "OCA_S3_CALL_TIMEOUT_SECONDS", "30")));
     assertThrows(IllegalArgumentException.class,
         () -> S3Settings.fromEnvironment(java.util.Map.of("OCA_S3_CHECKSUMS", "never")));
   }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP/1.1 forwarder in front of a real server that answers the next N requests itself
  * with an S3-style 500 or 503 error, then forwards again: the transient server errors a real S3
- * endpoint produces and a test server does not. Requests are framed by Content-Length (what the
+ * endpoint produces and a test server does not. It can also stall requests: take them in and never
+ * answer, as an endpoint whose responses are slower than any timeout. Requests are framed by Content-Length (what the
  * AWS SDK sends); responses are piped through untouched.
  */
 public final class FaultyHttpProxy implements AutoCloseable {
@@ -31,6 +32,9 @@ public final class FaultyHttpProxy implements AutoCloseable {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger injected = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
+  private final AtomicInteger stallsLeft = new AtomicInteger();
+  private final AtomicInteger stalled = new AtomicInteger();
+  private volatile boolean stallEverything;
   private final List<String> requestHeads = new CopyOnWriteArrayList<>();
   private volatile int failureStatus = 503;
 
@@ -52,6 +56,24 @@ public final class FaultyHttpProxy implements AutoCloseable {
   public void failNext(int requests, int status) {
     failureStatus = status;
     failuresLeft.set(requests);
+  }
+
+  /**
+   * The next {@code requests} requests are read and never answered: the connection stays open and
+   * silent until the client gives up on it. Nothing reaches the real server.
+   */
+  public void stallNext(int requests) {
+    stallsLeft.set(requests);
+  }
+
+  /** Every request from now on is stalled (see {@link #stallNext}): an endpoint that hangs. */
+  public void stallEverything() {
+    stallEverything = true;
+  }
+
+  /** Requests stalled so far. */
+  public int stalled() {
+    return stalled.get();
   }
 
   /** Requests answered with an injected error so far. */
@@ -93,6 +115,11 @@ public final class FaultyHttpProxy implements AutoCloseable {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         requestHeads.add(text);
         long length = contentLength(text);
+        if (stallEverything || stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          stalled.incrementAndGet();
+          in.transferTo(OutputStream.nullOutputStream()); // silent until the client hangs up
+          return;
+        }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
           injected.incrementAndGet();
           if (!header(text, "expect").equalsIgnoreCase("100-continue")) {

@@ -21,7 +21,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /**
  * An embedded Apache MINA SSHD SFTP server on a free loopback port, serving a folder as its whole
  * file system. It has a freshly generated host key and accepts one user by password or by a
- * generated client key.
+ * generated client key, both ECDSA P-256 or both Ed25519.
  */
 public final class SftpTestServer implements AutoCloseable {
   public static final String USER = "oca";
@@ -32,10 +32,10 @@ public final class SftpTestServer implements AutoCloseable {
   private final KeyPair hostKey;
   private final KeyPair clientKey;
 
-  private SftpTestServer(Path root) throws IOException {
+  private SftpTestServer(Path root, KeyPair hostKey, KeyPair clientKey) throws IOException {
     this.root = root;
-    this.hostKey = ecKey();
-    this.clientKey = ecKey();
+    this.hostKey = hostKey;
+    this.clientKey = clientKey;
     sshd = SshServer.setUpDefaultServer();
     sshd.setHost("127.0.0.1");
     sshd.setPort(0);
@@ -50,7 +50,15 @@ public final class SftpTestServer implements AutoCloseable {
 
   /** Serves {@code root} (which becomes "/" for the client). */
   public static SftpTestServer start(Path root) throws IOException {
-    return new SftpTestServer(root);
+    return new SftpTestServer(root, ecKey(), ecKey());
+  }
+
+  /**
+   * As {@link #start}, with an Ed25519 host key and client key, generated through SSHD's EdDSA
+   * support (which needs an EdDSA provider such as Bouncy Castle on the class path).
+   */
+  public static SftpTestServer startEd25519(Path root) throws IOException, GeneralSecurityException {
+    return new SftpTestServer(root, ed25519Key(), ed25519Key());
   }
 
   public int port() {
@@ -80,7 +88,7 @@ public final class SftpTestServer implements AutoCloseable {
     return Files.writeString(file, "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(ecKey().getPublic()) + "\n");
   }
 
-  /** The client's private key in OpenSSH format. */
+  /** The client's private key in OpenSSH format (what ssh-keygen writes). */
   public Path writeClientKey(Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "oca-test", null, out);
@@ -97,6 +105,10 @@ public final class SftpTestServer implements AutoCloseable {
     env.put("OCA_SFTP_KNOWN_HOSTS", knownHosts.toString());
     env.put("OCA_SFTP_TIMEOUT_SECONDS", "10");
     return env;
+  }
+
+  private static KeyPair ed25519Key() throws GeneralSecurityException {
+    return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
   }
 
   private static KeyPair ecKey() {

@@ -43,6 +43,15 @@ public final class StagingOptions {
               + " duckdb-tmp folder in the command's work folder.")
   Path tempDir;
 
+  @Option(
+      names = "--max-temp-size",
+      defaultValue = "${env:OCA_DUCKDB_MAX_TEMP_SIZE}",
+      paramLabel = "SIZE",
+      description =
+          "DuckDB max_temp_directory_size: how much may spill into the temp dir before the step fails"
+              + " (retryably; env OCA_DUCKDB_MAX_TEMP_SIZE), default DuckDB's own, 90% of that disk's free space.")
+  String maxTempSize;
+
   /** The limits, with {@code workDir/duckdb-tmp} as the spill folder unless one was given. */
   public StagingLimits limits(Path workDir) {
     if (threads < 1) {
@@ -52,7 +61,11 @@ public final class StagingOptions {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
     }
+    if (maxTempSize != null && !SIZE.matcher(maxTempSize).matches()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-temp-size must be a size such as 20GB or 8GiB: " + maxTempSize);
+    }
     return new StagingLimits(
-        memoryLimit, threads, tempDir != null ? tempDir : workDir.resolve("duckdb-tmp"));
+        memoryLimit, threads, tempDir != null ? tempDir : workDir.resolve("duckdb-tmp"), maxTempSize);
   }
 }

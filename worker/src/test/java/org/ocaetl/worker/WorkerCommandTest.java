@@ -34,7 +34,7 @@ class WorkerCommandTest {
         parse("--database-url", "postgresql://oca:pw@db.internal:5432/oca", "--schema", "oca_prod",
             "--store", root.resolve("store").toString(), "--inbox", root.resolve("inbox").toString(),
             "--work-dir", root.resolve("work").toString(), "--parallel", "3", "--memory-limit", "300MB",
-            "--threads", "1", "--temp-dir", root.resolve("spill").toString(), "--task-queue", "oca-q",
+            "--threads", "1", "--temp-dir", root.resolve("spill").toString(), "--max-temp-size", "20GB", "--task-queue", "oca-q",
             "--temporal-address", "temporal.internal:7233", "--namespace", "oca-ns", "--metrics-port", "9999",
             "--shutdown-grace", "45");
     WorkerConfig config = command.config();
@@ -44,7 +44,7 @@ class WorkerCommandTest {
     assertEquals(root.resolve("inbox"), config.rawInbox());
     assertEquals(root.resolve("work"), config.workDir());
     assertEquals(3, config.parallelism());
-    assertEquals(new StagingLimits("300MB", 1, root.resolve("spill")), config.stagingLimits());
+    assertEquals(new StagingLimits("300MB", 1, root.resolve("spill"), "20GB"), config.stagingLimits());
     assertEquals("oca-q", config.taskQueue());
     assertEquals(3, WorkerBootstrap.hostWorkerOptions(config).getMaxConcurrentActivityExecutionSize(),
         "--parallel bounds the staging steps this worker runs at once");

@@ -33,6 +33,13 @@ public final class FailureTypes {
   /** PostgreSQL statement_timeout (57014): a sizing problem, not fixed by retrying as is. */
   public static final String STATEMENT_TIMEOUT = "StatementTimeout";
 
+  /**
+   * DuckDB found no room to stage a file: its temp directory reached max_temp_directory_size or
+   * the disk is full. Retried (space frees up as other files finish); the message says which
+   * folder and which setting.
+   */
+  public static final String STAGING_DISK_FULL = "StagingDiskFull";
+
   /** The request itself is invalid (e.g. a malformed reprocess glob). */
   public static final String INVALID_REQUEST = "InvalidRequest";
 
