@@ -28,16 +28,20 @@ final class FileApplier {
 
   private final Connection connection;
   private final StageTables stage;
+  private final IndexDeferral indexes;
 
-  FileApplier(Connection connection, StageTables stage) {
+  FileApplier(Connection connection, StageTables stage, IndexDeferral indexes) {
     this.connection = connection;
     this.stage = stage;
+    this.indexes = indexes;
   }
 
   LedgerCounts apply(StagedFile file) throws SQLException {
     verifyContract(file);
-    Map<CaseDecision, Long> decided = classify();
+    Map<CaseDecision, Long> decided = new EnumMap<>(CaseDecision.class);
+    long knownIds = classify(decided);
     stage.analyze(List.of(StageTables.CASE_DECISION));
+    indexes.beforeRemovals(file.fileName(), knownIds);
 
     long metadataChanged = update(SqlResource.of("sql/promote/merge_metadata.sql").render());
 
@@ -82,15 +86,23 @@ final class FileApplier {
         .render();
   }
 
-  private Map<CaseDecision, Long> classify() throws SQLException {
-    Map<CaseDecision, Long> counts = new EnumMap<>(CaseDecision.class);
+  /**
+   * Fills {@code counts} with the ids per decision and returns how many of the ids whose rows are
+   * replaced or deleted were known before (may have rows to remove).
+   */
+  private long classify(Map<CaseDecision, Long> counts) throws SQLException {
+    long known = 0;
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery(SqlResource.of("sql/promote/classify_cases.sql").render())) {
       while (rs.next()) {
-        counts.put(CaseDecision.fromSql(rs.getString(1)), rs.getLong(2));
+        CaseDecision decision = CaseDecision.fromSql(rs.getString(1));
+        counts.put(decision, rs.getLong(2));
+        if (decision != CaseDecision.SKIP_OLDER) {
+          known += rs.getLong(3);
+        }
       }
     }
-    return counts;
+    return known;
   }
 
   private long update(String sql) throws SQLException {

@@ -52,6 +52,11 @@ final class ForeignKeyDeferral {
     return stagedChildRows > 0 && stagedChildRows >= share * existingChildRows;
   }
 
+  /** Whether the keys are set aside (and the child tables locked) in this transaction. */
+  boolean active() {
+    return !setAside.isEmpty();
+  }
+
   /** Sets the keys aside if this file's staged child rows are large for the tables' size. */
   void beforeApply(String fileName, Map<OcaTable, Long> stagedRows) throws SQLException {
     if (!setAside.isEmpty()) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
  * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link StageLoader}
  * (COPY streamed through the worker, or RDS's aws_s3 import); {@link FileApplier} applies it (with
- * the foreign keys set aside when it is large, {@link ForeignKeyDeferral}); its ledger row is
+ * the foreign keys, and while only new cases arrive the child tables' indexes, set aside when it is
+ * large: {@link ForeignKeyDeferral}, {@link IndexDeferral}); its ledger row is
  * written. Any failure rolls everything back and is
  * rethrown; the connection is never re-opened inside the transaction (lessons #16), so a retry of
  * the activity runs the whole promotion again.
@@ -75,12 +76,14 @@ public final class PromotionTransaction {
       c.setAutoCommit(false);
       startTransaction(c);
       StageTables stage = StageTables.create(c, loader);
-      FileApplier applier = new FileApplier(c, stage);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
+      IndexDeferral indexes = new IndexDeferral(c, foreignKeys);
+      FileApplier applier = new FileApplier(c, stage, indexes);
       List<FilePromotion> results = new ArrayList<>(files.size());
       for (StagedFile file : files) {
         results.add(promoteFile(c, stage, applier, foreignKeys, file, request));
       }
+      indexes.restore();
       foreignKeys.restore();
       c.commit();
       c.close();
