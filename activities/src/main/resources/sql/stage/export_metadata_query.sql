@@ -1,7 +1,7 @@
 -- oca_metadata rows of this file: one per id whose last occurrence is staged or deleted (rule 7
 -- merges them with the existing rows at promotion). The parameter is the extract date D:
 -- staged -> (id, D, D, NULL), deleted -> (id, D, NULL, D). Failed last occurrences leave the id
--- untouched (rule 8), so they have no row.
+-- untouched (rule 8), so they have no row. Ordered by id, like the data tables.
 SELECT f.indexnumberid,
        p.d                                           AS initialdate,
        CASE WHEN f.kind = 'staged'  THEN p.d END     AS updatedate,
@@ -9,4 +9,4 @@ SELECT f.indexnumberid,
 FROM final_cases AS f
 CROSS JOIN (SELECT CAST(? AS DATE) AS d) AS p
 WHERE f.kind IN ('staged', 'deleted')
-ORDER BY f.case_seq
+ORDER BY f.indexnumberid

@@ -116,8 +116,8 @@ public final class FullHistoryBenchmark {
             + " %,.0f cases/s%s%n", what, r.filesPromoted(), r.filesFailed(), r.casesStaged(), r.casesDeleted(),
         m.seconds(), (r.casesStaged() + r.casesDeleted()) / m.seconds(),
         r.published() ? "" : "; NOT published: " + r.publishError());
-    m.stages().forEach((stage, t) -> out.printf(Locale.ROOT, "  %-8s %3d times, total %8.1f s, longest %7.1f s%n",
-        stage, t.count(), t.totalTime(TimeUnit.SECONDS), t.max(TimeUnit.SECONDS)));
+    m.stages().forEach((stage, t) -> out.printf(Locale.ROOT, "  %-8s %3d times, total %8.1f s, mean %7.2f s%n",
+        stage, t.count(), t.totalTime(TimeUnit.SECONDS), t.mean(TimeUnit.SECONDS)));
     out.println("  (per-file stages run in parallel: their totals are file-seconds, not wall time; promote and"
         + " publish are PostgreSQL time: one transaction, one snapshot)");
     out.flush();
