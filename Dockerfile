@@ -3,7 +3,8 @@
 #
 # Memory, sized for a 2 GiB container limit (the Deployment requests 1536Mi):
 #   Java heap                    640 MiB  (-Xmx)
-#   DuckDB memory_limit          512 MB   (native, outside the heap; OCA_DUCKDB_MEMORY_LIMIT)
+#   DuckDB memory_limit          512 MB   (native, outside the heap; OCA_DUCKDB_MEMORY_LIMIT, shared
+#                                         by the OCA_PARALLEL files staged at once)
 #   metaspace + code cache       256 MiB  (capped below)
 #   direct buffers (gRPC, NIO)   128 MiB  (capped below)
 #   threads, GC, malloc arenas  ~300 MiB  headroom

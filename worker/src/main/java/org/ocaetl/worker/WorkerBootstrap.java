@@ -99,8 +99,8 @@ public final class WorkerBootstrap {
               new RawFileDiscovery(inbox, new RawArchive(store)),
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
-              store, config.workDir(), config.hostTaskQueue(), config.hostWait(), config.stagingLimits(), geocoding,
-              metrics),
+              store, config.workDir(), config.hostTaskQueue(), config.hostWait(),
+              config.stagingLimits().sharedBy(config.parallelism()), geocoding, metrics),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,

@@ -1,0 +1,28 @@
+package org.ocaetl.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The worker's DuckDB budget is shared by the files it stages at once. */
+class StagingLimitsTest {
+  private static final Path TMP = Path.of("/tmp/duckdb-tmp");
+
+  @Test
+  void memoryLimitIsSplitEvenlyAndTheRestIsKept() {
+    StagingLimits worker = new StagingLimits("512MB", 2, TMP, "20GB");
+    assertSame(worker, worker.sharedBy(1));
+    assertEquals(new StagingLimits("250000KiB", 2, TMP, "20GB"), worker.sharedBy(2));
+    assertEquals("349525KiB", new StagingLimits("1GiB", 1, TMP).sharedBy(3).memoryLimit());
+    assertEquals("262144KiB", new StagingLimits("0.5 gib", 1, TMP).sharedBy(2).memoryLimit());
+  }
+
+  @Test
+  void rejectsWhatItCannotSplit() {
+    assertThrows(IllegalArgumentException.class, () -> new StagingLimits("lots", 1, TMP).sharedBy(2));
+    assertThrows(IllegalArgumentException.class, () -> new StagingLimits("512MB", 1, TMP).sharedBy(0));
+  }
+}
