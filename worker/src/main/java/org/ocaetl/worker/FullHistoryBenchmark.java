@@ -65,7 +65,7 @@ public final class FullHistoryBenchmark {
     }
     out.printf(Locale.ROOT, "inputs: %d Initial files of %,d cases, %d weekly files of %,d cases (%s, %.0f s to generate"
         + " or find)%n", years, casesPerInitial, weeks, casesPerWeek, raw, seconds(generating));
-    out.printf(Locale.ROOT, "JVM max heap %s, DuckDB memory_limit %s per staging database, %d files staged at once,"
+    out.printf(Locale.ROOT, "JVM max heap %s, DuckDB memory_limit %s shared by the %d files staged at once,"
         + " %d cores, load average %s%n", ProcessMemory.mib(OptionalLong.of(Runtime.getRuntime().maxMemory())),
         setup.limits().memoryLimit(), parallel, Runtime.getRuntime().availableProcessors(), ProcessMemory.loadAverage());
     out.flush();
