@@ -27,6 +27,7 @@ import org.ocaetl.stage.ParseReport;
 import org.ocaetl.stage.StagingExporter;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.stage.StagingSpaceException;
+import org.ocaetl.store.FileTrees;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.workflows.FailureTypes;
@@ -107,7 +108,7 @@ public final class FileActivitiesImpl implements FileActivities {
     try (var children = Files.list(workDir)) {
       for (Path child : children.filter(Files::isDirectory).toList()) {
         if (child.getFileName().toString().startsWith(FileWorkFolder.PREFIX)) {
-          FileWorkFolder.deleteTree(child);
+          FileTrees.deleteTree(child);
         }
       }
     }

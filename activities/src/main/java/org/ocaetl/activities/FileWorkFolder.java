@@ -3,9 +3,8 @@ package org.ocaetl.activities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.ocaetl.parse.ExtractFileName;
+import org.ocaetl.store.FileTrees;
 
 /**
  * The worker-local folder of one file workflow execution: the fetched zip, the DuckDB staging
@@ -54,17 +53,6 @@ record FileWorkFolder(Path dir) {
   }
 
   void delete() throws IOException {
-    deleteTree(dir);
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    FileTrees.deleteTree(dir);
   }
 }

@@ -22,6 +22,7 @@ import org.ocaetl.db.SqlResource;
 import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.store.FileTrees;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.bench.ProcessMemory;
@@ -72,7 +73,11 @@ public final class FullHistoryBenchmark {
 
     try (LocalRun local = LocalRun.start(setup.databaseUrl(), root, setup.err())) {
       String url = local.databaseUrl();
+      // A full reprocess starts from nothing: no schema, no store (its archive would hand the
+      // previous bench's extra weekly file to this run as a pending file), no work folders.
       dropSchema(url);
+      FileTrees.deleteTree(root.resolve("store"));
+      FileTrees.deleteTree(root.resolve("work"));
       WorkerConfig config =
           setup.config(url, SCHEMA, root, raw).withParallelism(parallel);
       report("full history", timedRun(local, config));

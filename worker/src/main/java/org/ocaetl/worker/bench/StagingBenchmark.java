@@ -3,8 +3,6 @@ package org.ocaetl.worker.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
 import org.ocaetl.stage.ExtractParser;
@@ -12,6 +10,7 @@ import org.ocaetl.stage.ParseProgress;
 import org.ocaetl.stage.ParseReport;
 import org.ocaetl.stage.StagingExporter;
 import org.ocaetl.stage.StagingLimits;
+import org.ocaetl.store.FileTrees;
 
 /** Times parse + stage + export of one raw file, as the child workflow's activities run them. */
 final class StagingBenchmark {
@@ -43,15 +42,7 @@ final class StagingBenchmark {
           (exported - parsed) / 1e9,
           cpu / 1e9);
     } finally {
-      deleteTree(work);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      FileTrees.deleteTree(work);
     }
   }
 
