@@ -38,17 +38,7 @@ public final class SchemaSession {
    */
   public static Connection beginSnapshot(DataSource dataSource, SqlIdentifier schema)
       throws SQLException {
-    Connection c = dataSource.getConnection();
-    try {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setReadOnly(true);
-      useSchema(c, schema);
-      return c;
-    } catch (SQLException | RuntimeException e) {
-      closeAfterFailure(c, e);
-      throw e;
-    }
+    return openSnapshot(dataSource, schema, null);
   }
 
   /**
@@ -63,13 +53,21 @@ public final class SchemaSession {
     if (snapshotId == null || !SNAPSHOT_ID.matcher(snapshotId).matches()) {
       throw new IllegalArgumentException("Not a PostgreSQL snapshot id: " + snapshotId);
     }
+    return openSnapshot(dataSource, schema, snapshotId);
+  }
+
+  /** A read-only REPEATABLE READ transaction, on its own snapshot or on {@code snapshotId}. */
+  private static Connection openSnapshot(DataSource dataSource, SqlIdentifier schema, String snapshotId)
+      throws SQLException {
     Connection c = dataSource.getConnection();
     try {
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
-      try (Statement st = c.createStatement()) {
-        st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+      if (snapshotId != null) {
+        try (Statement st = c.createStatement()) {
+          st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+        }
       }
       useSchema(c, schema);
       return c;
