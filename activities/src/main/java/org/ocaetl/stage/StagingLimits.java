@@ -66,6 +66,11 @@ public record StagingLimits(String memoryLimit, int threads, Path tempDirectory,
     };
   }
 
+  /** Whether {@code size} is a size DuckDB takes for its limits, e.g. {@code 512MB} or {@code 1GiB}. */
+  public static boolean isSize(String size) {
+    return SIZE.matcher(size).matches();
+  }
+
   public static StagingLimits defaults(Path tempDirectory) {
     return new StagingLimits("512MB", 2, tempDirectory);
   }

@@ -1,7 +1,6 @@
 package org.ocaetl.worker;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.ocaetl.stage.StagingLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -11,8 +10,6 @@ import picocli.CommandLine.Option;
  * the environment so the container image can size DuckDB next to the JVM heap.
  */
 public final class StagingOptions {
-  private static final Pattern SIZE =
-      Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
 
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
   CommandLine.Model.CommandSpec spec;
@@ -57,11 +54,11 @@ public final class StagingOptions {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    if (!SIZE.matcher(memoryLimit).matches()) {
+    if (!StagingLimits.isSize(memoryLimit)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
     }
-    if (maxTempSize != null && !SIZE.matcher(maxTempSize).matches()) {
+    if (maxTempSize != null && !StagingLimits.isSize(maxTempSize)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-temp-size must be a size such as 20GB or 8GiB: " + maxTempSize);
     }
