@@ -41,6 +41,7 @@ import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaSearchAttributes;
 import org.ocaetl.workflows.WorkflowIds;
 import org.ocaetl.workflows.model.RunResult;
@@ -273,10 +274,10 @@ class ClusterEndToEndTest {
     }
     List<HistoryEvent> events = client.fetchHistory(fileWorkflow).getEvents();
     assertTrue(events.stream().anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-        && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Parse")));
+        && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(FileActivities.PARSE)));
     assertTrue(
         events.stream().noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
-            && e.getActivityTaskCompletedEventAttributes().getScheduledEventId() == scheduledEventId(events, "Parse")),
+            && e.getActivityTaskCompletedEventAttributes().getScheduledEventId() == scheduledEventId(events, FileActivities.PARSE)),
         "nothing reported: Temporal retries the parse after its heartbeat timeout (then the file starts over on another worker)");
   }
 

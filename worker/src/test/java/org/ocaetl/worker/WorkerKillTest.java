@@ -30,6 +30,7 @@ import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.ocaetl.testing.SchemaDigest;
+import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.WorkflowIds;
 import org.ocaetl.workflows.model.FileOutcome.Outcome;
@@ -80,7 +81,7 @@ class WorkerKillTest {
           awaitParseHeartbeat(service, fileWorkflow);
           first.kill();
         }
-        assertEquals(0, completed(client, fileWorkflow, "Parse"), "killed before the parse completed");
+        assertEquals(0, completed(client, fileWorkflow, FileActivities.PARSE), "killed before the parse completed");
         assertEquals(Map.of(), new OcaTables(postgres.dataSource(), SCHEMA).ledger(), "nothing promoted");
         client.newUntypedWorkflowStub("oca-run/killed").terminate("worker killed (test)");
         client.newUntypedWorkflowStub(fileWorkflow).terminate("worker killed (test)");
@@ -100,7 +101,7 @@ class WorkerKillTest {
         }
 
         assertEquals(List.of(Outcome.PROMOTED), result.files().stream().map(f -> f.outcome()).toList(), result.toString());
-        assertEquals(1, completed(client, fileWorkflow, "Parse"), "the file's new workflow parsed it from scratch");
+        assertEquals(1, completed(client, fileWorkflow, FileActivities.PARSE), "the file's new workflow parsed it from scratch");
 
         assertEquals(
             EndToEnd.faultFreeDigest(postgres, root.resolve("fault-free"), inbox, fileName),
@@ -138,7 +139,7 @@ class WorkerKillTest {
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                 .build())
             .getPendingActivitiesList().stream()
-            .filter(a -> a.getActivityType().getName().equals("Parse") && a.hasHeartbeatDetails())
+            .filter(a -> a.getActivityType().getName().equals(FileActivities.PARSE) && a.hasHeartbeatDetails())
             .map(PendingActivityInfo::getActivityId)
             .findFirst();
         if (parsing.isPresent()) {

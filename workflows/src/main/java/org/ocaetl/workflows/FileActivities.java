@@ -17,13 +17,15 @@ import org.ocaetl.workflows.model.UploadSummary;
  */
 @ActivityInterface
 public interface FileActivities {
+  /** Activity type of {@link #parse}; per-method options and tests find the activity by it. */
+  String PARSE = "Parse";
 
   /** Copies the archived raw zip into this worker's work folder and checks its SHA-256. */
   @ActivityMethod(name = "FetchRaw")
   HostAssignment fetch(HostStep step);
 
   /** Parses the fetched zip into a fresh DuckDB staging file (heartbeats its progress). */
-  @ActivityMethod(name = "Parse")
+  @ActivityMethod(name = PARSE)
   ParseSummary parse(HostStep step);
 
   /** Writes the twelve CSVs and report.json from the staging file. */

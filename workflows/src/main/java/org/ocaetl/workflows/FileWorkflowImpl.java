@@ -32,10 +32,8 @@ import org.slf4j.Logger;
  * operator can rerun the file by starting {@code oca-file/<name>} again.
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
- * Versioning convention: a change to the sequence of commands (activities, children, timers,
- * upserts) is guarded with {@code Workflow.getVersion("<what-changed>", DEFAULT_VERSION, 1)},
- * keeping the old path until no history that took it can still be replayed. There is no such
- * change yet.
+ * Versioning as in {@link WorkflowChanges}; this workflow has no versioned change yet (its
+ * recorded histories, file*.json, replay its only path).
  */
 public final class FileWorkflowImpl implements FileWorkflow {
   private static final Logger log = Workflow.getLogger(FileWorkflowImpl.class);

@@ -70,7 +70,7 @@ public final class OcaActivityOptions {
             .setStartToCloseTimeout(Duration.ofHours(6))
             .setHeartbeatTimeout(Duration.ofMinutes(2))
             .build();
-    return Map.of("Parse", parse);
+    return Map.of(FileActivities.PARSE, parse);
   }
 
   /**

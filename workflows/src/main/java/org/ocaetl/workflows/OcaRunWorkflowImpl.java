@@ -48,16 +48,13 @@ import org.slf4j.Logger;
  * stages again under {@link WorkflowIds#restage}.
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
- * Versioning convention: a change to the sequence of commands (activities, children, timers,
- * upserts, continue-as-new) is guarded with {@code Workflow.getVersion("<what-changed>",
- * DEFAULT_VERSION, 1)}, keeping the old path until no history that took it can still be
- * replayed, and the histories in workflows/src/test/resources/histories are re-recorded. There
- * is no such change yet.
+ * Versioning: changes are guarded with {@code Workflow.getVersion} under the ids of {@link
+ * WorkflowChanges} (its class comment has the convention). This workflow has two, both in the
+ * promotion: {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT};
+ * the histories in workflows/src/test/resources/histories replay both branches of each.
  */
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private static final Logger log = Workflow.getLogger(OcaRunWorkflowImpl.class);
-  private static final String REPLAY_FLAG_CHANGE = "promote-replayed-files";
-  private static final String PROMOTION_HEARTBEAT_CHANGE = "promotion-heartbeat";
 
   private final DiscoveryActivities discovery =
       Workflow.newActivityStub(DiscoveryActivities.class, OcaActivityOptions.discovery());
@@ -226,9 +223,9 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private List<PromoteResult.Promoted> promote(List<Staging> staged) {
     setStatus(OcaStatus.PROMOTING);
     // Version 1 passes the operator's replay flag on, so a replayed file is applied again instead
-    // of being skipped as already promoted. Histories recorded before it keep the old request.
+    // of being skipped as already promoted. Runs started before it keep the old request.
     boolean passReplayFlag =
-        Workflow.getVersion(REPLAY_FLAG_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        Workflow.getVersion(WorkflowChanges.REPLAY_FLAG, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<StagedRef> refs =
         staged.stream()
             .map(s -> StagedRef.of(s.result(), passReplayFlag && s.file().replay()))
@@ -236,7 +233,7 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
     // Version 1 schedules the promotion with a heartbeat timeout (the activity heartbeats while its
     // transaction runs), so a dead worker is noticed in minutes, not after the StartToClose.
     PromotionActivities promoting =
-        Workflow.getVersion(PROMOTION_HEARTBEAT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+        Workflow.getVersion(WorkflowChanges.PROMOTION_HEARTBEAT, Workflow.DEFAULT_VERSION, 1) >= 1
             ? heartbeatingPromotion
             : promotion;
     try {

@@ -70,6 +70,11 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     return new DiscoveredFile(name, sha(name), LocalDate.parse(date), false);
   }
 
+  /** A file selected by the reprocess glob (an operator's replay). */
+  static DiscoveredFile replayed(String name, String date) {
+    return new DiscoveredFile(name, sha(name), LocalDate.parse(date), true);
+  }
+
   static String sha(String name) {
     return String.format("%064x", name.hashCode() & 0xffffffffL);
   }
@@ -164,7 +169,8 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     promotions.add(request.files().stream().map(PromoteRequest.StagedRef::fileName).toList());
     List<PromoteResult.Promoted> files = new ArrayList<>();
     for (PromoteRequest.StagedRef file : request.files()) {
-      boolean already = !ledger.add(file.fileName() + "@" + file.sha256());
+      // As the real promotion: a file in the ledger is skipped unless it is replayed.
+      boolean already = !ledger.add(file.fileName() + "@" + file.sha256()) && !file.replay();
       files.add(new PromoteResult.Promoted(file.fileName(), already, already ? 0 : 3, 0, 0, 0, Map.of()));
     }
     return new PromoteResult(files, 7);

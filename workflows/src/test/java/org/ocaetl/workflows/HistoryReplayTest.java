@@ -1,48 +1,127 @@
 package org.ocaetl.workflows;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.temporal.testing.WorkflowReplayer;
+import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ocaetl.workflows.model.PromoteRequest;
 
 /**
  * Replays recorded histories against the current workflow code: a change that alters the
  * command sequence of a run already in history (non-determinism) fails here, not in production.
+ * Every {@link WorkflowChanges} id must have recorded histories on both sides of its {@code
+ * getVersion}, so both branches are replayed. Replay compares commands, not activity options or
+ * inputs, so the branch tests also check what each recorded run sent to the promotion.
  */
 class HistoryReplayTest {
-  static final Path HISTORIES = Path.of("src/test/resources/histories");
+  /** Recorded before the versioned changes of the run: the DEFAULT_VERSION branch of each. */
+  static final List<String> RUNS_BEFORE_THE_CHANGES = List.of("run.json", "run-segment.json");
+  /** Recorded with the current code: version 1 of each change, over a replayed file. */
+  static final String RUN_V1 = "run-v1-replay-flag-heartbeat.json";
 
   @Test
   void historiesArePresent() throws IOException {
-    assertFalse(histories().isEmpty(), "no recorded histories in " + HISTORIES.toAbsolutePath());
+    assertFalse(RecordedHistory.all().isEmpty(), "no recorded histories in " + RecordedHistory.FOLDER.toAbsolutePath());
   }
 
   @TestFactory
   Stream<DynamicTest> replaysEveryRecordedHistory() throws IOException {
-    return histories().stream()
+    return RecordedHistory.all().stream()
         .map(
             history ->
                 DynamicTest.dynamicTest(
-                    history.getFileName().toString(),
+                    history.name(),
                     () ->
-                        WorkflowReplayer.replayWorkflowExecution(
-                            Files.readString(history),
+                        history.replay(
                             OcaRunWorkflowImpl.class,
                             FileWorkflowImpl.class,
                             GeocodeBackfillWorkflowImpl.class,
                             BackfillWorkflowImpl.class)));
   }
 
-  private static List<Path> histories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+  /** A new change id without histories for both of its branches fails the build here. */
+  @TestFactory
+  Stream<DynamicTest> everyChangeIdHasAHistoryOnEachSide() throws IOException {
+    List<RecordedHistory> histories = RecordedHistory.all();
+    return changeIds().stream()
+        .map(
+            changeId ->
+                DynamicTest.dynamicTest(
+                    changeId,
+                    () -> {
+                      List<RecordedHistory> taking =
+                          histories.stream().filter(h -> h.versionMarkers().containsKey(changeId)).toList();
+                      assertFalse(taking.isEmpty(), "no recorded history has a version marker for "
+                          + changeId + "; record one (see histories/README.md)");
+                      List<String> types = taking.stream().map(RecordedHistory::workflowType).distinct().toList();
+                      assertTrue(
+                          histories.stream()
+                              .anyMatch(h -> types.contains(h.workflowType()) && !h.versionMarkers().containsKey(changeId)),
+                          "no recorded " + types + " history without the marker of " + changeId
+                              + ": keep one recorded before the change");
+                    }));
+  }
+
+  @Test
+  void runsRecordedBeforeTheChangesTakeTheDefaultBranch() {
+    for (String name : RUNS_BEFORE_THE_CHANGES) {
+      RecordedHistory run = RecordedHistory.named(name);
+      assertEquals(Map.of(), run.versionMarkers(), name);
+      ActivityTaskScheduledEventAttributes promote = promotion(run);
+      assertEquals(Duration.ZERO, heartbeatTimeout(promote), name + ": promotion without heartbeat timeout");
+      assertTrue(RecordedHistory.decode(promote.getInput(), PromoteRequest.class).files().stream()
+          .noneMatch(PromoteRequest.StagedRef::replay), name);
+    }
+  }
+
+  @Test
+  void theVersionOneRunTakesTheNewBranches() {
+    RecordedHistory run = RecordedHistory.named(RUN_V1);
+    assertEquals(
+        Map.of(WorkflowChanges.REPLAY_FLAG, 1, WorkflowChanges.PROMOTION_HEARTBEAT, 1), run.versionMarkers());
+    ActivityTaskScheduledEventAttributes promote = promotion(run);
+    assertEquals(
+        OcaActivityOptions.promotionHeartbeating().getHeartbeatTimeout(), heartbeatTimeout(promote));
+    assertTrue(RecordedHistory.decode(promote.getInput(), PromoteRequest.class).files().stream()
+        .allMatch(PromoteRequest.StagedRef::replay), "the replayed file is promoted with its replay flag");
+    assertEquals(1, run.scheduled("Publish").size(), "the replayed file was applied again, so the run publishes");
+  }
+
+  private static ActivityTaskScheduledEventAttributes promotion(RecordedHistory run) {
+    List<ActivityTaskScheduledEventAttributes> promotions = run.scheduled("Promote");
+    assertEquals(1, promotions.size(), run.name());
+    return promotions.get(0);
+  }
+
+  private static Duration heartbeatTimeout(ActivityTaskScheduledEventAttributes activity) {
+    return Duration.ofSeconds(activity.getHeartbeatTimeout().getSeconds(), activity.getHeartbeatTimeout().getNanos());
+  }
+
+  /** The public String constants of {@link WorkflowChanges}: every change id, including new ones. */
+  static List<String> changeIds() {
+    return Arrays.stream(WorkflowChanges.class.getFields())
+        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+        .map(HistoryReplayTest::value)
+        .toList();
+  }
+
+  private static String value(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

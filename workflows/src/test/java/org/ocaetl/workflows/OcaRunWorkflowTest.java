@@ -158,8 +158,7 @@ class OcaRunWorkflowTest {
   void stagesAgainUnderADerivedIdWhenTheParserChanged() {
     fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
     fake.parserVersion = 2;
-    fake.inbox = List.of(new org.ocaetl.workflows.model.DiscoveredFile(
-        INCR_0308, FakeStaging.sha(INCR_0308), java.time.LocalDate.parse("2024-03-08"), true));
+    fake.inbox = List.of(FakeStaging.replayed(INCR_0308, "2024-03-08"));
 
     RunResult result = run("oca-run/replay").run(RunRequest.of("*2024-03-08*", 2));
 

@@ -26,7 +26,7 @@ import org.ocaetl.workflows.model.RunRequest;
  */
 @EnabledIfSystemProperty(named = "oca.recordHistories", matches = "true")
 class RecordHistories {
-  static final Path OUT = Path.of("src/test/resources/histories");
+  static final Path OUT = RecordedHistory.FOLDER;
 
   @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
 
@@ -101,6 +101,24 @@ class RecordHistories {
       Thread.sleep(50);
     }
     write("backfill.json", client.fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
+  }
+
+  /**
+   * run-v1-replay-flag-heartbeat.json: a run with the current code (version 1 of every {@link
+   * WorkflowChanges} id) that replays a file promoted by an earlier run: it reuses the staged
+   * output, promotes it again with its replay flag and a heartbeat timeout, and publishes. Written
+   * on its own so the histories recorded before those changes stay as they are.
+   */
+  @Test
+  void recordVersionOne() throws IOException {
+    String replayed = "LandlordTenant.Incr.2024-06-07.zip";
+    fake.inbox = List.of(file(replayed, "2024-06-07"));
+    stub(OcaRunWorkflow.class, "oca-run/first").run(RunRequest.of(null, 1));
+
+    fake.inbox = List.of(FakeStaging.replayed(replayed, "2024-06-07"));
+    stub(OcaRunWorkflow.class, "oca-run/replayed").run(RunRequest.of("*2024-06-07*", 1));
+
+    write(HistoryReplayTest.RUN_V1, client.fetchHistory("oca-run/replayed").toJson(true));
   }
 
   private <T> T stub(Class<T> type, String workflowId) {

@@ -1,0 +1,42 @@
+package org.ocaetl.workflows;
+
+/**
+ * The change ids of every {@code Workflow.getVersion} call, in one place: when each change came,
+ * what it changed, and when its old branch may go.
+ *
+ * <p>Convention: a change to the commands a workflow issues (activities, children, timers,
+ * search-attribute upserts, continue-as-new), or a change that executions already running must not
+ * see (such as what an activity receives), is guarded with
+ * {@code Workflow.getVersion(ID, Workflow.DEFAULT_VERSION, 1)}; version 1 is the new code,
+ * DEFAULT_VERSION the path of executions started before it. Each id needs a recorded history that
+ * takes each branch (workflows/src/test/resources/histories, see its README): HistoryReplayTest
+ * fails the build for an id that has none.
+ *
+ * <p>Removing an old branch: when no execution that started before the change can still be open
+ * or replayed, i.e. once the namespace's retention period plus the longest run (a run that
+ * continues as new counts until its last segment ends) has passed since the change was deployed
+ * everywhere. Then delete the DEFAULT_VERSION branch and the histories without the change's marker,
+ * and call {@code getVersion(ID, 1, 1)} so that an older history fails loudly instead of taking the
+ * new path.
+ */
+public final class WorkflowChanges {
+  private WorkflowChanges() {}
+
+  /**
+   * Introduced 2026-11-25 in {@link OcaRunWorkflowImpl}: the promotion request carries the
+   * operator's replay flag of each file, so a replayed file is applied again instead of being
+   * skipped as already promoted. Old branch: every file is sent with {@code replay = false}.
+   * Remove it when no run started before 2026-11-25 can still be open or replayed (namespace
+   * retention + the longest run after that date).
+   */
+  public static final String REPLAY_FLAG = "promote-replayed-files";
+
+  /**
+   * Introduced 2026-11-25 in {@link OcaRunWorkflowImpl}: the promotion is scheduled with {@link
+   * OcaActivityOptions#promotionHeartbeating()} (a 2-minute heartbeat timeout), so a worker that
+   * dies mid-promotion is noticed in minutes. Old branch: {@link OcaActivityOptions#promotion()},
+   * no heartbeat timeout. Remove it when no run started before 2026-11-25 can still be open or
+   * replayed (namespace retention + the longest run after that date).
+   */
+  public static final String PROMOTION_HEARTBEAT = "promotion-heartbeat";
+}

@@ -1,0 +1,32 @@
+package org.ocaetl.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
+import io.temporal.common.metadata.POJOActivityMethodMetadata;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.ocaetl.workflows.model.HostAssignment;
+
+/** Activity options as the workflows look them up. */
+class OcaActivityOptionsTest {
+
+  /** A per-method override keyed by a name no activity has would be silently ignored. */
+  @Test
+  void hostMethodOverridesNameActivitiesOfFileActivities() {
+    Set<String> activityTypes =
+        POJOActivityInterfaceMetadata.newInstance(FileActivities.class).getMethodsMetadata().stream()
+            .map(POJOActivityMethodMetadata::getActivityTypeName)
+            .collect(Collectors.toSet());
+    Map<String, ActivityOptions> overrides =
+        OcaActivityOptions.onHostMethods(new HostAssignment("oca-host/a", 1, Duration.ofMinutes(1)));
+
+    assertTrue(activityTypes.containsAll(overrides.keySet()), overrides.keySet() + " not in " + activityTypes);
+    assertEquals(Duration.ofMinutes(2), overrides.get(FileActivities.PARSE).getHeartbeatTimeout());
+  }
+}
