@@ -135,6 +135,24 @@ class FileActivitiesImplTest {
   }
 
   @Test
+  void outputStagedBeforeRunDatesWereCheckedIsStagedAgain() throws Exception {
+    // Version 1 staged files whatever their RunDate (rule 1): its output may carry a date that
+    // would now refuse the file, so a replay must parse the raw file again, not reuse it.
+    stagesAFileAndALaterLookupReusesIt();
+    String report;
+    try (InputStream in = store.get(StoreKeys.report(FILE))) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String unchecked = report.replaceFirst("\"parserVersion\" : \\d+", "\"parserVersion\" : 1");
+    store.put(StoreKeys.report(FILE), new java.io.ByteArrayInputStream(unchecked.getBytes(StandardCharsets.UTF_8)), "application/json");
+
+    StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
+
+    assertNull(lookup.staged());
+    assertEquals("staged by parser version 1", lookup.mismatch());
+  }
+
+  @Test
   void nothingStagedYetIsAMismatch() {
     StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
     assertNull(lookup.staged());
