@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
@@ -20,6 +21,7 @@ import org.ocaetl.geocode.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractFileException;
 import org.ocaetl.stage.ExtractParser;
@@ -64,12 +66,25 @@ public final class FileActivitiesImpl implements FileActivities {
   private final StagingLimits limits;
   private final Geocoding geocoding;
   private final PipelineMetrics metrics;
+  private final Clock clock;
 
   /** As below, recording no metrics. */
   public FileActivitiesImpl(
       ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
       Geocoding geocoding) {
     this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, PipelineMetrics.noop());
+  }
+
+  /** As below, with New York's clock for the processing day. */
+  public FileActivitiesImpl(
+      ObjectStore store,
+      Path workDir,
+      String hostTaskQueue,
+      Duration hostWait,
+      StagingLimits limits,
+      Geocoding geocoding,
+      PipelineMetrics metrics) {
+    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, metrics, ExtractDate.PROCESSING_CLOCK);
   }
 
   /**
@@ -80,6 +95,8 @@ public final class FileActivitiesImpl implements FileActivities {
    * @param limits DuckDB resource limits
    * @param geocoding the geocoders of the geocode step (shared with the other activities of this worker)
    * @param metrics where stage counters and durations are recorded
+   * @param clock the processing day of a parse is read from it (rule 1: a RunDate later than the
+   *     day after it refuses the file)
    */
   public FileActivitiesImpl(
       ObjectStore store,
@@ -88,7 +105,8 @@ public final class FileActivitiesImpl implements FileActivities {
       Duration hostWait,
       StagingLimits limits,
       Geocoding geocoding,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      Clock clock) {
     this.store = store;
     this.workDir = workDir;
     this.hostTaskQueue = hostTaskQueue;
@@ -96,6 +114,7 @@ public final class FileActivitiesImpl implements FileActivities {
     this.limits = limits;
     this.geocoding = geocoding;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /**
@@ -152,7 +171,7 @@ public final class FileActivitiesImpl implements FileActivities {
     ParseProgressLog progressLog = ParseProgressLog.of(folder.rawZip(step.fileName()));
     try {
       ParseReport report =
-          new ExtractParser(limits)
+          new ExtractParser(limits, clock)
               .parse(folder.rawZip(step.fileName()), folder.stagingDb(),
                   (cases, bytes) -> {
                     context.heartbeat(new ParseHeartbeat(cases, bytes));

@@ -31,9 +31,10 @@ final class StagedReport {
   /**
    * Version of the staged output (parser + exporter). Bump it whenever a parser or exporter change
    * alters the CSVs of an unchanged raw file: files staged by an older version are then staged
-   * again instead of reused (see {@code WorkflowIds.restage}).
+   * again instead of reused (see {@code WorkflowIds.restage}). Version 2 refuses a file with an
+   * implausible RunDate (rule 1), which version 1 staged.
    */
-  static final int PARSER_VERSION = 1;
+  static final int PARSER_VERSION = 2;
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.ExtractDate;
@@ -25,9 +27,20 @@ public final class ExtractParser {
   static final int PROGRESS_EVERY = 5_000;
 
   private final StagingLimits limits;
+  private final Clock clock;
 
+  /** A parser whose processing day (rule 1) is today in New York. */
   public ExtractParser(StagingLimits limits) {
+    this(limits, ExtractDate.PROCESSING_CLOCK);
+  }
+
+  /**
+   * @param clock where the processing day comes from: a RunDate later than the day after it
+   *     refuses the file (rule 1)
+   */
+  public ExtractParser(StagingLimits limits, Clock clock) {
     this.limits = limits;
+    this.clock = clock;
   }
 
   /**
@@ -63,7 +76,7 @@ public final class ExtractParser {
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
       XmlElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
-      extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate());
+      extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate(), LocalDate.now(clock));
       while (index != null) {
         staging.add(index);
         if (++casesSeen % PROGRESS_EVERY == 0) {

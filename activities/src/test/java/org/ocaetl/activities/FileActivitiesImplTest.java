@@ -13,8 +13,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
@@ -131,6 +135,24 @@ class FileActivitiesImplTest {
   }
 
   @Test
+  void outputStagedBeforeRunDatesWereCheckedIsStagedAgain() throws Exception {
+    // Version 1 staged files whatever their RunDate (rule 1): its output may carry a date that
+    // would now refuse the file, so a replay must parse the raw file again, not reuse it.
+    stagesAFileAndALaterLookupReusesIt();
+    String report;
+    try (InputStream in = store.get(StoreKeys.report(FILE))) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String unchecked = report.replaceFirst("\"parserVersion\" : \\d+", "\"parserVersion\" : 1");
+    store.put(StoreKeys.report(FILE), new java.io.ByteArrayInputStream(unchecked.getBytes(StandardCharsets.UTF_8)), "application/json");
+
+    StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
+
+    assertNull(lookup.staged());
+    assertEquals("staged by parser version 1", lookup.mismatch());
+  }
+
+  @Test
   void nothingStagedYetIsAMismatch() {
     StagedLookup lookup = activities.findStaged(new HostStep(FILE, sha256));
     assertNull(lookup.staged());
@@ -143,6 +165,30 @@ class FileActivitiesImplTest {
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertEquals(FailureTypes.CHECKSUM_CONFLICT, cause.getType());
     assertTrue(cause.isNonRetryable());
+  }
+
+  @Test
+  void aRunDateLaterThanTheDayAfterTheActivitysProcessingDayIsABadExtractFile() {
+    // The file's RunDate is 2024-03-07; on 2024-03-05 (New York) that is two days ahead.
+    Clock processing = Clock.fixed(Instant.parse("2024-03-05T16:00:00Z"), ZoneId.of("America/New_York"));
+    env.close();
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
+            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none(), PipelineMetrics.noop(), processing));
+    activities = env.newActivityStub(FileActivities.class);
+    HostStep step = new HostStep(FILE, sha256);
+    activities.fetch(step);
+
+    ActivityFailure failure = assertThrows(ActivityFailure.class, () -> activities.parse(step));
+
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertEquals(FailureTypes.BAD_EXTRACT_FILE, cause.getType());
+    assertTrue(cause.isNonRetryable());
+    assertEquals(
+        FILE + ": line 3, column 3: RunDate 2024-03-07 is implausible: later than the day after the"
+            + " processing day 2024-03-05 (rule 1)",
+        cause.getOriginalMessage());
   }
 
   @Test

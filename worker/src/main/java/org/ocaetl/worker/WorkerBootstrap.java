@@ -4,6 +4,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -19,6 +20,7 @@ import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.CopyStageLoader;
 import org.ocaetl.promote.PromotionSettings;
@@ -91,6 +93,15 @@ public final class WorkerBootstrap {
     /** The real implementations over an opened store and inbox, recording metrics in {@code metrics}. */
     public static Activities production(
         WorkerConfig config, ObjectStore store, RawInbox inbox, PipelineMetrics metrics) {
+      return production(config, store, inbox, metrics, ExtractDate.PROCESSING_CLOCK);
+    }
+
+    /**
+     * As above, reading the processing day of each parse (rule 1) from {@code clock} (tests fix
+     * it).
+     */
+    public static Activities production(
+        WorkerConfig config, ObjectStore store, RawInbox inbox, PipelineMetrics metrics, Clock clock) {
       DataSource database = DatabaseUrl.parse(config.databaseUrl());
       PromotedFiles ledger = new PromotedFiles(database, config.schema());
       Geocoding geocoding = Geocoding.create(config.geocoding(), config.geocoder(), database, config.schema());
@@ -100,7 +111,7 @@ public final class WorkerBootstrap {
               () -> checksumsByName(ledger)),
           new FileActivitiesImpl(
               store, config.workDir(), config.hostTaskQueue(), config.hostWait(),
-              config.stagingLimits().sharedBy(config.parallelism()), geocoding, metrics),
+              config.stagingLimits().sharedBy(config.parallelism()), geocoding, metrics, clock),
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,

@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -48,6 +52,11 @@ final class EndToEnd implements AutoCloseable {
   final WorkflowClient client;
 
   EndToEnd(PostgresTestDatabase postgres, Path root) throws IOException {
+    this(postgres, root, ExtractDate.PROCESSING_CLOCK);
+  }
+
+  /** A set-up whose parses take the processing day (rule 1) from {@code processingClock}. */
+  EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock) throws IOException {
     this.postgres = postgres;
     this.root = root;
     String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -59,7 +68,9 @@ final class EndToEnd implements AutoCloseable {
     SchemaMigrator.migrate(database, schema);
     tables = new OcaTables(database, schema);
     store = new FailingObjectStore(new LocalObjectStore(config.storeDir()));
-    WorkerBootstrap.Activities real = WorkerBootstrap.Activities.production(config, store);
+    WorkerBootstrap.Activities real =
+        WorkerBootstrap.Activities.production(
+            config, store, RawInboxes.open(config.inboxUri()), PipelineMetrics.noop(), processingClock);
     files = new FaultyActivities.Files(real.files());
     promotion = new FaultyActivities.Promotion(real.promotion());
 

@@ -261,7 +261,8 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
               file.fileName(),
               outcome.alreadyPromoted() ? FileOutcome.Outcome.ALREADY_PROMOTED : FileOutcome.Outcome.PROMOTED,
               file.casesFailed() > 0 ? file.casesFailed() + " case(s) could not be converted" : null,
-              file.casesFailed()));
+              file.casesFailed(),
+              file.warnings()));
     }
     segmentFailures = 0;
   }

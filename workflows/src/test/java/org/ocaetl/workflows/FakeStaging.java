@@ -35,7 +35,8 @@ import org.ocaetl.workflows.model.UploadSummary;
  * In-memory stand-ins for the activities, to test the workflows' control flow (ordering,
  * parallelism, reuse, host loss, continue-as-new) on the in-process server. The real activities
  * are exercised end to end in the worker module's tests. Outputs are derived from the file name:
- * a name containing "bad" fails parsing as a bad extract, "failedcase" yields one failed case.
+ * a name containing "bad" fails parsing as a bad extract, "failedcase" yields one failed case,
+ * "warned" a warning about its RunDate ({@link #warnings}).
  */
 final class FakeStaging implements DiscoveryActivities, FileActivities, PromotionActivities {
   /** ScheduleToStart runs in real time on the test server (the pending task blocks skipping). */
@@ -114,7 +115,7 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
       List<CaseFailure> failures =
           failedCase ? List.of(new CaseFailure("id-2", "FiledDate", "2024-02-30", "not a date")) : List.of();
       return new ParseSummary(
-          runDate(step.fileName()), parserVersion, 3, failedCase ? 2 : 3, 0, failures.size(), failures, List.of(), 1000, 5);
+          runDate(step.fileName()), parserVersion, 3, failedCase ? 2 : 3, 0, failures.size(), failures, warnings(step.fileName()), 1000, 5);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
@@ -145,7 +146,7 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     stagedOutput.put(
         step.fileName(),
         new FileResult(step.fileName(), runDate(step.fileName()), step.sha256(), parserVersion, rows, 3,
-            failedCase ? 2 : 3, 0, failedCase ? 1 : 0, List.of(), Map.of(), List.of(), 0));
+            failedCase ? 2 : 3, 0, failedCase ? 1 : 0, List.of(), Map.of(), warnings(step.fileName()), 0));
     return new UploadSummary(3, 300, 1);
   }
 
@@ -183,6 +184,13 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     }
     publishes.incrementAndGet();
     return new PublishResult(12, 3);
+  }
+
+  /** What the real parse says of a file without RunDate, for names containing "warned". */
+  static List<String> warnings(String fileName) {
+    return fileName.contains("warned")
+        ? List.of("RunDate element missing or empty; using the file name's date " + runDate(fileName))
+        : List.of();
   }
 
   private static LocalDate runDate(String fileName) {

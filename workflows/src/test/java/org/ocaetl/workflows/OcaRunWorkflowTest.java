@@ -238,6 +238,29 @@ class OcaRunWorkflowTest {
   }
 
   @Test
+  void warningsOfAStagedFileReachTheFileResultAndTheRunResult() {
+    String warned = "LandlordTenant.Incr.2024-01-08.warned.zip";
+    List<String> warning = List.of("RunDate element missing or empty; using the file name's date 2024-01-08");
+    fake.inbox =
+        List.of(file("LandlordTenant.Incr.2024-01-01.zip", "2024-01-01"), file(warned, "2024-01-08"),
+            file("LandlordTenant.Incr.2024-01-15.zip", "2024-01-15"));
+
+    // Two files per segment: the warned file's outcome is carried over the continue-as-new.
+    RunResult result = run("oca-run/warned").run(new RunRequest(null, 2, 2, null, null));
+
+    assertEquals(warning, client.newUntypedWorkflowStub(WorkflowIds.file(warned)).getResult(FileResult.class).warnings());
+    assertEquals(warning, outcome(result, warned).warnings());
+    assertEquals(List.of(), outcome(result, "LandlordTenant.Incr.2024-01-15.zip").warnings());
+    assertEquals(List.of(), outcome(result, "LandlordTenant.Incr.2024-01-01.zip").warnings());
+
+    // A later run that reuses the staged output reports the warning too.
+    fake.inbox = List.of(file(warned, "2024-01-08"));
+    RunResult again = run("oca-run/warned-again").run(RunRequest.of(null, 2));
+    assertEquals(Outcome.ALREADY_PROMOTED, outcome(again, warned).outcome());
+    assertEquals(warning, outcome(again, warned).warnings());
+  }
+
+  @Test
   void aFailedPromotionFailsTheRun() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
     fake.promoteFailure = "ledger holds " + INCR_0308 + " with another checksum";

@@ -1,5 +1,7 @@
 package org.ocaetl.workflows.model;
 
+import java.util.List;
+
 /**
  * What a run did with one file.
  *
@@ -7,8 +9,16 @@ package org.ocaetl.workflows.model;
  * @param outcome the verdict
  * @param reason why it failed or was skipped; null when promoted
  * @param casesFailed cases of the file that could not be converted (their old rows stay)
+ * @param warnings what staging noticed without refusing the file, e.g. RunDate missing or
+ *     disagreeing with the name (rule 1); empty when none
  */
-public record FileOutcome(String fileName, Outcome outcome, String reason, long casesFailed) {
+public record FileOutcome(
+    String fileName, Outcome outcome, String reason, long casesFailed, List<String> warnings) {
+
+  /** Outcomes recorded before warnings were carried (continue-as-new input) have none. */
+  public FileOutcome {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
 
   public enum Outcome {
     /** Its cases were applied in this run. */
@@ -22,10 +32,10 @@ public record FileOutcome(String fileName, Outcome outcome, String reason, long 
   }
 
   public static FileOutcome failed(String fileName, String reason) {
-    return new FileOutcome(fileName, Outcome.FAILED, reason, 0);
+    return new FileOutcome(fileName, Outcome.FAILED, reason, 0, List.of());
   }
 
   public static FileOutcome skipped(String fileName, String reason) {
-    return new FileOutcome(fileName, Outcome.SKIPPED, reason, 0);
+    return new FileOutcome(fileName, Outcome.SKIPPED, reason, 0, List.of());
   }
 }
