@@ -66,9 +66,13 @@ class GeocodeClaimsTest {
     SchemaMigrator.migrate(db.dataSource(), schema);
   }
 
-  /** One worker: Geoclient behind the cache, its claims lasting two minutes, polled every 50 ms. */
+  /**
+   * One worker: Geoclient (patient: requests are counted) behind the cache, its claims lasting two
+   * minutes, polled every 50 ms.
+   */
   CachedGeocoder worker() {
-    return worker(GeocodeTesting.geoclient(stub, client, new GeocodeTesting.RecordingSleeper()));
+    return worker(
+        GeocodeTesting.geoclient(stub, client, new GeocodeTesting.RecordingSleeper(), GeocodeTesting.PATIENT));
   }
 
   CachedGeocoder worker(Geocoder service) {
@@ -125,7 +129,8 @@ class GeocodeClaimsTest {
   @Test
   void aLookupThatFailedReleasesItsClaimAndItsAddressInThisWorker() throws Exception {
     PreparedAddress address = address("20 Jay St", "Brooklyn", "11201");
-    Geocoder geoclient = GeocodeTesting.geoclient(stub, client, new GeocodeTesting.RecordingSleeper());
+    Geocoder geoclient =
+        GeocodeTesting.geoclient(stub, client, new GeocodeTesting.RecordingSleeper(), GeocodeTesting.PATIENT);
     AtomicInteger calls = new AtomicInteger();
     CachedGeocoder worker = worker(new Geocoder() { // fault injection: the first call fails
       @Override
@@ -170,7 +175,8 @@ class GeocodeClaimsTest {
         ps.executeUpdate();
       }
       // The first caller's run has spent its budget: its lookup gets no answer.
-      spent = new FutureTask<>(() -> worker.geocode(List.of(address), new GeocodeRun(Duration.ofMillis(1), 5)).getFirst());
+      GeocodeRun spentRun = new GeocodeRun(Duration.ofMillis(1), 5);
+      spent = new FutureTask<>(() -> worker.geocode(List.of(address), spentRun).getFirst());
       Thread.ofPlatform().start(spent);
       await(() -> rowLockWaits() > 0, "the first caller waits at its claim");
       fresh = new FutureTask<>(() -> worker.geocode(List.of(address), run(5)).getFirst());

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
@@ -69,14 +68,14 @@ class GeocodeCoalescingTest {
   }
 
   /**
-   * One worker's geocoding (Geoclient, then the Census), batches of 40 rows, on this test's cache.
-   * A long request timeout: an HTTP retry after a timeout on a busy machine would ask twice too.
+   * One worker's geocoding (Geoclient, then the Census), batches of 40 rows, on this test's cache,
+   * with {@link GeocodeTesting#PATIENT} request timeouts.
    */
   Geocoding worker() {
     Map<String, String> env = new LinkedHashMap<>(stub.environment());
     env.remove("OCA_GEOSEARCH_URL");
-    HttpCaller.Limits patient = new HttpCaller.Limits(1_000_000, 8, Duration.ofSeconds(30), GeocodeTesting.RETRY);
-    GeocodingSettings settings = GeocodingSettings.fromEnvironment(env).withLimits(limits -> patient).withBatchRows(40);
+    GeocodingSettings settings = GeocodingSettings.fromEnvironment(env)
+        .withLimits(limits -> GeocodeTesting.PATIENT).withBatchRows(40);
     return Geocoding.create(settings, "chain", db.dataSource(), schema, new GeocodeTesting.RecordingSleeper());
   }
 
