@@ -51,7 +51,8 @@ public final class AddressCsvGeocoder {
    * @param rowsMissed rows the geocoders answered they cannot place
    * @param rowsLeft rows left without an answer (service down, budget spent): the backfill's
    * @param addresses distinct addresses looked up (per batch)
-   * @param cacheHits answers that came from the cache
+   * @param cacheHits answers that came from the cache, or from a lookup of the same address another
+   *     file had in flight
    * @param requests HTTP requests sent, retries included
    * @param stoppedBy why geocoding stopped early, or null
    */

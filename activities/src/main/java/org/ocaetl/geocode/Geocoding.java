@@ -17,8 +17,9 @@ import org.ocaetl.geocode.service.GeoclientGeocoder;
 
 /**
  * The geocoding of one worker process: the chosen services, each behind the cache, in a chain,
- * built once so that their rate limits are shared by every file and backfill slice this worker
- * runs at the same time. Closing it closes the HTTP client.
+ * built once so that their rate limits, and the lookups in flight that concurrent callers share
+ * ({@link CachedGeocoder}), are shared by every file and backfill slice this worker runs at the
+ * same time. Closing it closes the HTTP client.
  */
 public final class Geocoding implements AutoCloseable {
   private final String choice;
@@ -59,9 +60,10 @@ public final class Geocoding implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     GeocodeCache cache = new GeocodeCache(database, schema);
+    GeocodeClaims claims = new GeocodeClaims(database, schema);
     List<Geocoder> links = new ArrayList<>();
     for (String service : services) {
-      links.add(new CachedGeocoder(service(service, settings, client, sleeper), cache));
+      links.add(new CachedGeocoder(service(service, settings, client, sleeper), cache, claims));
     }
     return new Geocoding(choice, new GeocoderChain(links), settings, client);
   }

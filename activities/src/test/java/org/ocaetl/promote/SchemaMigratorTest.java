@@ -76,7 +76,8 @@ class SchemaMigratorTest {
   void keysForeignKeysAndIndexesAreThoseOfTablesMd() throws Exception {
     PromotionHarness h = PromotionHarness.freshSchema(db.dataSource(), new LocalObjectStore(storeDir));
     assertEquals(
-        List.of("oca_geocode_cache|address_key,geocoder,release", "oca_index|indexnumberid",
+        List.of("oca_geocode_cache|address_key,geocoder,release", "oca_geocode_claims|address_key,geocoder,release",
+            "oca_index|indexnumberid",
             "oca_metadata|indexnumberid", "oca_promoted_files|file_name",
             "oca_reference_releases|table_name,loaded_at"),
         h.rows("SELECT conrelid::regclass::text, string_agg(a.attname, ',' ORDER BY array_position(k.conkey, a.attnum))"

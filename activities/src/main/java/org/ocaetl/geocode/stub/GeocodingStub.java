@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +73,8 @@ public final class GeocodingStub implements AutoCloseable {
   private final Map<Route, Queue<Fault>> nextFaults = new EnumMap<>(Route.class);
   private final Map<Route, AtomicReference<Fault>> alwaysFaults = new EnumMap<>(Route.class);
   private final List<Integer> censusRowsPerRequest = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, AtomicLong> answersPerAddress = new ConcurrentHashMap<>();
+  private volatile boolean countingAddresses;
 
   private GeocodingStub(HttpServer server) {
     this.server = server;
@@ -127,6 +130,25 @@ public final class GeocodingStub implements AutoCloseable {
     synchronized (censusRowsPerRequest) {
       return List.copyOf(censusRowsPerRequest);
     }
+  }
+
+  /**
+   * From now on, counts the answers given about each address (off by default: the benchmark's
+   * hundred thousand addresses would sit in memory).
+   */
+  public void countAnswersPerAddress() {
+    countingAddresses = true;
+  }
+
+  /**
+   * Answers given about each address since {@link #countAnswersPerAddress()}, by route and the
+   * address as the request spelled it (e.g. {@code GEOCLIENT_ADDRESS 314|W 100 St|10025}; a Census
+   * upload counts once for each of its rows). Failures the stub injected are not answers.
+   */
+  public Map<String, Long> answersPerAddress() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    answersPerAddress.forEach((address, count) -> counts.put(address, count.get()));
+    return counts;
   }
 
   /** The next requests of {@code route} get these faults, one each, before normal answers resume. */
@@ -186,6 +208,9 @@ public final class GeocodingStub implements AutoCloseable {
 
   private Answer answer(Route route, HttpExchange exchange) throws IOException {
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    if (route != Route.CENSUS) {
+      countAnswer(route, String.join("|", query.values()));
+    }
     return switch (route) {
       case GEOCLIENT_ADDRESS -> {
         if (!KEY.equals(exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key"))) {
@@ -227,6 +252,7 @@ public final class GeocodingStub implements AutoCloseable {
           return new Answer(400, "each row needs exactly five fields", "text/plain");
         }
         lines.add(StubAnswers.censusLine(row));
+        countAnswer(Route.CENSUS, String.join("|", List.of(row).subList(1, row.length)));
       }
     }
     censusRowsPerRequest.add(lines.size());
@@ -235,6 +261,12 @@ public final class GeocodingStub implements AutoCloseable {
     }
     Collections.reverse(lines); // the service does not keep the input order
     return new Answer(200, String.join("\n", lines) + "\n", "text/csv");
+  }
+
+  private void countAnswer(Route route, String address) {
+    if (countingAddresses) {
+      answersPerAddress.computeIfAbsent(route + " " + address, a -> new AtomicLong()).incrementAndGet();
+    }
   }
 
   private static void send(HttpExchange exchange, int status, String body, String contentType) throws IOException {
