@@ -21,7 +21,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.ocaetl.stage.ExtractFileException;
 
 /**
  * Streams the {@code Index} elements of a raw zip in one pass: the file goes through a SHA-256

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.ExtractDate;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
 import org.ocaetl.parse.XmlElement;
 import org.ocaetl.workflows.model.CaseFailure;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.HardenedXmlFactory;
 import org.ocaetl.testing.TestExtracts;
 

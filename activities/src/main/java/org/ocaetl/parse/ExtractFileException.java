@@ -1,4 +1,4 @@
-package org.ocaetl.stage;
+package org.ocaetl.parse;
 
 /**
  * A raw file that fails as a whole (rule 3): not a readable zip, no LandlordTenantExtract.xml, or
