@@ -156,8 +156,9 @@ public final class ExtractReader implements AutoCloseable {
   }
 
   /**
-   * After the last Index: reads the rest of the member (so the zip checks its CRC and size) and
-   * of the file, and returns the hex SHA-256 of the whole file.
+   * After the last Index: reads the rest of the member (so the zip checks its CRC and size), the
+   * members after it (a second {@value #MEMBER} makes the zip ambiguous) and the rest of the file,
+   * and returns the hex SHA-256 of the whole file.
    */
   public String finish() throws ExtractFileException, IOException {
     while (nextIndex() != null) {
@@ -168,6 +169,7 @@ public final class ExtractReader implements AutoCloseable {
       member.transferTo(OutputStream.nullOutputStream());
       inflated.close(); // the reader thread is done with the zip: it may be used here again
       zip.closeEntry();
+      refuseAnotherMember();
     } catch (XMLStreamException e) {
       throw fileError(e, null);
     } catch (ZipException | EOFException e) {
@@ -175,6 +177,29 @@ public final class ExtractReader implements AutoCloseable {
     }
     digested.transferTo(OutputStream.nullOutputStream());
     return HexFormat.of().formatHex(digested.getMessageDigest().digest());
+  }
+
+  /**
+   * This stream reads the first {@value #MEMBER}, while {@code unzip} and every reader of the
+   * central directory take the last: with two, which data the file holds depends on the tool.
+   */
+  private void refuseAnotherMember() throws ExtractFileException, IOException {
+    int named = 1;
+    ZipEntry entry;
+    while ((entry = zip.getNextEntry()) != null) {
+      if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
+        named++;
+      }
+    }
+    if (named > 1) {
+      throw new ExtractFileException(
+          fileName,
+          -1,
+          -1,
+          "ambiguous zip: " + named + " members are named " + MEMBER
+              + ", and zip tools differ on which one they read",
+          null);
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.parse.ExtractFileException;
@@ -139,6 +140,32 @@ class WholeFileFailureTest {
     ExtractFileException e = failsWholeFile(TestExtracts.zip(dir, NAME, members));
     assertEquals(-1, e.line());
     assertTrue(e.getMessage().contains("no member named LandlordTenantExtract.xml"), e.getMessage());
+  }
+
+  @Test
+  void zipWithTwoExtractMembersIsRefusedAsAmbiguous() throws IOException {
+    // ZipOutputStream refuses a duplicate name, so the second member is renamed in place
+    // (same length: local header and central directory both change, nothing else moves).
+    String placeholder = "LandlordTenantExtract.dup";
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put(TestExtracts.MEMBER, TestExtracts.extract("2025-07-06", CASE).getBytes(StandardCharsets.UTF_8));
+    members.put(
+        placeholder,
+        TestExtracts.extract("2025-07-06", TestExtracts.index("id-2", "<Court>Kings</Court>"))
+            .getBytes(StandardCharsets.UTF_8));
+    Path zip = TestExtracts.zip(dir, NAME, members);
+    String bytes = new String(Files.readAllBytes(zip), StandardCharsets.ISO_8859_1);
+    Files.write(zip, bytes.replace(placeholder, TestExtracts.MEMBER).getBytes(StandardCharsets.ISO_8859_1));
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      assertEquals(2, file.stream().filter(e -> e.getName().equals(TestExtracts.MEMBER)).count());
+    }
+
+    ExtractFileException e = failsWholeFile(zip);
+    assertEquals(-1, e.line());
+    assertEquals(
+        NAME + ": ambiguous zip: 2 members are named LandlordTenantExtract.xml, and zip tools differ on"
+            + " which one they read",
+        e.getMessage());
   }
 
   @Test
