@@ -177,11 +177,24 @@ public final class FileActivitiesImpl implements FileActivities {
           report.elapsedMillis());
     } catch (ExtractFileException e) {
       metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
+      removeAfterBadFile(folder, step.fileName());
       throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
     } catch (StagingSpaceException e) {
       throw Failures.stagingDiskFull(step.fileName(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
+    }
+  }
+
+  /**
+   * Not retried, this execution's work on the file is over: its fetched copy (with street
+   * addresses) is not kept until the next restart. A rerun fetches it again.
+   */
+  private static void removeAfterBadFile(FileWorkFolder folder, String fileName) {
+    try {
+      folder.delete();
+    } catch (IOException e) {
+      log.warn("{}: could not remove the work folder {} of the rejected file: {}", fileName, folder.dir(), e.toString());
     }
   }
 

@@ -2,10 +2,13 @@ package org.ocaetl.parse;
 
 import com.ctc.wstx.exc.WstxLazyException;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -30,16 +33,18 @@ import javax.xml.stream.XMLStreamReader;
  * before the first {@code Index} is recorded, and every {@code Index} anywhere is returned as a
  * small tree. Only one case is in memory at a time.
  *
- * <p>Everything that makes the file unreadable (not a zip, truncated, no member, malformed or
- * hostile XML, a DOCTYPE, a text node over the limit) becomes an {@link ExtractFileException}
- * naming the file and, inside the XML, the line and column. Plain I/O errors of the local disk stay
- * {@link IOException}s: they say nothing about the file and are worth a retry.
+ * <p>Everything that makes the file unreadable (not a zip, truncated, no member or two of them,
+ * malformed or hostile XML, bytes not valid in its encoding, a DOCTYPE, a text node over the
+ * limit) becomes an {@link ExtractFileException} naming the file and, inside the XML, the line and
+ * column. Plain I/O errors of the local disk stay {@link IOException}s: they say nothing about the
+ * file and are worth a retry.
  */
 public final class ExtractReader implements AutoCloseable {
   public static final String MEMBER = "LandlordTenantExtract.xml";
   private static final XMLInputFactory XML_FACTORY = HardenedXmlFactory.create();
   private static final int BUFFER = 64 * 1024;
 
+  private final Path zipFile;
   private final String fileName;
   private final DigestInputStream digested;
   private final ZipInputStream zip;
@@ -51,9 +56,10 @@ public final class ExtractReader implements AutoCloseable {
   private boolean indexSeen;
   private boolean ended;
 
-  private ExtractReader(String fileName, DigestInputStream digested, ZipInputStream zip)
+  private ExtractReader(Path zipFile, DigestInputStream digested, ZipInputStream zip)
       throws ExtractFileException, IOException {
-    this.fileName = fileName;
+    this.zipFile = zipFile;
+    this.fileName = zipFile.getFileName().toString();
     this.digested = digested;
     this.zip = zip;
     // Reading, hashing and inflating run on their own thread, ahead of the XML parser.
@@ -81,8 +87,8 @@ public final class ExtractReader implements AutoCloseable {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         anyEntry = true;
-        if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
-          return new ExtractReader(fileName, digested, zip);
+        if (isMember(entry)) {
+          return new ExtractReader(zipFile, digested, zip);
         }
       }
       throw new ExtractFileException(
@@ -187,7 +193,7 @@ public final class ExtractReader implements AutoCloseable {
     int named = 1;
     ZipEntry entry;
     while ((entry = zip.getNextEntry()) != null) {
-      if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
+      if (isMember(entry)) {
         named++;
       }
     }
@@ -214,9 +220,16 @@ public final class ExtractReader implements AutoCloseable {
     }
   }
 
+  private static boolean isMember(ZipEntry entry) {
+    return !entry.isDirectory() && entry.getName().equals(MEMBER);
+  }
+
   private ExtractFileException fileError(XMLStreamException e, XMLStreamReader at)
       throws IOException {
     Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+    if (cause instanceof CharConversionException invalid) {
+      return encodingError(invalid); // an IOException, but the same bytes fail on every attempt
+    }
     if (cause instanceof IOException io && !(io instanceof ZipException) && !(io instanceof EOFException)) {
       throw io; // the local disk failed, not the file
     }
@@ -224,6 +237,37 @@ public final class ExtractReader implements AutoCloseable {
     int line = location == null ? -1 : location.getLineNumber();
     int column = location == null ? -1 : location.getColumnNumber();
     return new ExtractFileException(fileName, line, column, reason(e.getMessage()), e);
+  }
+
+  /**
+   * Bytes that are not valid in the document's encoding. Woodstox names no line for them, so the
+   * member is read once more, from the start, to find where they are.
+   */
+  private ExtractFileException encodingError(CharConversionException e) throws IOException {
+    Charset charset = documentCharset();
+    Optional<InvalidBytes.Found> found;
+    try (ZipInputStream again =
+        new ZipInputStream(new BufferedInputStream(Files.newInputStream(zipFile), BUFFER))) {
+      ZipEntry entry;
+      do {
+        entry = again.getNextEntry();
+      } while (entry != null && !isMember(entry));
+      found = entry == null ? Optional.empty() : InvalidBytes.locate(again, charset);
+    }
+    String reason = "bytes that are not valid " + charset.name() + " (the file's encoding)";
+    return found
+        .map(f -> new ExtractFileException(fileName, f.line(), f.column(), reason + ": " + f.bytes(), e))
+        .orElseGet(() -> new ExtractFileException(fileName, -1, -1, reason + ": " + e.getMessage(), e));
+  }
+
+  /** The encoding the parser detected (declaration or byte order mark); UTF-8 before it knows. */
+  private Charset documentCharset() {
+    String name = xml == null ? null : xml.getEncoding();
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    } catch (IllegalArgumentException unknown) {
+      return StandardCharsets.UTF_8;
+    }
   }
 
   /**

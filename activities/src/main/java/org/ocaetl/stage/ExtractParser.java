@@ -51,6 +51,14 @@ public final class ExtractParser {
     }
   }
 
+  /**
+   * Removes a staging database and its write-ahead log, e.g. one a parse that failed on the local
+   * disk left behind (a whole-file failure removes its own).
+   */
+  public static void deleteStagingDatabase(Path stagingDb) throws IOException {
+    StagingDatabase.delete(stagingDb);
+  }
+
   private ParseReport stage(Path zip, DuckDBConnection conn, ParseProgress progress, long started)
       throws ExtractFileException, IOException, SQLException {
     long casesSeen = 0;

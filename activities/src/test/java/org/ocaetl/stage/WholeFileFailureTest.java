@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +112,30 @@ class WholeFileFailureTest {
     ExtractFileException e = failsWholeFile(zip);
     assertEquals(2, e.line(), e.getMessage());
     assertTrue(e.getMessage().contains("Text size limit"), e.getMessage());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8FailAtTheirLineAndColumnDeepInTheFile() throws IOException {
+    String[] cases = new String[20_001];
+    for (int i = 0; i < 20_000; i++) {
+      cases[i] = TestExtracts.index("id-" + i, "<Court>Bronx</Court>");
+    }
+    cases[20_000] = TestExtracts.index("bad", "<Court>K\u0000ings</Court>"); // \u0000 marks the bad bytes
+    // line 1 declaration, 2 root, 3 RunDate, 4..20003 the good cases, 20004 the broken one
+    String text = TestExtracts.extract("2025-07-06", cases);
+    int at = text.indexOf('\u0000');
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    xml.writeBytes(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    xml.writeBytes(new byte[] {(byte) 0xC3, 0x28}); // a two-byte lead without its continuation byte
+    xml.writeBytes(text.substring(at + 1).getBytes(StandardCharsets.UTF_8));
+
+    ExtractFileException e =
+        failsWholeFile(TestExtracts.zip(dir, NAME, Map.of(TestExtracts.MEMBER, xml.toByteArray())));
+    assertEquals(
+        NAME + ": line 20004, column 50: bytes that are not valid UTF-8 (the file's encoding): 0xC3",
+        e.getMessage()); // column 50: after <Index><IndexNumberId>bad</IndexNumberId><Court>K
+    assertEquals(20_004, e.line());
+    assertEquals(50, e.column());
   }
 
   @Test

@@ -1,12 +1,16 @@
 package org.ocaetl.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.testing.TestExtracts;
@@ -60,6 +64,27 @@ class ParseCommandTest {
     Path zip = TestExtracts.zip(dir, NAME, "<LandlordTenantExtract>\n<Index></Court></LandlordTenantExtract>");
     assertEquals(1, run("parse", zip.toString(), "--out", dir.resolve("out").toString()));
     assertTrue(err.toString().contains(NAME + ": line 2, column "), err.toString());
+  }
+
+  @Test
+  void aFileThatFailsAsAWholeLeavesNoPartialOutput() throws Exception {
+    byte[] xml = TestExtracts.extract("2025-07-06", TestExtracts.index("a", "<Court>\u0000</Court>"))
+        .getBytes(StandardCharsets.UTF_8);
+    xml[new String(xml, StandardCharsets.ISO_8859_1).indexOf('\u0000')] = (byte) 0xFF; // never valid UTF-8
+    Path zip = TestExtracts.zip(dir, NAME, Map.of(TestExtracts.MEMBER, xml));
+
+    Path created = dir.resolve("new-out");
+    assertEquals(1, run("parse", zip.toString(), "--out", created.toString()));
+    assertEquals(NAME + ": line 4, column 47: bytes that are not valid UTF-8 (the file's encoding): 0xFF",
+        err.toString().strip().replaceFirst("^oca parse: ", ""));
+    assertFalse(Files.exists(created), "the folder it created is gone");
+
+    Path existing = Files.createDirectories(dir.resolve("existing"));
+    Files.writeString(existing.resolve("notes.txt"), "mine");
+    assertEquals(1, run("parse", zip.toString(), "--out", existing.toString()));
+    try (var left = Files.list(existing)) {
+      assertEquals(List.of(existing.resolve("notes.txt")), left.toList(), "only what was there before");
+    }
   }
 
   @Test
