@@ -51,14 +51,15 @@ public final class ExtractReader implements AutoCloseable {
   private final ReadAheadInputStream inflated;
   private final CountingInputStream member;
   private final XMLStreamReader xml;
-  private final XmlSubtreeReader subtrees = new XmlSubtreeReader();
+  private final XmlSubtreeReader subtrees;
   private RunDateElement runDate;
   private boolean indexSeen;
   private boolean ended;
 
-  private ExtractReader(Path zipFile, DigestInputStream digested, ZipInputStream zip)
+  private ExtractReader(Path zipFile, CaseBounds bounds, DigestInputStream digested, ZipInputStream zip)
       throws ExtractFileException, IOException {
     this.zipFile = zipFile;
+    this.subtrees = new XmlSubtreeReader(bounds);
     this.fileName = zipFile.getFileName().toString();
     this.digested = digested;
     this.zip = zip;
@@ -76,8 +77,11 @@ public final class ExtractReader implements AutoCloseable {
     }
   }
 
-  /** Opens the zip and positions on its {@value #MEMBER} member. */
-  public static ExtractReader open(Path zipFile) throws ExtractFileException, IOException {
+  /**
+   * Opens the zip and positions on its {@value #MEMBER} member; an {@code Index} past {@code
+   * bounds} is returned cut short, see {@link XmlElement#size()}.
+   */
+  public static ExtractReader open(Path zipFile, CaseBounds bounds) throws ExtractFileException, IOException {
     String fileName = zipFile.getFileName().toString();
     InputStream raw = Files.newInputStream(zipFile);
     try {
@@ -88,7 +92,7 @@ public final class ExtractReader implements AutoCloseable {
       while ((entry = zip.getNextEntry()) != null) {
         anyEntry = true;
         if (isMember(entry)) {
-          return new ExtractReader(zipFile, digested, zip);
+          return new ExtractReader(zipFile, bounds, digested, zip);
         }
       }
       throw new ExtractFileException(
@@ -136,6 +140,9 @@ public final class ExtractReader implements AutoCloseable {
         if (name.equals("RunDate") && runDate == null && !indexSeen) {
           Location at = xml.getLocation();
           XmlElement element = subtrees.read(xml);
+          if (element.size().tooLarge() != null) { // a date never is: no fallback to the name's
+            throw new XMLStreamException("RunDate too large: " + element.size().tooLarge().reason(), at);
+          }
           runDate = new RunDateElement(element.text(), at.getLineNumber(), at.getColumnNumber());
         }
       }

@@ -68,7 +68,7 @@ public final class ExtractParser {
     String sha256;
     long xmlBytes;
     // The connection comes with the file's one transaction open (see StagingDatabase.create).
-    try (ExtractReader reader = ExtractReader.open(zip);
+    try (ExtractReader reader = ExtractReader.open(zip, limits.caseBounds());
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
       XmlElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.parse.CaseBounds;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.HardenedXmlFactory;
 import org.ocaetl.testing.TestExtracts;
@@ -136,6 +137,23 @@ class WholeFileFailureTest {
         e.getMessage()); // column 50: after <Index><IndexNumberId>bad</IndexNumberId><Court>K
     assertEquals(20_004, e.line());
     assertEquals(50, e.column());
+  }
+
+  @Test
+  void aRunDatePastTheCaseTextBoundFailsTheFileInsteadOfFallingBackToTheName() throws IOException {
+    Path zip =
+        TestExtracts.zipStreaming(
+            dir,
+            NAME,
+            out -> {
+              out.write("<LandlordTenantExtract>\n<RunDate>");
+              out.write("2".repeat(CaseBounds.DEFAULT_MAX_TEXT_LENGTH + 1));
+              out.write("</RunDate>\n" + CASE + "\n</LandlordTenantExtract>\n");
+            });
+    assertEquals(
+        NAME + ": line 2, column 1: RunDate too large: 4,194,305 characters of text in the RunDate,"
+            + " more than the 4,194,304 allowed",
+        failsWholeFile(zip).getMessage());
   }
 
   @Test

@@ -93,6 +93,10 @@ class ParseCommandTest {
     assertTrue(err.toString().contains("--out"), err.toString());
     assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), "--threads", "0"));
     assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), "--memory-limit", "lots"));
+    for (String bound : new String[] {"--max-case-children", "--max-case-elements", "--max-case-text"}) {
+      assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), bound, "0"), bound);
+      assertTrue(err.toString().contains(bound + " must be at least 1"), err.toString());
+    }
     assertEquals(0, run("parse", "--help"));
     assertTrue(out.toString().contains("--memory-limit"), out.toString());
     assertTrue(out.toString().contains("Exit codes"), out.toString());
