@@ -22,8 +22,8 @@ import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.parse.ExtractDate;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.stage.ExportReport;
-import org.ocaetl.stage.ExtractFileException;
 import org.ocaetl.stage.ExtractParser;
 import org.ocaetl.stage.ParseReport;
 import org.ocaetl.stage.StagingExporter;
@@ -196,11 +196,24 @@ public final class FileActivitiesImpl implements FileActivities {
           report.elapsedMillis());
     } catch (ExtractFileException e) {
       metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
+      removeAfterBadFile(folder, step.fileName());
       throw Failures.nonRetryable(FailureTypes.BAD_EXTRACT_FILE, e.getMessage(), e);
     } catch (StagingSpaceException e) {
       throw Failures.stagingDiskFull(step.fileName(), e);
     } catch (IOException e) {
       throw Activity.wrap(e);
+    }
+  }
+
+  /**
+   * Not retried, this execution's work on the file is over: its fetched copy (with street
+   * addresses) is not kept until the next restart. A rerun fetches it again.
+   */
+  private static void removeAfterBadFile(FileWorkFolder folder, String fileName) {
+    try {
+      folder.delete();
+    } catch (IOException e) {
+      log.warn("{}: could not remove the work folder {} of the rejected file: {}", fileName, folder.dir(), e.toString());
     }
   }
 

@@ -39,6 +39,16 @@ public final class CaseConverter {
   /** Converts an {@code Index} element. */
   public ExtractCase convert(XmlElement index) {
     String caseId = index.childText(CASE_ID);
+    CaseTooLarge tooLarge = index.size() == null ? null : index.size().tooLarge();
+    if (tooLarge != null) { // only its id was kept: it fails alone (rule 8)
+      return new ExtractCase.Failed(
+          new CaseFailure(
+              caseId,
+              tooLarge.element(),
+              null,
+              "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")"),
+          tooLarge.line());
+    }
     if (caseId == null) {
       return new ExtractCase.Failed(
           new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ocaetl.stage.ExtractFileException;
 
 /**
  * A file's extract date (rule 1): the {@code RunDate} element wins; when it disagrees with the date

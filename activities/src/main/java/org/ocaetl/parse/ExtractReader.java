@@ -2,10 +2,13 @@ package org.ocaetl.parse;
 
 import com.ctc.wstx.exc.WstxLazyException;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -21,7 +24,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.ocaetl.stage.ExtractFileException;
 
 /**
  * Streams the {@code Index} elements of a raw zip in one pass: the file goes through a SHA-256
@@ -31,30 +33,34 @@ import org.ocaetl.stage.ExtractFileException;
  * before the first {@code Index} is recorded, and every {@code Index} anywhere is returned as a
  * small tree. Only one case is in memory at a time.
  *
- * <p>Everything that makes the file unreadable (not a zip, truncated, no member, malformed or
- * hostile XML, a DOCTYPE, a text node over the limit) becomes an {@link ExtractFileException}
- * naming the file and, inside the XML, the line and column. Plain I/O errors of the local disk stay
- * {@link IOException}s: they say nothing about the file and are worth a retry.
+ * <p>Everything that makes the file unreadable (not a zip, truncated, no member or two of them,
+ * malformed or hostile XML, bytes not valid in its encoding, a DOCTYPE, a text node over the
+ * limit) becomes an {@link ExtractFileException} naming the file and, inside the XML, the line and
+ * column. Plain I/O errors of the local disk stay {@link IOException}s: they say nothing about the
+ * file and are worth a retry.
  */
 public final class ExtractReader implements AutoCloseable {
   public static final String MEMBER = "LandlordTenantExtract.xml";
   private static final XMLInputFactory XML_FACTORY = HardenedXmlFactory.create();
   private static final int BUFFER = 64 * 1024;
 
+  private final Path zipFile;
   private final String fileName;
   private final DigestInputStream digested;
   private final ZipInputStream zip;
   private final ReadAheadInputStream inflated;
   private final CountingInputStream member;
   private final XMLStreamReader xml;
-  private final XmlSubtreeReader subtrees = new XmlSubtreeReader();
+  private final XmlSubtreeReader subtrees;
   private RunDateElement runDate;
   private boolean indexSeen;
   private boolean ended;
 
-  private ExtractReader(String fileName, DigestInputStream digested, ZipInputStream zip)
+  private ExtractReader(Path zipFile, CaseBounds bounds, DigestInputStream digested, ZipInputStream zip)
       throws ExtractFileException, IOException {
-    this.fileName = fileName;
+    this.zipFile = zipFile;
+    this.subtrees = new XmlSubtreeReader(bounds);
+    this.fileName = zipFile.getFileName().toString();
     this.digested = digested;
     this.zip = zip;
     // Reading, hashing and inflating run on their own thread, ahead of the XML parser.
@@ -71,8 +77,11 @@ public final class ExtractReader implements AutoCloseable {
     }
   }
 
-  /** Opens the zip and positions on its {@value #MEMBER} member. */
-  public static ExtractReader open(Path zipFile) throws ExtractFileException, IOException {
+  /**
+   * Opens the zip and positions on its {@value #MEMBER} member; an {@code Index} past {@code
+   * bounds} is returned cut short, see {@link XmlElement#size()}.
+   */
+  public static ExtractReader open(Path zipFile, CaseBounds bounds) throws ExtractFileException, IOException {
     String fileName = zipFile.getFileName().toString();
     InputStream raw = Files.newInputStream(zipFile);
     try {
@@ -82,8 +91,8 @@ public final class ExtractReader implements AutoCloseable {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         anyEntry = true;
-        if (!entry.isDirectory() && entry.getName().equals(MEMBER)) {
-          return new ExtractReader(fileName, digested, zip);
+        if (isMember(entry)) {
+          return new ExtractReader(zipFile, bounds, digested, zip);
         }
       }
       throw new ExtractFileException(
@@ -131,6 +140,9 @@ public final class ExtractReader implements AutoCloseable {
         if (name.equals("RunDate") && runDate == null && !indexSeen) {
           Location at = xml.getLocation();
           XmlElement element = subtrees.read(xml);
+          if (element.size().tooLarge() != null) { // a date never is: no fallback to the name's
+            throw new XMLStreamException("RunDate too large: " + element.size().tooLarge().reason(), at);
+          }
           runDate = new RunDateElement(element.text(), at.getLineNumber(), at.getColumnNumber());
         }
       }
@@ -157,8 +169,9 @@ public final class ExtractReader implements AutoCloseable {
   }
 
   /**
-   * After the last Index: reads the rest of the member (so the zip checks its CRC and size) and
-   * of the file, and returns the hex SHA-256 of the whole file.
+   * After the last Index: reads the rest of the member (so the zip checks its CRC and size), the
+   * members after it (a second {@value #MEMBER} makes the zip ambiguous) and the rest of the file,
+   * and returns the hex SHA-256 of the whole file.
    */
   public String finish() throws ExtractFileException, IOException {
     while (nextIndex() != null) {
@@ -169,6 +182,7 @@ public final class ExtractReader implements AutoCloseable {
       member.transferTo(OutputStream.nullOutputStream());
       inflated.close(); // the reader thread is done with the zip: it may be used here again
       zip.closeEntry();
+      refuseAnotherMember();
     } catch (XMLStreamException e) {
       throw fileError(e, null);
     } catch (ZipException | EOFException e) {
@@ -176,6 +190,29 @@ public final class ExtractReader implements AutoCloseable {
     }
     digested.transferTo(OutputStream.nullOutputStream());
     return HexFormat.of().formatHex(digested.getMessageDigest().digest());
+  }
+
+  /**
+   * This stream reads the first {@value #MEMBER}, while {@code unzip} and every reader of the
+   * central directory take the last: with two, which data the file holds depends on the tool.
+   */
+  private void refuseAnotherMember() throws ExtractFileException, IOException {
+    int named = 1;
+    ZipEntry entry;
+    while ((entry = zip.getNextEntry()) != null) {
+      if (isMember(entry)) {
+        named++;
+      }
+    }
+    if (named > 1) {
+      throw new ExtractFileException(
+          fileName,
+          -1,
+          -1,
+          "ambiguous zip: " + named + " members are named " + MEMBER
+              + ", and zip tools differ on which one they read",
+          null);
+    }
   }
 
   @Override
@@ -190,9 +227,16 @@ public final class ExtractReader implements AutoCloseable {
     }
   }
 
+  private static boolean isMember(ZipEntry entry) {
+    return !entry.isDirectory() && entry.getName().equals(MEMBER);
+  }
+
   private ExtractFileException fileError(XMLStreamException e, XMLStreamReader at)
       throws IOException {
     Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+    if (cause instanceof CharConversionException invalid) {
+      return encodingError(invalid); // an IOException, but the same bytes fail on every attempt
+    }
     if (cause instanceof IOException io && !(io instanceof ZipException) && !(io instanceof EOFException)) {
       throw io; // the local disk failed, not the file
     }
@@ -200,6 +244,37 @@ public final class ExtractReader implements AutoCloseable {
     int line = location == null ? -1 : location.getLineNumber();
     int column = location == null ? -1 : location.getColumnNumber();
     return new ExtractFileException(fileName, line, column, reason(e.getMessage()), e);
+  }
+
+  /**
+   * Bytes that are not valid in the document's encoding. Woodstox names no line for them, so the
+   * member is read once more, from the start, to find where they are.
+   */
+  private ExtractFileException encodingError(CharConversionException e) throws IOException {
+    Charset charset = documentCharset();
+    Optional<InvalidBytes.Found> found;
+    try (ZipInputStream again =
+        new ZipInputStream(new BufferedInputStream(Files.newInputStream(zipFile), BUFFER))) {
+      ZipEntry entry;
+      do {
+        entry = again.getNextEntry();
+      } while (entry != null && !isMember(entry));
+      found = entry == null ? Optional.empty() : InvalidBytes.locate(again, charset);
+    }
+    String reason = "bytes that are not valid " + charset.name() + " (the file's encoding)";
+    return found
+        .map(f -> new ExtractFileException(fileName, f.line(), f.column(), reason + ": " + f.bytes(), e))
+        .orElseGet(() -> new ExtractFileException(fileName, -1, -1, reason + ": " + e.getMessage(), e));
+  }
+
+  /** The encoding the parser detected (declaration or byte order mark); UTF-8 before it knows. */
+  private Charset documentCharset() {
+    String name = xml == null ? null : xml.getEncoding();
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    } catch (IllegalArgumentException unknown) {
+      return StandardCharsets.UTF_8;
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ public final class XmlElement {
   private final int line;
   private String text;
   private List<XmlElement> children = NO_CHILDREN;
+  // set on the element a subtree reader returns only (it fits in the object's alignment padding)
+  private TreeSize size;
 
   XmlElement(String name, int line) {
     this.name = name;
@@ -56,6 +58,22 @@ public final class XmlElement {
 
   boolean hasChildren() {
     return children != NO_CHILDREN;
+  }
+
+  int childCount() {
+    return children.size();
+  }
+
+  /**
+   * For an element read as a whole (an {@code Index} or {@code RunDate}): its size, and whether it
+   * was cut short as too large; null for the elements inside it.
+   */
+  public TreeSize size() {
+    return size;
+  }
+
+  void size(TreeSize size) {
+    this.size = size;
   }
 
   void add(XmlElement child) {

@@ -1,5 +1,6 @@
 package org.ocaetl.parse;
 
+import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -9,22 +10,42 @@ import javax.xml.stream.XMLStreamReader;
  * tree and leaves the cursor on its end tag. Texts are taken as the parser's own strings (with
  * coalescing on, a value is one event), so the usual leaf costs one String and the indentation
  * between elements costs nothing (Woodstox hands out shared indentation strings and knows they are
- * white space). Not thread-safe: one per parse.
+ * white space).
+ *
+ * <p>The tree is bounded by {@link CaseBounds}: at the first child, element or character past a
+ * bound, what was built is dropped and the rest of the element is skipped ({@link
+ * OversizedSubtree}); the element returned then carries the reason in {@link XmlElement#size()}.
+ * Not thread-safe: one per parse.
  */
 final class XmlSubtreeReader {
+  private final CaseBounds bounds;
   /** Text read so far at each open depth (null: none yet). */
   private final String[] textByDepth = new String[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
   private final XmlElement[] open = new XmlElement[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
 
+  XmlSubtreeReader(CaseBounds bounds) {
+    this.bounds = bounds;
+  }
+
   /** Precondition: the cursor is on a START_ELEMENT. */
   XmlElement read(XMLStreamReader reader) throws XMLStreamException {
     int depth = 0;
+    int elements = 1;
+    long textLength = 0;
     open[0] = start(reader, 0);
     while (true) {
       switch (reader.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
           XmlElement parent = open[depth];
-          if (!parent.hasChildren() && isBlank(textByDepth[depth])) {
+          if (parent.childCount() >= bounds.maxChildren()) {
+            return skipRest(reader, depth, OversizedSubtree.Bound.CHILDREN, parent.childCount());
+          }
+          if (elements >= bounds.maxElements()) {
+            return skipRest(reader, depth, OversizedSubtree.Bound.ELEMENTS, elements);
+          }
+          elements++;
+          if (!parent.hasChildren() && textByDepth[depth] != null && isBlank(textByDepth[depth])) {
+            textLength -= textByDepth[depth].length(); // kept no longer: not counted
             textByDepth[depth] = null; // the indentation before a container's first child
           }
           XmlElement child = start(reader, depth + 1);
@@ -35,7 +56,11 @@ final class XmlSubtreeReader {
           if (open[depth].hasChildren() && reader.isWhiteSpace()) {
             continue; // indentation between a container's children (Woodstox already knows)
           }
+          if (textLength + reader.getTextLength() > bounds.maxTextLength()) {
+            return skipRest(reader, depth, OversizedSubtree.Bound.TEXT, textLength); // before getText()
+          }
           String chunk = reader.getText();
+          textLength += chunk.length();
           String text = textByDepth[depth];
           // more than one chunk only around comments and processing instructions
           text = text == null ? chunk : text.concat(chunk);
@@ -53,17 +78,32 @@ final class XmlSubtreeReader {
           open[depth] = null;
           textByDepth[depth] = null;
           if (depth-- == 0) {
+            done.size(new TreeSize(elements, textLength, null));
             return done;
           }
         }
-        case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
-            throw new XMLStreamException(
-                "entity references and DTDs are not allowed", reader.getLocation());
+        case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD -> throw entityError(reader);
         default -> {
           // comments and processing instructions carry no data
         }
       }
     }
+  }
+
+  /**
+   * Drops the tree built so far (the reader keeps no reference to it) and skips the rest of the
+   * element; the cursor ends on its end tag as after a whole read.
+   */
+  private XmlElement skipRest(XMLStreamReader reader, int depth, OversizedSubtree.Bound bound, long counted)
+      throws XMLStreamException {
+    OversizedSubtree skipped = new OversizedSubtree(bounds, open, depth, bound, counted);
+    Arrays.fill(open, null);
+    Arrays.fill(textByDepth, null);
+    return skipped.skipRest(reader);
+  }
+
+  static XMLStreamException entityError(XMLStreamReader reader) {
+    return new XMLStreamException("entity references and DTDs are not allowed", reader.getLocation());
   }
 
   private XmlElement start(XMLStreamReader reader, int depth) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.ExtractDate;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
 import org.ocaetl.parse.XmlElement;
 import org.ocaetl.workflows.model.CaseFailure;
@@ -63,6 +64,14 @@ public final class ExtractParser {
     }
   }
 
+  /**
+   * Removes a staging database and its write-ahead log, e.g. one a parse that failed on the local
+   * disk left behind (a whole-file failure removes its own).
+   */
+  public static void deleteStagingDatabase(Path stagingDb) throws IOException {
+    StagingDatabase.delete(stagingDb);
+  }
+
   private ParseReport stage(Path zip, DuckDBConnection conn, ParseProgress progress, long started)
       throws ExtractFileException, IOException, SQLException {
     long casesSeen = 0;
@@ -72,7 +81,7 @@ public final class ExtractParser {
     String sha256;
     long xmlBytes;
     // The connection comes with the file's one transaction open (see StagingDatabase.create).
-    try (ExtractReader reader = ExtractReader.open(zip);
+    try (ExtractReader reader = ExtractReader.open(zip, limits.caseBounds());
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
       XmlElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.

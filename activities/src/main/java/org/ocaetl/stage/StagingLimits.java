@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ocaetl.parse.CaseBounds;
 
 /**
  * Resource limits of a DuckDB staging connection. DuckDB memory is native, outside the JVM heap,
@@ -19,15 +20,23 @@ import java.util.regex.Pattern;
  * @param maxTempDirectorySize DuckDB {@code max_temp_directory_size}, e.g. {@code 20GB}: how much
  *     may spill into {@code tempDirectory}; null keeps DuckDB's default (90% of the free space of
  *     the temp directory's disk)
+ * @param caseBounds how large one Index may be before it fails alone (bounds the Java heap of a
+ *     parse)
  */
-public record StagingLimits(String memoryLimit, int threads, Path tempDirectory, String maxTempDirectorySize) {
+public record StagingLimits(
+    String memoryLimit, int threads, Path tempDirectory, String maxTempDirectorySize, CaseBounds caseBounds) {
   private static final long KIB = 1024;
   private static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
 
-  /** Limits with DuckDB's own bound on the temp directory. */
+  /** Limits with DuckDB's own bound on the temp directory and the default case bounds. */
   public StagingLimits(String memoryLimit, int threads, Path tempDirectory) {
     this(memoryLimit, threads, tempDirectory, null);
+  }
+
+  /** Limits with the default case bounds. */
+  public StagingLimits(String memoryLimit, int threads, Path tempDirectory, String maxTempDirectorySize) {
+    this(memoryLimit, threads, tempDirectory, maxTempDirectorySize, CaseBounds.DEFAULTS);
   }
 
   /**
@@ -48,7 +57,7 @@ public record StagingLimits(String memoryLimit, int threads, Path tempDirectory,
     }
     long bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit(m.group(2)))).longValue();
     String share = Math.max(1, bytes / files / KIB) + "KiB";
-    return new StagingLimits(share, threads, tempDirectory, maxTempDirectorySize);
+    return new StagingLimits(share, threads, tempDirectory, maxTempDirectorySize, caseBounds);
   }
 
   private static long unit(String name) {

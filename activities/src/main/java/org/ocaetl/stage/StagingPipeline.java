@@ -19,16 +19,25 @@ import org.ocaetl.workflows.model.CaseFailure;
  * writer converts it (rules 8–13) and appends its rows. Trees travel in batches through a small
  * bounded queue, so memory stays bounded, and a single writer keeps document order ({@code
  * case_seq}). Failed cases are counted here; their details are staged.
+ *
+ * <p>A batch is handed over at {@value #BATCH_SIZE} trees or {@value #BATCH_HEAP_BYTES} bytes of
+ * estimated heap, whichever comes first: at most {@value #QUEUED_BATCHES} queued batches, the one
+ * being filled and the one being written are alive, each under the byte budget plus one tree, so
+ * the heap held by one parse is bounded even when every case is close to the {@link
+ * org.ocaetl.parse.CaseBounds} (about 160 MB at the defaults, docs/case-bounds.md; real batches stay
+ * far below).
  */
 final class StagingPipeline implements AutoCloseable {
   static final int BATCH_SIZE = 128;
   static final int QUEUED_BATCHES = 4;
+  static final long BATCH_HEAP_BYTES = 8L << 20;
   private static final List<XmlElement> END = List.of();
 
   private final BlockingQueue<List<XmlElement>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Thread writer;
   private volatile Throwable failure;
   private List<XmlElement> batch = new ArrayList<>(BATCH_SIZE);
+  private long batchHeapBytes;
   private boolean finished;
   // written by the writer thread, read after joining it
   private long casesFailed;
@@ -66,9 +75,11 @@ final class StagingPipeline implements AutoCloseable {
   /** Stages the next Index of the file (document order); the caller must not touch it again. */
   void add(XmlElement index) throws SQLException, InterruptedIOException {
     batch.add(index);
-    if (batch.size() == BATCH_SIZE) {
+    batchHeapBytes += index.size().heapBytes();
+    if (batch.size() == BATCH_SIZE || batchHeapBytes >= BATCH_HEAP_BYTES) {
       handOver(batch);
       batch = new ArrayList<>(BATCH_SIZE);
+      batchHeapBytes = 0;
     }
   }
 

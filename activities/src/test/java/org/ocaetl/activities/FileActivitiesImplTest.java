@@ -193,7 +193,38 @@ class FileActivitiesImplTest {
 
   @Test
   void aFileThatIsNotAZipIsABadExtractFile() throws Exception {
-    store.put(StoreKeys.raw(FILE), new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)), "application/zip");
+    ApplicationFailure cause = parseFails(new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(FailureTypes.BAD_EXTRACT_FILE, cause.getType());
+    assertTrue(cause.getOriginalMessage().startsWith(FILE), cause.getOriginalMessage());
+    assertTrue(cause.isNonRetryable());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreABadExtractFileAndLeaveNoWorkFilesBehind() throws Exception {
+    byte[] xml = TestExtracts.extract("2024-03-07", CASE, TestExtracts.index("C", "<Court>\u0000</Court>"))
+        .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < xml.length; i++) {
+      if (xml[i] == 0) {
+        xml[i] = (byte) 0xFF; // never valid in UTF-8
+      }
+    }
+    Path zip = TestExtracts.zip(root.resolve("in"), "bad.zip", java.util.Map.of(TestExtracts.MEMBER, xml));
+    ApplicationFailure cause = parseFails(Files.newInputStream(zip));
+    assertEquals(FailureTypes.BAD_EXTRACT_FILE, cause.getType());
+    assertTrue(cause.isNonRetryable(), "the same bytes fail the same way on every attempt");
+    assertEquals(
+        FILE + ": line 5, column 47: bytes that are not valid UTF-8 (the file's encoding): 0xFF",
+        cause.getOriginalMessage());
+    try (var work = Files.list(root.resolve("work"))) {
+      assertEquals(0, work.count(), "neither the fetched zip nor a partial staging file is left");
+    }
+  }
+
+  /** Archives {@code raw} as the file, fetches it and returns why its parse failed. */
+  private ApplicationFailure parseFails(InputStream raw) throws Exception {
+    try (raw) {
+      store.put(StoreKeys.raw(FILE), raw, "application/zip");
+    }
     String sha;
     try (InputStream in = store.get(StoreKeys.raw(FILE))) {
       sha = Sha256.of(in);
@@ -201,9 +232,6 @@ class FileActivitiesImplTest {
     HostStep step = new HostStep(FILE, sha);
     activities.fetch(step);
     ActivityFailure failure = assertThrows(ActivityFailure.class, () -> activities.parse(step));
-    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
-    assertEquals(FailureTypes.BAD_EXTRACT_FILE, cause.getType());
-    assertTrue(cause.getOriginalMessage().startsWith(FILE), cause.getOriginalMessage());
-    assertTrue(cause.isNonRetryable());
+    return (ApplicationFailure) failure.getCause();
   }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ocaetl.stage.ExtractFileException;
 
 /** Rule 1: which date a file carries, and when its RunDate is too implausible to apply. */
 class ExtractDateTest {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.FailureValues;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.workflows.model.CaseFailure;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractFileException;
 
 /** A raw zip parsed and exported into a directory, as the tests inspect it. */
 record StagedFile(ParseReport parse, ExportReport export, Path outDir) {

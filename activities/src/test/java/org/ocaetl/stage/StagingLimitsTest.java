@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.ocaetl.parse.CaseBounds;
 
 /** The worker's DuckDB budget is shared by the files it stages at once. */
 class StagingLimitsTest {
@@ -18,6 +19,9 @@ class StagingLimitsTest {
     assertEquals(new StagingLimits("250000KiB", 2, TMP, "20GB"), worker.sharedBy(2));
     assertEquals("349525KiB", new StagingLimits("1GiB", 1, TMP).sharedBy(3).memoryLimit());
     assertEquals("262144KiB", new StagingLimits("0.5 gib", 1, TMP).sharedBy(2).memoryLimit());
+    CaseBounds bounds = new CaseBounds(10, 20, 30);
+    assertEquals(bounds, new StagingLimits("512MB", 2, TMP, null, bounds).sharedBy(2).caseBounds(),
+        "the case bounds are per file, not shared");
   }
 
   @Test

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.parse.CaseBounds;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.HardenedXmlFactory;
 import org.ocaetl.testing.TestExtracts;
 
@@ -112,6 +116,47 @@ class WholeFileFailureTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8FailAtTheirLineAndColumnDeepInTheFile() throws IOException {
+    String[] cases = new String[20_001];
+    for (int i = 0; i < 20_000; i++) {
+      cases[i] = TestExtracts.index("id-" + i, "<Court>Bronx</Court>");
+    }
+    cases[20_000] = TestExtracts.index("bad", "<Court>K\u0000ings</Court>"); // \u0000 marks the bad bytes
+    // line 1 declaration, 2 root, 3 RunDate, 4..20003 the good cases, 20004 the broken one
+    String text = TestExtracts.extract("2025-07-06", cases);
+    int at = text.indexOf('\u0000');
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    xml.writeBytes(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    xml.writeBytes(new byte[] {(byte) 0xC3, 0x28}); // a two-byte lead without its continuation byte
+    xml.writeBytes(text.substring(at + 1).getBytes(StandardCharsets.UTF_8));
+
+    ExtractFileException e =
+        failsWholeFile(TestExtracts.zip(dir, NAME, Map.of(TestExtracts.MEMBER, xml.toByteArray())));
+    assertEquals(
+        NAME + ": line 20004, column 50: bytes that are not valid UTF-8 (the file's encoding): 0xC3",
+        e.getMessage()); // column 50: after <Index><IndexNumberId>bad</IndexNumberId><Court>K
+    assertEquals(20_004, e.line());
+    assertEquals(50, e.column());
+  }
+
+  @Test
+  void aRunDatePastTheCaseTextBoundFailsTheFileInsteadOfFallingBackToTheName() throws IOException {
+    Path zip =
+        TestExtracts.zipStreaming(
+            dir,
+            NAME,
+            out -> {
+              out.write("<LandlordTenantExtract>\n<RunDate>");
+              out.write("2".repeat(CaseBounds.DEFAULT_MAX_TEXT_LENGTH + 1));
+              out.write("</RunDate>\n" + CASE + "\n</LandlordTenantExtract>\n");
+            });
+    assertEquals(
+        NAME + ": line 2, column 1: RunDate too large: 4,194,305 characters of text in the RunDate,"
+            + " more than the 4,194,304 allowed",
+        failsWholeFile(zip).getMessage());
+  }
+
+  @Test
   void truncatedZipFails() throws IOException {
     Path full =
         TestExtracts.zipStreaming(
@@ -138,6 +183,32 @@ class WholeFileFailureTest {
     ExtractFileException e = failsWholeFile(TestExtracts.zip(dir, NAME, members));
     assertEquals(-1, e.line());
     assertTrue(e.getMessage().contains("no member named LandlordTenantExtract.xml"), e.getMessage());
+  }
+
+  @Test
+  void zipWithTwoExtractMembersIsRefusedAsAmbiguous() throws IOException {
+    // ZipOutputStream refuses a duplicate name, so the second member is renamed in place
+    // (same length: local header and central directory both change, nothing else moves).
+    String placeholder = "LandlordTenantExtract.dup";
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put(TestExtracts.MEMBER, TestExtracts.extract("2025-07-06", CASE).getBytes(StandardCharsets.UTF_8));
+    members.put(
+        placeholder,
+        TestExtracts.extract("2025-07-06", TestExtracts.index("id-2", "<Court>Kings</Court>"))
+            .getBytes(StandardCharsets.UTF_8));
+    Path zip = TestExtracts.zip(dir, NAME, members);
+    String bytes = new String(Files.readAllBytes(zip), StandardCharsets.ISO_8859_1);
+    Files.write(zip, bytes.replace(placeholder, TestExtracts.MEMBER).getBytes(StandardCharsets.ISO_8859_1));
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      assertEquals(2, file.stream().filter(e -> e.getName().equals(TestExtracts.MEMBER)).count());
+    }
+
+    ExtractFileException e = failsWholeFile(zip);
+    assertEquals(-1, e.line());
+    assertEquals(
+        NAME + ": ambiguous zip: 2 members are named LandlordTenantExtract.xml, and zip tools differ on"
+            + " which one they read",
+        e.getMessage());
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.stage.ExportReport;
-import org.ocaetl.stage.ExtractFileException;
 import org.ocaetl.stage.ExtractParser;
 import org.ocaetl.stage.ParseProgress;
 import org.ocaetl.stage.ParseReport;
@@ -64,9 +64,13 @@ public final class ParseCommand implements Callable<Integer> {
             stderr.flush();
           }
         };
+    ParseOutputFolder output = null;
+    boolean written = false;
     try {
+      output = ParseOutputFolder.before(out);
       ParseReport parse = new ExtractParser(limits).parse(zip, stagingDb, progress);
       ExportReport export = new StagingExporter(limits).export(stagingDb, out, parse);
+      written = true;
       stdout.println(summary(parse, export));
       parse.warnings().forEach(w -> stdout.println("Warning: " + w));
       if (parse.casesFailed() == 0) {
@@ -86,6 +90,20 @@ public final class ParseCommand implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("oca parse: " + e.getMessage());
       return 1;
+    } finally {
+      if (!written && output != null) {
+        removePartialOutput(output, stagingDb, stderr);
+      }
+    }
+  }
+
+  /** After a failure: what this parse created in --out, and the staging database it replaced. */
+  private static void removePartialOutput(ParseOutputFolder output, Path stagingDb, PrintWriter stderr) {
+    try {
+      output.removeCreated();
+      ExtractParser.deleteStagingDatabase(stagingDb);
+    } catch (IOException e) {
+      stderr.println("oca parse: could not remove the partial output: " + e);
     }
   }
 

@@ -1,13 +1,14 @@
 package org.ocaetl.worker;
 
 import java.nio.file.Path;
+import org.ocaetl.parse.CaseBounds;
 import org.ocaetl.stage.StagingLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * DuckDB staging limits shared by every command that parses (picocli mixin). Defaults come from
- * the environment so the container image can size DuckDB next to the JVM heap.
+ * DuckDB staging limits and case bounds shared by every command that parses (picocli mixin).
+ * Defaults come from the environment so the container image can size DuckDB next to the JVM heap.
  */
 public final class StagingOptions {
 
@@ -49,11 +50,36 @@ public final class StagingOptions {
               + " (retryably; env OCA_DUCKDB_MAX_TEMP_SIZE), default DuckDB's own, 90% of that disk's free space.")
   String maxTempSize;
 
+  @Option(
+      names = "--max-case-children",
+      defaultValue = "${env:OCA_MAX_CASE_CHILDREN:-10000}",
+      paramLabel = "N",
+      description =
+          "A case with more child elements in one element (e.g. Party elements in Parties) fails alone"
+              + " as too large (env OCA_MAX_CASE_CHILDREN), default ${DEFAULT-VALUE}.")
+  int maxCaseChildren;
+
+  @Option(
+      names = "--max-case-elements",
+      defaultValue = "${env:OCA_MAX_CASE_ELEMENTS:-100000}",
+      paramLabel = "N",
+      description =
+          "A case (Index) with more elements fails alone as too large (env OCA_MAX_CASE_ELEMENTS),"
+              + " default ${DEFAULT-VALUE}.")
+  int maxCaseElements;
+
+  @Option(
+      names = "--max-case-text",
+      defaultValue = "${env:OCA_MAX_CASE_TEXT:-4194304}",
+      paramLabel = "CHARS",
+      description =
+          "A case (Index) with more characters of text fails alone as too large (env OCA_MAX_CASE_TEXT),"
+              + " default ${DEFAULT-VALUE}.")
+  int maxCaseText;
+
   /** The limits, with {@code workDir/duckdb-tmp} as the spill folder unless one was given. */
   public StagingLimits limits(Path workDir) {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
+    atLeastOne("--threads", threads);
     if (!StagingLimits.isSize(memoryLimit)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--memory-limit must be a size such as 512MB or 1GiB: " + memoryLimit);
@@ -62,7 +88,20 @@ public final class StagingOptions {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-temp-size must be a size such as 20GB or 8GiB: " + maxTempSize);
     }
+    atLeastOne("--max-case-children", maxCaseChildren);
+    atLeastOne("--max-case-elements", maxCaseElements);
+    atLeastOne("--max-case-text", maxCaseText);
     return new StagingLimits(
-        memoryLimit, threads, tempDir != null ? tempDir : workDir.resolve("duckdb-tmp"), maxTempSize);
+        memoryLimit,
+        threads,
+        tempDir != null ? tempDir : workDir.resolve("duckdb-tmp"),
+        maxTempSize,
+        new CaseBounds(maxCaseChildren, maxCaseElements, maxCaseText));
+  }
+
+  private void atLeastOne(String flag, int value) {
+    if (value < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), flag + " must be at least 1: " + value);
+    }
   }
 }

@@ -1,12 +1,16 @@
 package org.ocaetl.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.testing.TestExtracts;
@@ -63,11 +67,36 @@ class ParseCommandTest {
   }
 
   @Test
+  void aFileThatFailsAsAWholeLeavesNoPartialOutput() throws Exception {
+    byte[] xml = TestExtracts.extract("2025-07-06", TestExtracts.index("a", "<Court>\u0000</Court>"))
+        .getBytes(StandardCharsets.UTF_8);
+    xml[new String(xml, StandardCharsets.ISO_8859_1).indexOf('\u0000')] = (byte) 0xFF; // never valid UTF-8
+    Path zip = TestExtracts.zip(dir, NAME, Map.of(TestExtracts.MEMBER, xml));
+
+    Path created = dir.resolve("new-out");
+    assertEquals(1, run("parse", zip.toString(), "--out", created.toString()));
+    assertEquals(NAME + ": line 4, column 47: bytes that are not valid UTF-8 (the file's encoding): 0xFF",
+        err.toString().strip().replaceFirst("^oca parse: ", ""));
+    assertFalse(Files.exists(created), "the folder it created is gone");
+
+    Path existing = Files.createDirectories(dir.resolve("existing"));
+    Files.writeString(existing.resolve("notes.txt"), "mine");
+    assertEquals(1, run("parse", zip.toString(), "--out", existing.toString()));
+    try (var left = Files.list(existing)) {
+      assertEquals(List.of(existing.resolve("notes.txt")), left.toList(), "only what was there before");
+    }
+  }
+
+  @Test
   void badUsageExitsTwoAndHelpWorks() throws Exception {
     assertEquals(2, run("parse", "x.zip"));
     assertTrue(err.toString().contains("--out"), err.toString());
     assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), "--threads", "0"));
     assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), "--memory-limit", "lots"));
+    for (String bound : new String[] {"--max-case-children", "--max-case-elements", "--max-case-text"}) {
+      assertEquals(2, run("parse", "x.zip", "--out", dir.toString(), bound, "0"), bound);
+      assertTrue(err.toString().contains(bound + " must be at least 1"), err.toString());
+    }
     assertEquals(0, run("parse", "--help"));
     assertTrue(out.toString().contains("--memory-limit"), out.toString());
     assertTrue(out.toString().contains("Exit codes"), out.toString());

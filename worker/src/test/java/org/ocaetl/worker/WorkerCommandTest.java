@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.Grant;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.db.SchemaSetup;
+import org.ocaetl.parse.CaseBounds;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.worker.cluster.TemporalSettings;
 import picocli.CommandLine;
@@ -54,6 +55,16 @@ class WorkerCommandTest {
     assertEquals(9999, command.metricsPort);
     assertEquals(45, command.shutdownGraceSeconds);
     assertTrue(!config.toString().contains(":pw@"), "the password is redacted: " + config);
+  }
+
+  @Test
+  void caseBoundFlagsReachTheStagingLimits() {
+    WorkerCommand command =
+        parse("--database-url", "postgresql://oca@db/oca", "--store", "s", "--inbox", "r",
+            "--max-case-children", "500", "--max-case-elements", "6000", "--max-case-text", "70000");
+    assertEquals(new CaseBounds(500, 6_000, 70_000), command.config().stagingLimits().caseBounds());
+    assertEquals(CaseBounds.DEFAULTS,
+        parse("--database-url", "postgresql://oca@db/oca", "--store", "s", "--inbox", "r").config().stagingLimits().caseBounds());
   }
 
   @Test
