@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates one Initial extract and three weekly Incrementals (with updates and deletes)",
-      "and runs the whole pipeline over them with `oca local`. Exit codes as for `oca local`."
+      "Generates one Initial extract and three weekly Incrementals (with updates and deletes) and runs"
+          + " the whole pipeline over them with `oca local`.",
+      "Exit codes as for `oca local`."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final LocalDate FIRST_RUN_DATE = LocalDate.of(2025, 6, 15);
@@ -77,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
     if (databaseUrl != null) {
       local.addAll(List.of("--database-url", databaseUrl));
     }
-    CommandLine localCommand = new CommandLine(new LocalCommand());
+    CommandLine localCommand = OcaCommand.configure(new CommandLine(new LocalCommand()));
     localCommand.setOut(spec.commandLine().getOut());
     localCommand.setErr(err);
     int exit = localCommand.execute(local.toArray(String[]::new));

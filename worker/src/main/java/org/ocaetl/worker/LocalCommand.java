@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one processing run over an inbox of raw extract files (a folder, an S3 prefix or",
-      "an SFTP server), in this process: Temporal's in-process server, a worker, and",
-      "PostgreSQL (--database-url, or an embedded one).",
+      "Runs one processing run over an inbox of raw extract files, in this process.",
+      "The inbox is a folder, an S3 prefix or an SFTP server; the run uses Temporal's in-process server,"
+          + " a worker, and PostgreSQL (--database-url, or an embedded one).",
       "Prints the run result as JSON on stdout.",
       "Exit codes: 0 every file promoted with no failed case; 3 the run finished but files or",
       "cases failed (listed in the result); 1 the run itself failed; 2 bad usage."

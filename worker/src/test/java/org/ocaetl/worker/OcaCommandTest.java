@@ -3,8 +3,13 @@ package org.ocaetl.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -53,5 +58,62 @@ class OcaCommandTest {
     Run run = run("--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("Commands:"));
+  }
+
+  @Test
+  void everyHelpRendersWithoutAPicocliWarning() {
+    // picocli's tracer reports a description it cannot format (e.g. an unescaped %) on System.err.
+    PrintStream original = System.err;
+    ByteArrayOutputStream traced = new ByteArrayOutputStream();
+    List<String> rendered = new ArrayList<>();
+    System.setErr(new PrintStream(traced, true, StandardCharsets.UTF_8));
+    try {
+      for (CommandLine command : everyCommand(OcaCommand.commandLine(), new ArrayList<>())) {
+        rendered.add(command.getCommandSpec().qualifiedName());
+        command.getUsageMessage();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertTrue(rendered.size() > 20, "every subcommand, recursively: " + rendered);
+    assertEquals("", traced.toString(StandardCharsets.UTF_8), "picocli warnings while rendering " + rendered);
+  }
+
+  @Test
+  void theCommandListsShowEverySummaryAsAWholeSentence() {
+    for (CommandLine command : everyCommand(OcaCommand.commandLine(), new ArrayList<>())) {
+      if (command.getSubcommands().isEmpty()) {
+        continue;
+      }
+      String usage = command.getUsageMessage();
+      List<String> entries = new ArrayList<>();
+      for (String line : usage.substring(usage.indexOf("Commands:\n") + "Commands:\n".length()).split("\n")) {
+        if (!line.startsWith(" ")) {
+          break; // the end of the list
+        } else if (line.matches("^ {2}\\S.*")) {
+          entries.add(line.strip());
+        } else if (!entries.isEmpty()) {
+          entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+        }
+      }
+      assertEquals(command.getSubcommands().size(), entries.size(), usage);
+      for (String entry : entries) {
+        assertTrue(entry.endsWith("."), command.getCommandSpec().qualifiedName() + " lists a cut summary: " + entry);
+      }
+    }
+  }
+
+  @Test
+  void aMisspeltFlagIsNamedNotAMissingRequiredOption() {
+    Run run = run("parse", "x.zip", "--ot", "DIR");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("Unknown options: '--ot', 'DIR'"), run.err());
+    assertTrue(!run.err().contains("Missing required option"), run.err());
+  }
+
+  private static List<CommandLine> everyCommand(CommandLine command, List<CommandLine> found) {
+    found.add(command);
+    command.getSubcommands().values().forEach(sub -> everyCommand(sub, found));
+    return found;
   }
 }
