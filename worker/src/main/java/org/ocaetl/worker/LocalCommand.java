@@ -46,9 +46,15 @@ import picocli.CommandLine.Spec;
       "Runs one processing run over an inbox of raw extract files, in this process.",
       "The inbox is a folder, an S3 prefix or an SFTP server; the run uses Temporal's in-process server,"
           + " a worker, and PostgreSQL (--database-url, or an embedded one).",
-      "Prints the run result as JSON on stdout.",
-      "Exit codes: 0 every file promoted with no failed case; 3 the run finished but files or",
-      "cases failed (listed in the result); 1 the run itself failed; 2 bad usage."
+      "Prints the run result as JSON on stdout."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file promoted with no failed case",
+      "1:the run failed: the database cannot be used (one line says why), the run itself failed, or oca"
+          + " crashed, also on a file (e.g. out of memory; the file is listed in the result)",
+      "2:bad usage",
+      "3:the run finished but files or cases failed on their content (listed in the result)"
     })
 final class LocalCommand implements Callable<Integer> {
   static final int EXIT_CLEAN = 0;
@@ -205,10 +211,29 @@ final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  /** 0 when every file was promoted (or was before) with no failed case; 3 otherwise. */
+  /**
+   * 0 when every file was promoted (or was before) with no failed case; 1 when oca crashed on a
+   * file; 3 otherwise.
+   */
   static int exitCode(RunResult result) {
+    if (result.files().stream().anyMatch(LocalCommand::crashedOn)) {
+      return EXIT_RUN_FAILED;
+    }
     boolean clean = result.filesFailed() == 0 && result.casesFailed() == 0 && result.publishError() == null;
     return clean ? EXIT_CLEAN : EXIT_FILES_FAILED;
+  }
+
+  /**
+   * Whether {@code file} failed with an unexpected Java error (its reason's type is a class name
+   * such as {@code java.lang.OutOfMemoryError}) rather than with one of the typed failures of the
+   * activities ({@code BadExtractFile}, {@code ChecksumConflict}, …).
+   */
+  static boolean crashedOn(FileOutcome file) {
+    if (file.outcome() != FileOutcome.Outcome.FAILED || file.reason() == null) {
+      return false;
+    }
+    int colon = file.reason().indexOf(": ");
+    return colon > 0 && file.reason().substring(0, colon).matches("[a-z][\\w]*(\\.[\\w$]+)+");
   }
 
   /** Names every failed file and file with failed cases on stderr (details are in the JSON). */

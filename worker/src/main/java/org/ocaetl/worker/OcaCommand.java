@@ -38,9 +38,15 @@ public final class OcaCommand implements Runnable {
     return configure(new CommandLine(new OcaCommand()));
   }
 
-  /** How {@code command} and its subcommands report bad usage (also for commands run by other commands). */
+  /**
+   * How {@code command} and its subcommands report bad usage (exit 2) and failures (exit 1), also
+   * for commands run by other commands.
+   */
   static CommandLine configure(CommandLine command) {
     command.setParameterExceptionHandler(new UsageErrors(command.getParameterExceptionHandler()));
+    CommandFailures failures = new CommandFailures();
+    command.setExecutionExceptionHandler(failures);
+    command.setExecutionStrategy(failures);
     return command;
   }
 

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The command line contract: help everywhere, exit code 2 on bad usage. */
 class OcaCommandTest {
@@ -109,6 +112,35 @@ class OcaCommandTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("Unknown options: '--ot', 'DIR'"), run.err());
     assertTrue(!run.err().contains("Missing required option"), run.err());
+  }
+
+  /** A command with a bug, or on a machine without memory to spare. */
+  @Command(name = "crashing")
+  static final class Crashing implements Callable<Integer> {
+    @Option(names = "--out-of-memory")
+    boolean outOfMemory;
+
+    @Override
+    public Integer call() {
+      if (outOfMemory) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      throw new IllegalStateException("a bug");
+    }
+  }
+
+  @Test
+  void aCrashExitsOneNotTheCasesFailedCodeAndSaysItCrashed() {
+    for (String[] args : List.of(new String[] {"--out-of-memory"}, new String[0])) {
+      CommandLine cli = OcaCommand.configure(new CommandLine(new Crashing()));
+      StringWriter err = new StringWriter();
+      cli.setErr(new PrintWriter(err));
+      assertEquals(1, cli.execute(args), err.toString());
+      assertTrue(err.toString().startsWith("crashing crashed (a bug, or the machine ran out of memory or another"
+          + " resource): " + (args.length > 0 ? "OutOfMemoryError: Java heap space\n" : "IllegalStateException: a bug\n")),
+          err.toString());
+      assertTrue(err.toString().contains("\tat org.ocaetl.worker.OcaCommandTest$Crashing.call"), "with the stack trace");
+    }
   }
 
   private static List<CommandLine> everyCommand(CommandLine command, List<CommandLine> found) {
