@@ -65,10 +65,12 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
       if (release.isBlank()) {
         throw new IllegalArgumentException("--release must not be blank");
       }
-      SchemaMigrator.migrate(database, db.schema, postgis.mode());
+      postgis.mode();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    DatabaseFailures.explained(db.databaseUrl, db.schema,
+        () -> SchemaMigrator.migrate(database, db.schema, postgis.mode()));
     try {
       ReferenceRelease loaded = load(database, db.schema, file, release);
       log.info("Loaded {} release {} into {}.{}: {} rows", loaded.fileName(), loaded.release(), db.schema,
