@@ -95,8 +95,12 @@ final class LocalCommand implements Callable<Integer> {
   /** The environment the store and inbox settings come from (tests substitute their own). */
   Map<String, String> environment = System.getenv();
 
+  /** Read here rather than as a picocli default, so that {@code oca demo} can leave it out. */
+  static final String DATABASE_URL_ENV = "OCA_DATABASE_URL";
+
   @Option(names = "--database-url", paramLabel = "URL",
-      description = "postgresql://user:pw@host:port/db or jdbc:postgresql://…; default: an embedded PostgreSQL under --data-dir.")
+      description = "postgresql://user:pw@host:port/db or jdbc:postgresql://… (env " + DATABASE_URL_ENV + "); default:"
+          + " an embedded PostgreSQL under --data-dir.")
   String databaseUrl;
 
   @Option(names = "--schema", defaultValue = "public", paramLabel = "S", description = "Schema of the oca tables (default: ${DEFAULT-VALUE}).")
@@ -134,7 +138,7 @@ final class LocalCommand implements Callable<Integer> {
 
   @Mixin SchemaSetupOptions schemaSetup;
 
-  @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
+  @Option(names = "--data-dir", defaultValue = "${env:HOME:-${sys:user.home}}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
@@ -143,7 +147,9 @@ final class LocalCommand implements Callable<Integer> {
     checkUsage();
     Path work = workDir != null ? workDir : dataDir.resolve("work");
     StagingLimits limits = staging.limits(work);
-    try (LocalRun run = LocalRun.start(databaseUrl, dataDir, spec.commandLine().getErr())) {
+    String url = databaseUrl != null ? databaseUrl : environmentDatabaseUrl();
+    String setting = databaseUrl != null ? "--database-url" : DATABASE_URL_ENV;
+    try (LocalRun run = LocalRun.start(url, setting, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
@@ -191,8 +197,8 @@ final class LocalCommand implements Callable<Integer> {
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);
       }
-      if (databaseUrl != null) {
-        DatabaseUrl.parse(databaseUrl);
+      if (databaseUrl != null || environmentDatabaseUrl() != null) {
+        DatabaseUrl.parse(databaseUrl != null ? databaseUrl : environmentDatabaseUrl());
       }
       if (inbox.uri != null) {
         RawInboxes.check(inbox.uri, environment);
@@ -209,6 +215,12 @@ final class LocalCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** OCA_DATABASE_URL, when set and not blank. */
+  private String environmentDatabaseUrl() {
+    String url = environment.get(DATABASE_URL_ENV);
+    return url == null || url.isBlank() ? null : url;
   }
 
   /**

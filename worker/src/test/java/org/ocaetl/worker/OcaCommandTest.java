@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,6 +114,22 @@ class OcaCommandTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("Unknown options: '--ot', 'DIR'"), run.err());
     assertTrue(!run.err().contains("Missing required option"), run.err());
+  }
+
+  /** The JVM's user.home comes from the password database; a user's shell says $HOME. */
+  @Test
+  void theDataFoldersDefaultToHomeNotTheJvmsUserHome(@TempDir Path home) throws Exception {
+    for (String command : List.of("demo", "local")) {
+      ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), OcaCommand.class.getName(), command, "--help");
+      jvm.environment().put("HOME", home.toString());
+      jvm.redirectErrorStream(true);
+      Process process = jvm.start();
+      String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+      assertEquals(0, process.waitFor(), help);
+      String folder = home.resolve(command.equals("demo") ? ".oca/demo" : ".oca").toString();
+      assertTrue(help.contains("(default: " + folder + ")"), command + " --help: " + help);
+    }
   }
 
   /** A command with a bug, or on a machine without memory to spare. */
