@@ -41,5 +41,8 @@ ENV JAVA_TOOL_OPTIONS="-Xmx640m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheS
     OCA_WORK_DIR=/tmp/oca-work \
     OCA_METRICS_PORT=9464
 EXPOSE 9464
-ENTRYPOINT ["java", "-jar", "/opt/oca/oca-worker.jar"]
+# The README's launch: JDK 24+ would warn about sun.misc.Unsafe (protobuf, in Temporal's SDK) without
+# the flag; this JRE 21 does not know it and ignores it. Launch flags, not JAVA_TOOL_OPTIONS, so that
+# a typo in the memory options above still stops the JVM (DockerfileTest runs them).
+ENTRYPOINT ["java", "-XX:+IgnoreUnrecognizedVMOptions", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/oca/oca-worker.jar"]
 CMD ["worker"]

@@ -46,7 +46,8 @@ class DockerfileTest {
     assertTrue(finalName.find());
     String copy = only("COPY --from=build");
     assertEquals("/src/worker/target/" + finalName.group(1) + ".jar /opt/oca/oca-worker.jar", copy);
-    assertEquals("[\"java\", \"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"));
+    assertEquals(LaunchTest.LAUNCH_FLAGS.stream().map(f -> "\"" + f + "\", ").reduce("[", String::concat)
+        + "\"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"), "the README's launch");
     assertEquals("[\"worker\"]", only("CMD"));
     String user = only("USER");
     assertTrue(user.matches("[1-9]\\d*:[1-9]\\d*"), "numeric, not root: " + user);
