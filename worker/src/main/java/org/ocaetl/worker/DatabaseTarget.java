@@ -15,12 +15,14 @@ record DatabaseTarget(String user, String hosts, String database) {
   static DatabaseTarget of(String url) {
     PGSimpleDataSource source = DatabaseUrl.parse(url);
     String[] names = source.getServerNames();
+    if (names == null || names.length == 0) {
+      names = new String[] {"localhost"}; // pgjdbc's default
+    }
     int[] ports = source.getPortNumbers();
     List<String> hosts = new ArrayList<>();
-    for (int i = 0; i < Math.max(1, names == null ? 0 : names.length); i++) {
-      String host = names == null || names.length == 0 || names[i] == null || names[i].isEmpty() ? "localhost" : names[i];
+    for (int i = 0; i < names.length; i++) {
       int port = ports != null && i < ports.length && ports[i] > 0 ? ports[i] : DEFAULT_PORT;
-      hosts.add(host + ":" + port);
+      hosts.add((names[i] == null || names[i].isEmpty() ? "localhost" : names[i]) + ":" + port);
     }
     String user = source.getUser() == null ? System.getProperty("user.name") : source.getUser();
     // Without a database name PostgreSQL connects to the database named like the user.

@@ -147,9 +147,8 @@ final class LocalCommand implements Callable<Integer> {
     checkUsage();
     Path work = workDir != null ? workDir : dataDir.resolve("work");
     StagingLimits limits = staging.limits(work);
-    String url = databaseUrl != null ? databaseUrl : environmentDatabaseUrl();
     String setting = databaseUrl != null ? "--database-url" : DATABASE_URL_ENV;
-    try (LocalRun run = LocalRun.start(url, setting, dataDir, spec.commandLine().getErr())) {
+    try (LocalRun run = LocalRun.start(resolvedDatabaseUrl(), setting, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
@@ -197,8 +196,8 @@ final class LocalCommand implements Callable<Integer> {
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);
       }
-      if (databaseUrl != null || environmentDatabaseUrl() != null) {
-        DatabaseUrl.parse(databaseUrl != null ? databaseUrl : environmentDatabaseUrl());
+      if (resolvedDatabaseUrl() != null) {
+        DatabaseUrl.parse(resolvedDatabaseUrl());
       }
       if (inbox.uri != null) {
         RawInboxes.check(inbox.uri, environment);
@@ -217,8 +216,11 @@ final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  /** OCA_DATABASE_URL, when set and not blank. */
-  private String environmentDatabaseUrl() {
+  /** --database-url, else OCA_DATABASE_URL when set and not blank; null: the embedded PostgreSQL. */
+  private String resolvedDatabaseUrl() {
+    if (databaseUrl != null) {
+      return databaseUrl;
+    }
     String url = environment.get(DATABASE_URL_ENV);
     return url == null || url.isBlank() ? null : url;
   }

@@ -37,9 +37,9 @@ final class LocalRun implements AutoCloseable {
     this.databaseUrl = databaseUrl;
   }
 
-  /** {@link #start(String, String, Path, PrintWriter)} with a URL given by --database-url. */
+  /** {@link #start(String, String, Path, PrintWriter)} for the benchmarks. */
   static LocalRun start(String databaseUrl, Path dataDir, PrintWriter err) throws IOException {
-    return start(databaseUrl, "--database-url", dataDir, err);
+    return start(databaseUrl, "--database-url / OCA_DATABASE_URL", dataDir, err);
   }
 
   /**
@@ -55,7 +55,7 @@ final class LocalRun implements AutoCloseable {
     }
     EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
     err.println("Database: embedded PostgreSQL " + database.url() + ", data in " + dataDir.resolve("postgres")
-        + "; it stops when this command exits (no --database-url or OCA_DATABASE_URL given)");
+        + "; it stops when this command exits");
     err.flush();
     return new LocalRun(database, database.url());
   }

@@ -51,12 +51,14 @@ class DatabaseFailuresTest {
         "--work-dir", root.resolve("work").toString(), "--data-dir", root.resolve("data").toString());
   }
 
-  /** The command printed exactly one line, {@code oca local: <expected…>}, and exited 1. */
+  /** After the line naming the database, the command printed one line and exited 1. */
   private static String oneLine(Cli run) {
     assertEquals(1, run.exitCode(), run.toString());
-    assertEquals(1, run.err().strip().lines().count(), run.toString());
+    List<String> lines = run.err().strip().lines().toList();
+    assertEquals(2, lines.size(), run.toString());
+    assertTrue(lines.get(0).startsWith("Database: PostgreSQL at "), run.toString());
     assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-    return run.err().strip();
+    return lines.get(1);
   }
 
   @Test
