@@ -10,6 +10,10 @@
 #   threads, GC, malloc arenas  ~300 MiB  headroom
 #   total                      ~1.8 GiB  < 2 GiB
 # Change the heap with JAVA_TOOL_OPTIONS and DuckDB with OCA_DUCKDB_MEMORY_LIMIT together.
+#
+# Out of heap the JVM stops at once, with exit code 1 and a report in /tmp/hs_err_pid<pid>.log:
+# -XX:+CrashOnOutOfMemoryError without a core dump exits with 1, where -XX:+ExitOnOutOfMemoryError
+# would exit with 3, the "files or cases failed" code of oca parse, local and start --wait.
 
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
@@ -31,11 +35,14 @@ USER 10001:10001
 # /tmp must be writable: DuckDB copies its native library to java.io.tmpdir at first use, and
 # the work folder (DuckDB files, CSVs, DuckDB's spill folder) lives under it. Kubernetes mounts
 # an emptyDir there, so the root filesystem can stay read-only.
-ENV JAVA_TOOL_OPTIONS="-Xmx640m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+ENV JAVA_TOOL_OPTIONS="-Xmx640m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+UseSerialGC -XX:+CrashOnOutOfMemoryError -XX:-CreateCoredumpOnCrash -XX:ErrorFile=/tmp/hs_err_pid%p.log -Djava.io.tmpdir=/tmp" \
     OCA_DUCKDB_MEMORY_LIMIT=512MB \
     OCA_DUCKDB_THREADS=2 \
     OCA_WORK_DIR=/tmp/oca-work \
     OCA_METRICS_PORT=9464
 EXPOSE 9464
-ENTRYPOINT ["java", "-jar", "/opt/oca/oca-worker.jar"]
+# The README's launch: JDK 24+ would warn about sun.misc.Unsafe (protobuf, in Temporal's SDK) without
+# the flag; this JRE 21 does not know it and ignores it. Launch flags, not JAVA_TOOL_OPTIONS, so that
+# a typo in the memory options above still stops the JVM (DockerfileTest runs them).
+ENTRYPOINT ["java", "-XX:+IgnoreUnrecognizedVMOptions", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/oca/oca-worker.jar"]
 CMD ["worker"]

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +23,8 @@ import java.util.stream.Stream;
  * from S3.
  */
 public final class LocalObjectStore implements ObjectStore {
+  private static final Set<PosixFilePermission> PUBLIC_MODE = PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> PRIVATE_MODE = PosixFilePermissions.fromString("rw-------");
   private final Path root;
 
   public LocalObjectStore(Path root) throws IOException {
@@ -44,6 +49,7 @@ public final class LocalObjectStore implements ObjectStore {
     Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
     try {
       Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+      setMode(key, temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
@@ -59,6 +65,7 @@ public final class LocalObjectStore implements ObjectStore {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         writer.writeTo(out);
       }
+      setMode(key, temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
@@ -106,6 +113,16 @@ public final class LocalObjectStore implements ObjectStore {
   @Override
   public String describe() {
     return root.toUri().toString();
+  }
+
+  /**
+   * Public files are for everyone, e.g. a web server running as another user (0644); private ones
+   * hold street addresses and stay the owner's (0600), whatever the umask.
+   */
+  private static void setMode(String key, Path temp) throws IOException {
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temp, key.startsWith(StoreKeys.PUBLIC) ? PUBLIC_MODE : PRIVATE_MODE);
+    }
   }
 
   private static boolean isTemporary(String key) {

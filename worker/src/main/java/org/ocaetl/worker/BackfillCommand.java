@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Queues a backfill request in the workflow " + WorkflowIds.BACKFILL + " (starting it if needed):",
-      "requests run one at a time, in order. `status` shows the queue and the last outcomes."
+      "Queues a backfill request in the workflow " + WorkflowIds.BACKFILL + ", starting it if needed.",
+      "Requests run one at a time, in order. `status` shows the queue and the last outcomes."
     },
     subcommands = {
       BackfillCommand.Replay.class,

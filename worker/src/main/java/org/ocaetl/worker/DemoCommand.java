@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ocaetl.generate.ExtractSeries;
@@ -21,11 +22,15 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates one Initial extract and three weekly Incrementals (with updates and deletes)",
-      "and runs the whole pipeline over them with `oca local`. Exit codes as for `oca local`."
+      "Generates one Initial extract and three weekly Incrementals (with updates and deletes) and runs"
+          + " the whole pipeline over them with `oca local`.",
+      "Exit codes as for `oca local`."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final LocalDate FIRST_RUN_DATE = LocalDate.of(2025, 6, 15);
+  /** The README's quick-start launch: no JDK warnings on 23+, and JDK 21 ignores the flag it does not know. */
+  static final String LAUNCH =
+      "java -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow -jar worker/target/oca-worker.jar";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      defaultValue = "${sys:user.home}/.oca/demo",
+      defaultValue = "${env:HOME:-${sys:user.home}}/.oca/demo",
       paramLabel = "DIR",
       description = "Raw files, store, work files and the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -72,15 +77,19 @@ final class DemoCommand implements Callable<Integer> {
     }
     err.flush();
 
-    List<String> local = new ArrayList<>(List.of("--raw-dir", raw.toString(), "--data-dir", dataDir.toString(),
+    List<String> args = new ArrayList<>(List.of("--raw-dir", raw.toString(), "--data-dir", dataDir.toString(),
         "--postgis", postgis.postgis));
     if (databaseUrl != null) {
-      local.addAll(List.of("--database-url", databaseUrl));
+      args.addAll(List.of("--database-url", databaseUrl));
     }
-    CommandLine localCommand = new CommandLine(new LocalCommand());
+    LocalCommand local = new LocalCommand();
+    // Only --database-url points the demo at a database: a shell's OCA_DATABASE_URL may be production.
+    local.environment = new HashMap<>(System.getenv());
+    local.environment.remove(LocalCommand.DATABASE_URL_ENV);
+    CommandLine localCommand = OcaCommand.configure(new CommandLine(local));
     localCommand.setOut(spec.commandLine().getOut());
     localCommand.setErr(err);
-    int exit = localCommand.execute(local.toArray(String[]::new));
+    int exit = localCommand.execute(args.toArray(String[]::new));
 
     err.println();
     err.println("Published files: " + dataDir.resolve("store/public") + " (one CSV per table, the date file and badge)");
@@ -88,8 +97,10 @@ final class DemoCommand implements Callable<Integer> {
     err.println(
         databaseUrl != null
             ? "Query the tables, e.g.: psql '" + databaseUrl + "' -c 'SELECT court, count(*) FROM oca_index GROUP BY 1'"
-            : "To query the tables with psql, run the demo against your own PostgreSQL:\n"
-                + "  java -jar worker/target/oca-worker.jar demo --database-url postgresql://postgres@127.0.0.1:5432/postgres\n"
+            : "The embedded PostgreSQL stopped with this command: the address printed above no longer answers."
+                + " Its data stays in " + dataDir.resolve("postgres") + " for the next demo.\n"
+                + "To query the tables with psql, run the demo against your own PostgreSQL:\n"
+                + "  " + LAUNCH + " demo --database-url postgresql://postgres@127.0.0.1:5432/postgres\n"
                 + "  psql -h 127.0.0.1 -U postgres -c 'SELECT court, count(*) FROM oca_index GROUP BY 1'");
     err.flush();
     return exit;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a synthetic OCA landlord-tenant extract zip into DIR:",
+      "Writes a synthetic OCA landlord-tenant extract zip into DIR.",
+      "Its name is",
       "  LandlordTenant.Incr.<run-date>.zip, or",
       "  LandlordTenant.Initial.FiledIn<year>.<run-date>.zip with --initial.",
       "Equal options give byte-identical files."

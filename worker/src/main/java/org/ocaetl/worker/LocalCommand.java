@@ -43,12 +43,18 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one processing run over an inbox of raw extract files (a folder, an S3 prefix or",
-      "an SFTP server), in this process: Temporal's in-process server, a worker, and",
-      "PostgreSQL (--database-url, or an embedded one).",
-      "Prints the run result as JSON on stdout.",
-      "Exit codes: 0 every file promoted with no failed case; 3 the run finished but files or",
-      "cases failed (listed in the result); 1 the run itself failed; 2 bad usage."
+      "Runs one processing run over an inbox of raw extract files, in this process.",
+      "The inbox is a folder, an S3 prefix or an SFTP server; the run uses Temporal's in-process server,"
+          + " a worker, and PostgreSQL (--database-url, or an embedded one).",
+      "Prints the run result as JSON on stdout."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file promoted with no failed case",
+      "1:the run failed: the database cannot be used (one line says why), the run itself failed, or oca"
+          + " crashed, also on a file (e.g. out of memory; the file is listed in the result)",
+      "2:bad usage",
+      "3:the run finished but files or cases failed on their content (listed in the result)"
     })
 final class LocalCommand implements Callable<Integer> {
   static final int EXIT_CLEAN = 0;
@@ -89,8 +95,12 @@ final class LocalCommand implements Callable<Integer> {
   /** The environment the store and inbox settings come from (tests substitute their own). */
   Map<String, String> environment = System.getenv();
 
+  /** Read here rather than as a picocli default, so that {@code oca demo} can leave it out. */
+  static final String DATABASE_URL_ENV = "OCA_DATABASE_URL";
+
   @Option(names = "--database-url", paramLabel = "URL",
-      description = "postgresql://user:pw@host:port/db or jdbc:postgresql://…; default: an embedded PostgreSQL under --data-dir.")
+      description = "postgresql://user:pw@host:port/db or jdbc:postgresql://… (env " + DATABASE_URL_ENV + "); default:"
+          + " an embedded PostgreSQL under --data-dir.")
   String databaseUrl;
 
   @Option(names = "--schema", defaultValue = "public", paramLabel = "S", description = "Schema of the oca tables (default: ${DEFAULT-VALUE}).")
@@ -128,7 +138,7 @@ final class LocalCommand implements Callable<Integer> {
 
   @Mixin SchemaSetupOptions schemaSetup;
 
-  @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.oca", paramLabel = "DIR",
+  @Option(names = "--data-dir", defaultValue = "${env:HOME:-${sys:user.home}}/.oca", paramLabel = "DIR",
       description = "Home of the embedded PostgreSQL, store and work folders (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
@@ -137,7 +147,8 @@ final class LocalCommand implements Callable<Integer> {
     checkUsage();
     Path work = workDir != null ? workDir : dataDir.resolve("work");
     StagingLimits limits = staging.limits(work);
-    try (LocalRun run = LocalRun.start(databaseUrl, dataDir, spec.commandLine().getErr())) {
+    String setting = databaseUrl != null ? "--database-url" : DATABASE_URL_ENV;
+    try (LocalRun run = LocalRun.start(resolvedDatabaseUrl(), setting, dataDir, spec.commandLine().getErr())) {
       WorkerConfig config =
           WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
                   inbox.asUri(), work)
@@ -185,8 +196,8 @@ final class LocalCommand implements Callable<Integer> {
       if (reprocessGlob != null) {
         RawFileDiscovery.glob(reprocessGlob);
       }
-      if (databaseUrl != null) {
-        DatabaseUrl.parse(databaseUrl);
+      if (resolvedDatabaseUrl() != null) {
+        DatabaseUrl.parse(resolvedDatabaseUrl());
       }
       if (inbox.uri != null) {
         RawInboxes.check(inbox.uri, environment);
@@ -205,10 +216,38 @@ final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  /** 0 when every file was promoted (or was before) with no failed case; 3 otherwise. */
+  /** --database-url, else OCA_DATABASE_URL when set and not blank; null: the embedded PostgreSQL. */
+  private String resolvedDatabaseUrl() {
+    if (databaseUrl != null) {
+      return databaseUrl;
+    }
+    String url = environment.get(DATABASE_URL_ENV);
+    return url == null || url.isBlank() ? null : url;
+  }
+
+  /**
+   * 0 when every file was promoted (or was before) with no failed case; 1 when oca crashed on a
+   * file; 3 otherwise.
+   */
   static int exitCode(RunResult result) {
+    if (result.files().stream().anyMatch(LocalCommand::crashedOn)) {
+      return EXIT_RUN_FAILED;
+    }
     boolean clean = result.filesFailed() == 0 && result.casesFailed() == 0 && result.publishError() == null;
     return clean ? EXIT_CLEAN : EXIT_FILES_FAILED;
+  }
+
+  /**
+   * Whether {@code file} failed with an unexpected Java error (its reason's type is a class name
+   * such as {@code java.lang.OutOfMemoryError}) rather than with one of the typed failures of the
+   * activities ({@code BadExtractFile}, {@code ChecksumConflict}, …).
+   */
+  static boolean crashedOn(FileOutcome file) {
+    if (file.outcome() != FileOutcome.Outcome.FAILED || file.reason() == null) {
+      return false;
+    }
+    int colon = file.reason().indexOf(": ");
+    return colon > 0 && file.reason().substring(0, colon).matches("[a-z][\\w]*(\\.[\\w$]+)+");
   }
 
   /** Names every failed file and file with failed cases on stderr (details are in the JSON). */

@@ -37,13 +37,25 @@ final class LocalRun implements AutoCloseable {
     this.databaseUrl = databaseUrl;
   }
 
-  /** Uses {@code databaseUrl}, or starts the embedded PostgreSQL under {@code dataDir} and says where. */
+  /** {@link #start(String, String, Path, PrintWriter)} for the benchmarks. */
   static LocalRun start(String databaseUrl, Path dataDir, PrintWriter err) throws IOException {
+    return start(databaseUrl, "--database-url / OCA_DATABASE_URL", dataDir, err);
+  }
+
+  /**
+   * Uses {@code databaseUrl} (taken from {@code setting}), or starts the embedded PostgreSQL under
+   * {@code dataDir}, and says which on its first line (never the password).
+   */
+  static LocalRun start(String databaseUrl, String setting, Path dataDir, PrintWriter err) throws IOException {
     if (databaseUrl != null) {
+      DatabaseTarget target = DatabaseTarget.of(databaseUrl);
+      err.println("Database: PostgreSQL at " + target.where() + " as user " + target.user() + " (" + setting + ")");
+      err.flush();
       return new LocalRun(null, databaseUrl);
     }
     EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-    err.println("Embedded PostgreSQL: " + database.url() + " (data in " + dataDir.resolve("postgres") + ")");
+    err.println("Database: embedded PostgreSQL " + database.url() + ", data in " + dataDir.resolve("postgres")
+        + "; it stops when this command exits");
     err.flush();
     return new LocalRun(database, database.url());
   }

@@ -35,7 +35,19 @@ public final class OcaCommand implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new OcaCommand());
+    return configure(new CommandLine(new OcaCommand()));
+  }
+
+  /**
+   * How {@code command} and its subcommands report bad usage (exit 2) and failures (exit 1), also
+   * for commands run by other commands.
+   */
+  static CommandLine configure(CommandLine command) {
+    command.setParameterExceptionHandler(new UsageErrors(command.getParameterExceptionHandler()));
+    CommandFailures failures = new CommandFailures();
+    command.setExecutionExceptionHandler(failures);
+    command.setExecutionStrategy(failures);
+    return command;
   }
 
   @Override

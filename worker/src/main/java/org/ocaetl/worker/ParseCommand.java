@@ -2,6 +2,10 @@ package org.ocaetl.worker;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every case converted",
-      "1:the file failed as a whole (not a zip, no LandlordTenantExtract.xml, bad XML) or I/O error",
+      "1:the file failed as a whole (not a zip, no LandlordTenantExtract.xml, bad XML), an I/O error, or a"
+          + " crash (e.g. out of memory)",
       "2:bad usage",
       "3:some cases failed to convert (listed; all of them are in report.json)"
     })
@@ -56,6 +61,11 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     StagingLimits limits = staging.limits(out);
+    String unreadable = unreadable(zip);
+    if (unreadable != null) { // before DuckDB creates anything in DIR
+      stderr.println("oca parse: " + zip + ": " + unreadable);
+      return 1;
+    }
     Path stagingDb = out.resolve("staging.duckdb");
     ParseProgress progress =
         (cases, bytes) -> {
@@ -88,7 +98,7 @@ public final class ParseCommand implements Callable<Integer> {
       stderr.println("oca parse: " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      stderr.println("oca parse: " + e.getMessage());
+      stderr.println("oca parse: " + describe(e));
       return 1;
     } finally {
       if (!written && output != null) {
@@ -105,6 +115,28 @@ public final class ParseCommand implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("oca parse: could not remove the partial output: " + e);
     }
+  }
+
+  /** Why {@code zip} cannot be parsed at all, or null. */
+  private static String unreadable(Path zip) {
+    if (Files.isDirectory(zip)) {
+      return "is a folder, not a zip file";
+    }
+    if (!Files.exists(zip)) {
+      return "no such file";
+    }
+    return Files.isReadable(zip) ? null : "not readable (permission denied)";
+  }
+
+  /** One line with the path: NoSuchFileException's message is the path alone, others lack it. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      String reason = e instanceof NoSuchFileException ? "no such file"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+      return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + reason;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   static String summary(ParseReport parse, ExportReport export) {

@@ -65,10 +65,12 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
       if (release.isBlank()) {
         throw new IllegalArgumentException("--release must not be blank");
       }
-      SchemaMigrator.migrate(database, db.schema, postgis.mode());
+      postgis.mode();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    DatabaseFailures.explained(db.databaseUrl, db.schema,
+        () -> SchemaMigrator.migrate(database, db.schema, postgis.mode()));
     try {
       ReferenceRelease loaded = load(database, db.schema, file, release);
       log.info("Loaded {} release {} into {}.{}: {} rows", loaded.fileName(), loaded.release(), db.schema,
@@ -86,9 +88,10 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
       name = "load-pluto",
       mixinStandardHelpOptions = true,
       description = {
-        "Replaces the pluto table with a PLUTO release CSV (columns bbl, unitsres, bct2020, bctcb2020,",
-        "ct2010, cb2010, cd, council found by header name) in one transaction and records the release",
-        "in oca_reference_releases. Prints the record as JSON. Exit 1: bad input, nothing replaced."
+        "Replaces the pluto table with a PLUTO release CSV and records the release.",
+        "The columns bbl, unitsres, bct2020, bctcb2020, ct2010, cb2010, cd and council are found by header"
+            + " name; the table is replaced in one transaction and the release recorded in oca_reference_releases.",
+        "Prints the record as JSON. Exit 1: bad input, nothing replaced."
       })
   static final class Pluto extends ReferenceLoadCommand {
     @Override
@@ -102,10 +105,11 @@ abstract class ReferenceLoadCommand implements Callable<Integer> {
       name = "load-tracts",
       mixinStandardHelpOptions = true,
       description = {
-        "Replaces the tracts table (PostGIS required) with census tract boundaries from a CSV with a",
-        "WKT column (the_geom, wkt, geometry or geom; WGS 84) and geoid (statefp, countyfp, tractce",
-        "from their columns or the GEOID), in one transaction, and records the release. Prints the",
-        "record as JSON. Exit 1: bad input or no PostGIS, nothing replaced."
+        "Replaces the tracts table (PostGIS required) with census tract boundaries from a CSV.",
+        "The CSV has a WKT column (the_geom, wkt, geometry or geom; WGS 84) and geoid (statefp, countyfp,"
+            + " tractce from their columns or the GEOID); the table is replaced in one transaction and the"
+            + " release recorded.",
+        "Prints the record as JSON. Exit 1: bad input or no PostGIS, nothing replaced."
       })
   static final class Tracts extends ReferenceLoadCommand {
     @Override

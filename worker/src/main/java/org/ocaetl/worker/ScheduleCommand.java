@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "schedule",
     mixinStandardHelpOptions = true,
     description = {
-      "Manages the Temporal Schedule that starts a run every week (default Saturday 12:00",
-      "America/New_York; overlap SKIP; catch-up window 1 day; pauses when a run fails)."
+      "Manages the Temporal Schedule that starts a run every week.",
+      "Defaults: Saturday 12:00 America/New_York; overlap SKIP; catch-up window 1 day; pauses when a"
+          + " run fails."
     },
     subcommands = {
       ScheduleCommand.Apply.class,

@@ -15,8 +15,15 @@ import org.ocaetl.publish.LevelTwoViews;
 final class SchemaStartup {
   private SchemaStartup() {}
 
-  /** Returns how many migrations ran. */
+  /**
+   * Returns how many migrations ran. A database that cannot be reached or a schema that is not
+   * oca's fails with a one-line {@link CommandFailure}.
+   */
   static int prepare(WorkerConfig config) {
+    return DatabaseFailures.explained(config.databaseUrl(), config.schema(), () -> migrate(config));
+  }
+
+  private static int migrate(WorkerConfig config) {
     DataSource database = DatabaseUrl.parse(config.databaseUrl());
     int migrations = SchemaMigrator.migrate(database, config.schema(), config.schemaSetup().postgis());
     try (Connection c = database.getConnection()) {

@@ -47,7 +47,7 @@ public final class StagingOptions {
       paramLabel = "SIZE",
       description =
           "DuckDB max_temp_directory_size: how much may spill into the temp dir before the step fails"
-              + " (retryably; env OCA_DUCKDB_MAX_TEMP_SIZE), default DuckDB's own, 90% of that disk's free space.")
+              + " (retryably; env OCA_DUCKDB_MAX_TEMP_SIZE), default DuckDB's own, 90%% of that disk's free space.")
   String maxTempSize;
 
   @Option(

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts one run now on the Temporal cluster and prints its workflow id.",
       "With --wait, waits and prints the run result as JSON instead; exit codes then as for",
-      "`oca local`: 0 clean; 3 files or cases failed; 1 the run failed; 2 bad usage."
+      "`oca local`: 0 clean; 3 files or cases failed; 1 the run failed or crashed (also on a file); 2 bad usage."
     })
 final class StartCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(StartCommand.class);

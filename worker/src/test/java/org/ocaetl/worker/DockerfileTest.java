@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What can be checked of the image without Docker (none in the build environment): the stages,
@@ -44,7 +46,8 @@ class DockerfileTest {
     assertTrue(finalName.find());
     String copy = only("COPY --from=build");
     assertEquals("/src/worker/target/" + finalName.group(1) + ".jar /opt/oca/oca-worker.jar", copy);
-    assertEquals("[\"java\", \"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"));
+    assertEquals(LaunchTest.LAUNCH_FLAGS.stream().map(f -> "\"" + f + "\", ").reduce("[", String::concat)
+        + "\"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"), "the README's launch");
     assertEquals("[\"worker\"]", only("CMD"));
     String user = only("USER");
     assertTrue(user.matches("[1-9]\\d*:[1-9]\\d*"), "numeric, not root: " + user);
@@ -79,6 +82,26 @@ class DockerfileTest {
             + duckdb + " + headroom " + headroom + " MiB > " + limit);
     assertTrue(jvm.contains("-Djava.io.tmpdir=/tmp"), "tmpdir on the emptyDir");
     assertTrue(env.get("OCA_WORK_DIR").startsWith("/tmp/"), "work folder on the emptyDir");
+  }
+
+  /**
+   * Out of heap, the image's JVM stops at once (a worker must not run on half broken) but with
+   * exit code 1, the crash code of every command: -XX:+ExitOnOutOfMemoryError would exit with 3,
+   * which `oca parse`, `oca local` and `oca start --wait` use for "cases failed".
+   */
+  @Test
+  void runningOutOfHeapExitsWithOneNotTheCasesFailedCode(@TempDir Path dir) throws Exception {
+    String options = env().get("JAVA_TOOL_OPTIONS").replaceFirst("-Xmx\\d+m", "-Xmx32m");
+    ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"), // not the image's /tmp
+        "-cp", System.getProperty("java.class.path"), OutOfMemory.class.getName());
+    jvm.environment().put("JAVA_TOOL_OPTIONS", options);
+    jvm.redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());
+    Process process = jvm.start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the JVM ended");
+    String output = Files.readString(dir.resolve("output.txt"));
+    assertTrue(output.contains("OutOfMemoryError"), output);
+    assertEquals(1, process.exitValue(), output);
   }
 
   private static Map<String, String> env() throws Exception {

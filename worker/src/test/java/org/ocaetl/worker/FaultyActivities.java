@@ -34,6 +34,8 @@ final class FaultyActivities {
     volatile String crashAfterParseOnce;
     /** File whose next export fails non-retryably (a fault that is gone on a rerun). */
     volatile String failExportOnce;
+    /** File whose every parse runs out of heap (as on a JVM without -XX:+CrashOnOutOfMemoryError). */
+    volatile String outOfMemoryOnParse;
 
     Files(FileActivities real) {
       this.real = real;
@@ -51,6 +53,9 @@ final class FaultyActivities {
     @Override
     public ParseSummary parse(HostStep step) {
       parses.computeIfAbsent(step.fileName(), k -> new AtomicInteger()).incrementAndGet();
+      if (step.fileName().equals(outOfMemoryOnParse)) {
+        throw new OutOfMemoryError("Java heap space");
+      }
       ParseSummary parsed = real.parse(step);
       if (step.fileName().equals(crashAfterParseOnce)) {
         crashAfterParseOnce = null;

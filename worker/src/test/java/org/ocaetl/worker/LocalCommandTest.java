@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,8 +103,36 @@ class LocalCommandTest {
     Run run = local();
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("Embedded PostgreSQL: postgresql://postgres@localhost:"), run.err());
+    assertTrue(run.err().startsWith("Database: embedded PostgreSQL postgresql://postgres@localhost:"), run.err());
+    assertTrue(run.err().lines().findFirst().orElseThrow().endsWith(", data in " + root.resolve("data/postgres")
+        + "; it stops when this command exits"), run.err());
     assertTrue(Files.isDirectory(root.resolve("data/postgres")));
+  }
+
+  @Test
+  void usesOcaDatabaseUrlAndSaysSoOnItsFirstLine() throws Exception {
+    Extracts.write(rawDir, INCR_1, "2024-03-08", Extracts.live("A", "Bronx Housing Court"));
+    DatabaseTarget target = DatabaseTarget.of(postgres.jdbcUrl());
+    LocalCommand command = new LocalCommand();
+    command.environment = Map.of("OCA_DATABASE_URL",
+        "postgresql://" + target.user() + ":pw-not-shown@" + target.hosts() + "/" + postgres.name());
+    StringWriter err = new StringWriter();
+    CommandLine cli = OcaCommand.configure(new CommandLine(command));
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("--raw-dir", rawDir.toString(), "--schema", schema, "--store", root.resolve("store").toString(),
+        "--work-dir", root.resolve("work").toString(), "--data-dir", root.resolve("data").toString());
+
+    assertEquals(0, code, err.toString());
+    assertEquals("Database: PostgreSQL at " + target.hosts() + "/" + postgres.name() + " as user " + target.user()
+        + " (OCA_DATABASE_URL)", err.toString().lines().findFirst().orElseThrow());
+    assertTrue(!err.toString().contains("pw-not-shown"), err.toString());
+    assertTrue(!Files.exists(root.resolve("data/postgres")), "no embedded PostgreSQL");
+    try (var c = postgres.dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT file_name FROM " + schema + ".oca_promoted_files")) {
+      assertTrue(rs.next() && rs.getString(1).equals(INCR_1), "promoted into the database of OCA_DATABASE_URL");
+    }
   }
 
   @Test

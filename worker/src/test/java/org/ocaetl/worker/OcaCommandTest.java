@@ -3,11 +3,21 @@ package org.ocaetl.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The command line contract: help everywhere, exit code 2 on bad usage. */
 class OcaCommandTest {
@@ -53,5 +63,107 @@ class OcaCommandTest {
     Run run = run("--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("Commands:"));
+  }
+
+  @Test
+  void everyHelpRendersWithoutAPicocliWarning() {
+    // picocli's tracer reports a description it cannot format (e.g. an unescaped %) on System.err.
+    PrintStream original = System.err;
+    ByteArrayOutputStream traced = new ByteArrayOutputStream();
+    List<String> rendered = new ArrayList<>();
+    System.setErr(new PrintStream(traced, true, StandardCharsets.UTF_8));
+    try {
+      for (CommandLine command : everyCommand(OcaCommand.commandLine(), new ArrayList<>())) {
+        rendered.add(command.getCommandSpec().qualifiedName());
+        command.getUsageMessage();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertTrue(rendered.size() > 20, "every subcommand, recursively: " + rendered);
+    assertEquals("", traced.toString(StandardCharsets.UTF_8), "picocli warnings while rendering " + rendered);
+  }
+
+  @Test
+  void theCommandListsShowEverySummaryAsAWholeSentence() {
+    for (CommandLine command : everyCommand(OcaCommand.commandLine(), new ArrayList<>())) {
+      if (command.getSubcommands().isEmpty()) {
+        continue;
+      }
+      String usage = command.getUsageMessage();
+      List<String> entries = new ArrayList<>();
+      for (String line : usage.substring(usage.indexOf("Commands:\n") + "Commands:\n".length()).split("\n")) {
+        if (!line.startsWith(" ")) {
+          break; // the end of the list
+        } else if (line.matches("^ {2}\\S.*")) {
+          entries.add(line.strip());
+        } else if (!entries.isEmpty()) {
+          entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+        }
+      }
+      assertEquals(command.getSubcommands().size(), entries.size(), usage);
+      for (String entry : entries) {
+        assertTrue(entry.endsWith("."), command.getCommandSpec().qualifiedName() + " lists a cut summary: " + entry);
+      }
+    }
+  }
+
+  @Test
+  void aMisspeltFlagIsNamedNotAMissingRequiredOption() {
+    Run run = run("parse", "x.zip", "--ot", "DIR");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("Unknown options: '--ot', 'DIR'"), run.err());
+    assertTrue(!run.err().contains("Missing required option"), run.err());
+  }
+
+  /** The JVM's user.home comes from the password database; a user's shell says $HOME. */
+  @Test
+  void theDataFoldersDefaultToHomeNotTheJvmsUserHome(@TempDir Path home) throws Exception {
+    for (String command : List.of("demo", "local")) {
+      ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), OcaCommand.class.getName(), command, "--help");
+      jvm.environment().put("HOME", home.toString());
+      jvm.redirectErrorStream(true);
+      Process process = jvm.start();
+      String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+      assertEquals(0, process.waitFor(), help);
+      String folder = home.resolve(command.equals("demo") ? ".oca/demo" : ".oca").toString();
+      assertTrue(help.contains("(default: " + folder + ")"), command + " --help: " + help);
+    }
+  }
+
+  /** A command with a bug, or on a machine without memory to spare. */
+  @Command(name = "crashing")
+  static final class Crashing implements Callable<Integer> {
+    @Option(names = "--out-of-memory")
+    boolean outOfMemory;
+
+    @Override
+    public Integer call() {
+      if (outOfMemory) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      throw new IllegalStateException("a bug");
+    }
+  }
+
+  @Test
+  void aCrashExitsOneNotTheCasesFailedCodeAndSaysItCrashed() {
+    for (String[] args : List.of(new String[] {"--out-of-memory"}, new String[0])) {
+      CommandLine cli = OcaCommand.configure(new CommandLine(new Crashing()));
+      StringWriter err = new StringWriter();
+      cli.setErr(new PrintWriter(err));
+      assertEquals(1, cli.execute(args), err.toString());
+      assertTrue(err.toString().startsWith("crashing crashed (a bug, or the machine ran out of memory or another"
+          + " resource): " + (args.length > 0 ? "OutOfMemoryError: Java heap space\n" : "IllegalStateException: a bug\n")),
+          err.toString());
+      assertTrue(err.toString().contains("\tat org.ocaetl.worker.OcaCommandTest$Crashing.call"), "with the stack trace");
+    }
+  }
+
+  private static List<CommandLine> everyCommand(CommandLine command, List<CommandLine> found) {
+    found.add(command);
+    command.getSubcommands().values().forEach(sub -> everyCommand(sub, found));
+    return found;
   }
 }

@@ -88,6 +88,18 @@ class ParseCommandTest {
   }
 
   @Test
+  void aMissingFileOrAFolderIsOneLineWithItsPath() throws Exception {
+    Path missing = dir.resolve("missing.zip");
+    assertEquals(1, run("parse", missing.toString(), "--out", dir.resolve("out").toString()));
+    assertEquals("oca parse: " + missing + ": no such file", err.toString().strip());
+    assertTrue(!Files.exists(dir.resolve("out")), "nothing created");
+
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("parse", dir.toString(), "--out", dir.resolve("out").toString()));
+    assertEquals("oca parse: " + dir + ": is a folder, not a zip file", err.toString().strip());
+  }
+
+  @Test
   void badUsageExitsTwoAndHelpWorks() throws Exception {
     assertEquals(2, run("parse", "x.zip"));
     assertTrue(err.toString().contains("--out"), err.toString());

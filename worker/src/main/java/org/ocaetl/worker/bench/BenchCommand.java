@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export",
-      "several times each and prints cases/s, MB/s of XML and the peak RSS of the whole process.",
+      "Measures the throughput of parse + stage + export and the peak RSS of the whole process.",
+      "It generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
+          + " several times each and prints cases/s and MB/s of XML.",
       "Run it with the JVM sized as in production, e.g. java -Xmx640m -jar oca-worker.jar bench."
     })
 public final class BenchCommand implements Callable<Integer> {
