@@ -5,7 +5,7 @@
 -- not) and is renewed while the lookup runs, so the claim of a worker that died expires at
 -- expires_at and another worker then asks. Same key as oca_geocode_cache.
 --
--- address_key holds street addresses: the table is private, like oca_geocode_cache (rule 15).
+-- address_key holds street addresses: the table is private, like oca_geocode_cache (docs/processing-rules.md#rule-15).
 -- No column defaults (as in every oca table): claim.sql sets expires_at.
 CREATE TABLE oca_geocode_claims (
     address_key  text        NOT NULL,

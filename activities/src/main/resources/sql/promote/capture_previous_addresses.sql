@@ -1,4 +1,4 @@
--- Rule 14: before the applied cases lose their address rows, keep those that have coordinates.
+-- docs/processing-rules.md#rule-14: before the applied cases lose their address rows, keep those that have coordinates.
 -- "= ANY (ARRAY(subquery))" makes the planner probe oca_addresses_indexnumberid_idx for the file's
 -- ids instead of scanning the whole table (see delete_case_rows.sql).
 INSERT INTO stage_previous_address

@@ -1,4 +1,4 @@
--- The foreign keys of the child tables to oca_index (tables.md §1: indexnumberid REFERENCES
+-- The foreign keys of the child tables to oca_index (docs/tables.md#conventions: indexnumberid REFERENCES
 -- oca_index ON DELETE CASCADE), by table and constraint name. Only constraints of exactly that shape
 -- are listed, so set_aside/restore never touch a key someone else added. Search path = the schema.
 SELECT c.relname AS table_name, k.conname AS constraint_name

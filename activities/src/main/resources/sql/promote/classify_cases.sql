@@ -1,9 +1,9 @@
 -- Decides what this file's record does to each of its ids, against oca_metadata as it was BEFORE
--- this file is merged (rule 5 compares with the case's previous updatedate):
---   * a delete record is always applied (rule 6);
+-- this file is merged (docs/processing-rules.md#rule-5 compares with the case's previous updatedate):
+--   * a delete record is always applied (docs/processing-rules.md#rule-6);
 --   * a case version of an id that has a deletedate is never applied: tombstones are permanent;
---   * a case version older than the previous updatedate is skipped; equal dates apply (rule 5);
---   * anything else is applied (rule 4), including ids never seen before.
+--   * a case version older than the previous updatedate is skipped; equal dates apply (docs/processing-rules.md#rule-5);
+--   * anything else is applied (docs/processing-rules.md#rule-4), including ids never seen before.
 -- Returns the number of ids per decision (the FilePromotion counts, no table scan) and how many of
 -- them were known (had metadata), i.e. may have rows to remove.
 --

@@ -1,6 +1,6 @@
--- Removes one child table's rows of every case this file replaces (rule 4) or deletes (rule 6).
+-- Removes one child table's rows of every case this file replaces (docs/processing-rules.md#rule-4) or deletes (docs/processing-rules.md#rule-6).
 -- Tombstoned re-sends are included so an id with a deletedate never keeps rows. Run for each of the
--- ten child tables explicitly: the ON DELETE CASCADE is never relied on (lessons #1). Ids never seen
+-- ten child tables explicitly: the ON DELETE CASCADE is never relied on (a disabled trigger or replica mode would leave orphans). Ids never seen
 -- before (not "known") have no rows anywhere and are not probed.
 --
 -- Written as "= ANY (ARRAY(subquery))" so that the plan is an index scan of

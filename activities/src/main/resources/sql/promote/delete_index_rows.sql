@@ -1,4 +1,4 @@
--- Rule 6: deleted ids (and tombstoned re-sends) lose their oca_index row. Their child rows are
+-- docs/processing-rules.md#rule-6: deleted ids (and tombstoned re-sends) lose their oca_index row. Their child rows are
 -- already gone (delete_case_rows.sql), so the cascade finds nothing to do. Index-driven like
 -- delete_case_rows.sql (primary key).
 DELETE FROM oca_index t

@@ -1,4 +1,4 @@
--- Rule 4 for oca_addresses, with rule 14: geocoding never destroys information. When a staged
+-- docs/processing-rules.md#rule-4 for oca_addresses, with docs/processing-rules.md#rule-14: geocoding never destroys information. When a staged
 -- address row has no coordinates (not geocoded yet, or the geocoder failed) and the case had a row
 -- with the same natural key (indexnumberid, street1, street2, city, state, postalcode; compared
 -- null-safely) that had coordinates, the row keeps that previous geocode: all twenty geocoder

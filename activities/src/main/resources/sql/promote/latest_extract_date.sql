@@ -1,3 +1,3 @@
 -- The published data date: the latest extract date ever promoted. Replaying an old file never
--- moves it backwards (lessons #17). NULL when nothing was promoted yet.
+-- moves it backwards. NULL when nothing was promoted yet.
 SELECT max(extract_date) FROM oca_promoted_files

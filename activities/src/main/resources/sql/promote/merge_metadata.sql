@@ -1,4 +1,4 @@
--- Rule 7, order-independent: initialdate = earliest date the id was seen, updatedate = latest date of
+-- docs/processing-rules.md#rule-7, order-independent: initialdate = earliest date the id was seen, updatedate = latest date of
 -- a non-delete version, deletedate = latest date of a delete record. LEAST/GREATEST ignore NULLs, so
 -- merging files in any order gives the same row. updatedate counts every non-delete version seen
 -- (also skipped and tombstoned ones): counting only applied versions would depend on file order.

@@ -1,4 +1,4 @@
--- Census tract boundaries (tables.md §4), loaded by `oca load-tracts` from WKT; polygons are stored
+-- Census tract boundaries (docs/tables.md#reference-tables), loaded by `oca load-tracts` from WKT; polygons are stored
 -- as MultiPolygon in WGS 84 so one column type fits every tract. Joined to oca_addresses.geom by
 -- the oca_addresses_with_ct view (ST_Intersects, served by the GIST index).
 CREATE TABLE IF NOT EXISTS tracts (

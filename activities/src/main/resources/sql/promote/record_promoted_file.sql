@@ -1,4 +1,4 @@
--- Rule 2: the promoted-file record, written in the same transaction as the file's data. A
+-- docs/processing-rules.md#rule-2: the promoted-file record, written in the same transaction as the file's data. A
 -- concurrent insert of the same name cannot happen (advisory lock). A replay of a promoted file
 -- (same name and checksum: the caller checked) refreshes the row to say who applied it last.
 -- Bind: file name, extract date, sha256, counts (json text), workflow id, run id.

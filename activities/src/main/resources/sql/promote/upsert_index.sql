@@ -1,4 +1,4 @@
--- Rule 4: an applied case version replaces the case's oca_index row (an upsert keeps the row, so
+-- docs/processing-rules.md#rule-4: an applied case version replaces the case's oca_index row (an upsert keeps the row, so
 -- the foreign keys of the child tables never see the case disappear).
 INSERT INTO oca_index AS t (
     indexnumberid, court, fileddate, propertytype, classification, specialtydesignationtypes,

@@ -1,3 +1,3 @@
 -- One published snapshot file streamed to the worker: the rows of relation_rows.sql in
--- PostgreSQL CSV conventions (tables.md §6.2).
+-- PostgreSQL CSV conventions (docs/tables.md#csv-format).
 COPY ({{query}}) TO STDOUT (FORMAT csv, HEADER true)

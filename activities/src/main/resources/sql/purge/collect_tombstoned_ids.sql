@@ -1,4 +1,4 @@
--- The ids to purge: every case whose oca_metadata row has a deletedate (rule 6: a tombstone is
+-- The ids to purge: every case whose oca_metadata row has a deletedate (docs/processing-rules.md#rule-6: a tombstone is
 -- permanent, and a tombstoned id keeps no rows in the eleven data tables). Collected once into a
 -- temp table that is dropped at commit, so the eleven deletes see the same ids. The update count
 -- of this statement is the number of tombstoned ids. oca_metadata itself is never touched: its

@@ -1,7 +1,7 @@
--- oca_metadata rows of this file: one per id whose last occurrence is staged or deleted (rule 7
+-- oca_metadata rows of this file: one per id whose last occurrence is staged or deleted (docs/processing-rules.md#rule-7
 -- merges them with the existing rows at promotion). The parameter is the extract date D:
 -- staged -> (id, D, D, NULL), deleted -> (id, D, NULL, D). Failed last occurrences leave the id
--- untouched (rule 8), so they have no row. Ordered by id, like the data tables.
+-- untouched (docs/processing-rules.md#rule-8), so they have no row. Ordered by id, like the data tables.
 SELECT f.indexnumberid,
        p.d                                           AS initialdate,
        CASE WHEN f.kind = 'staged'  THEN p.d END     AS updatedate,

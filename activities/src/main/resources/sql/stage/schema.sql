@@ -22,7 +22,7 @@ CREATE TABLE cases (
   kind          VARCHAR NOT NULL   -- 'staged' | 'deleted' | 'failed'
 );
 
--- Every case that could not be converted (rule 8); value is already redacted and capped.
+-- Every case that could not be converted (docs/processing-rules.md#rule-8); value is already redacted and capped.
 CREATE TABLE case_failures (
   case_seq BIGINT  NOT NULL,
   caseid   VARCHAR,

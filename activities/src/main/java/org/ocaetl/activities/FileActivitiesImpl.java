@@ -95,7 +95,7 @@ public final class FileActivitiesImpl implements FileActivities {
    * @param limits DuckDB resource limits
    * @param geocoding the geocoders of the geocode step (shared with the other activities of this worker)
    * @param metrics where stage counters and durations are recorded
-   * @param clock the processing day of a parse is read from it (rule 1: a RunDate later than the
+   * @param clock the processing day of a parse is read from it (docs/processing-rules.md#rule-1: a RunDate later than the
    *     day after it refuses the file)
    */
   public FileActivitiesImpl(
@@ -235,7 +235,7 @@ public final class FileActivitiesImpl implements FileActivities {
   /**
    * Rewrites the staged oca_addresses.csv with geocodes (streaming, through the cache). A service
    * outage or a spent time budget never fails the file: the rows left keep empty geocode columns,
-   * the promotion keeps their previous coordinates (rule 14) and the backfill geocodes them later.
+   * the promotion keeps their previous coordinates (docs/processing-rules.md#rule-14) and the backfill geocodes them later.
    * The budget stays well inside the activity's StartToClose timeout.
    */
   @Override

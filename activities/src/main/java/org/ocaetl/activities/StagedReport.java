@@ -32,7 +32,7 @@ final class StagedReport {
    * Version of the staged output (parser + exporter). Bump it whenever a parser or exporter change
    * alters the CSVs of an unchanged raw file: files staged by an older version are then staged
    * again instead of reused (see {@code WorkflowIds.restage}). Version 2 refuses a file with an
-   * implausible RunDate (rule 1), which version 1 staged.
+   * implausible RunDate (docs/processing-rules.md#rule-1), which version 1 staged.
    */
   static final int PARSER_VERSION = 2;
 

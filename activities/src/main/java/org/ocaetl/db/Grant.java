@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One configured grant (lessons #14: grants are configuration, never code): {@code role} gets
+ * One configured grant (grants are configuration, never code: roles differ between deployments): {@code role} gets
  * {@code privilege} on every table and view of the oca schema, and USAGE on the schema. Written
  * {@code role:privilege}, e.g. {@code analyst:select}; several separated by commas.
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How the oca schema is set up beyond its Flyway migrations: whether PostGIS is used, and the
- * grants applied on every publish (configuration, never code: lessons #14).
+ * grants applied on every publish (configuration, never code: roles differ between deployments).
  */
 public record SchemaSetup(PostgisMode postgis, List<Grant> grants) {
   public SchemaSetup {

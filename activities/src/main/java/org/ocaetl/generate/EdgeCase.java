@@ -7,21 +7,21 @@ package org.ocaetl.generate;
 public enum EdgeCase {
   /**
    * Array elements with commas, quotes, braces, backslashes, spaces, {@code NULL} and non-ASCII
-   * letters (rule 11).
+   * letters (docs/processing-rules.md#rule-11).
    */
   ARRAY_SPECIAL_CHARACTERS(false, 3),
   /**
    * Escaped text: {@code &amp;}, {@code &lt;}, {@code &quot;}, numeric references such as {@code
-   * &#233;} (rule 9).
+   * &#233;} (docs/processing-rules.md#rule-9).
    */
   XML_ENTITIES(false, 3),
   /** Text in CDATA sections, including markup-like characters. */
   CDATA_TEXT(false, 3),
   /** A decision highlight of about 1 MB. */
   HUGE_HIGHLIGHT(false, 2),
-  /** A judgment without warrants followed by one with warrants (rule 12). */
+  /** A judgment without warrants followed by one with warrants (docs/processing-rules.md#rule-12). */
   JUDGMENT_WITHOUT_WARRANTS_THEN_WITH(false, 3),
-  /** The same id twice in one file; the second version differs and wins (rule 4). */
+  /** The same id twice in one file; the second version differs and wins (docs/processing-rules.md#rule-4). */
   DUPLICATE_ID(false, 3),
   /** A case added and deleted in the same file (its delete record comes after the adds). */
   DELETE_AFTER_ADD(false, 3),
@@ -34,16 +34,16 @@ public enum EdgeCase {
    * 11).
    */
   WARRANT_PROPERTY_WITHOUT_CITY(false, 3),
-  /** An appearance outcome without {@code OutcomeBasedOnType} (rule 13). */
+  /** An appearance outcome without {@code OutcomeBasedOnType} (docs/processing-rules.md#rule-13). */
   MISSING_OUTCOME_BASED_ON(false, 3),
   /**
    * Empty elements: {@code <Court/>}, {@code <Status/>}, {@code <State/>}, {@code <Events/>},
    * {@code <Creditors/>}.
    */
   EMPTY_ELEMENTS(false, 3),
-  /** Whitespace-only values, kept as they are (rule 9: no trimming). */
+  /** Whitespace-only values, kept as they are (docs/processing-rules.md#rule-9: no trimming). */
   WHITESPACE_VALUES(false, 3),
-  /** {@code FiledDate} {@code 2025-02-30}: the case fails (rule 8). */
+  /** {@code FiledDate} {@code 2025-02-30}: the case fails (docs/processing-rules.md#rule-8). */
   INVALID_DATE(true, 3),
   /** A motion {@code Sequence} of {@code two}: the case fails. */
   INVALID_INTEGER(true, 3),
@@ -62,7 +62,7 @@ public enum EdgeCase {
     this.instancesPerFile = instancesPerFile;
   }
 
-  /** Whether a correct pipeline must reject this case (and only this case) under rule 8. */
+  /** Whether a correct pipeline must reject this case (and only this case) under docs/processing-rules.md#rule-8. */
   public boolean failsItsCase() {
     return failsItsCase;
   }

@@ -45,7 +45,7 @@ public record GenerationResult(
     return counts;
   }
 
-  /** How many cases a correct pipeline must reject (rule 8). */
+  /** How many cases a correct pipeline must reject (docs/processing-rules.md#rule-8). */
   public long casesThatMustFail() {
     return edgeCases.stream().filter(instance -> instance.kind().failsItsCase()).count();
   }

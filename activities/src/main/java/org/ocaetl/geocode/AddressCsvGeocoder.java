@@ -25,7 +25,7 @@ import org.ocaetl.model.OcaTable;
  *
  * <p>A found address gets the twenty geocoder columns; a miss gets the geocoder's status and
  * messages without coordinates; an address left UNAVAILABLE keeps empty columns. In the last two
- * cases the promotion keeps the coordinates the same address had before (rule 14,
+ * cases the promotion keeps the coordinates the same address had before (docs/processing-rules.md#rule-14,
  * insert_addresses.sql) and the backfill tries again later. Rows that already have coordinates
  * (a retried activity) are left as they are.
  */

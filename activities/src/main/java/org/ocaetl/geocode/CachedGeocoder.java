@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A geocoder behind the cache: cached addresses are answered from {@code oca_geocode_cache}, the
  * others are sent to the service and its definitive answers stored, so a retry, a replay or the
- * next file never asks a metered service twice about the same address (rule 14).
+ * next file never asks a metered service twice about the same address (docs/processing-rules.md#rule-14).
  *
  * <p>Concurrent lookups of one address are coalesced, so that files staged in parallel ask about
  * each address once too: within the worker, a caller waits for the answer of a lookup of the same

@@ -47,7 +47,7 @@ public final class GeocodeBackfill {
       String postalcode) {
     @Override
     public String toString() {
-      return "NaturalKey[" + indexnumberid + "]"; // never the address (rule 15)
+      return "NaturalKey[" + indexnumberid + "]"; // never the address (docs/processing-rules.md#rule-15)
     }
   }
 

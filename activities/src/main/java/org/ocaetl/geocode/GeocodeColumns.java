@@ -7,7 +7,7 @@ import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 
 /**
- * The twenty geocoder columns of {@code oca_addresses} (tables.md §2.3), in table order. Text values
+ * The twenty geocoder columns of {@code oca_addresses} (docs/tables.md#oca_addresses), in table order. Text values
  * are trimmed, blank ones are null; {@code lat}/{@code lon} are null unless both are valid WGS 84
  * coordinates.
  */
@@ -83,7 +83,7 @@ public record GeocodeColumns(
         bbl, cd, ct, council, grc, grc2, msg != null ? msg : "no coordinates", msg2, null, zipCode);
   }
 
-  /** Shows the outcome, never the address inputs (rule 15). */
+  /** Shows the outcome, never the address inputs (docs/processing-rules.md#rule-15). */
   @Override
   public String toString() {
     return "GeocodeColumns[status=" + status + ", coordinates=" + hasCoordinates() + ", grc=" + grc + ", grc2=" + grc2

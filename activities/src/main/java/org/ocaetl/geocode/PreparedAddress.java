@@ -54,7 +54,7 @@ public record PreparedAddress(
     return line.toString();
   }
 
-  /** Never prints the address (rule 15): for logs and assertion messages only the shape. */
+  /** Never prints the address (docs/processing-rules.md#rule-15): for logs and assertion messages only the shape. */
   @Override
   public String toString() {
     return "PreparedAddress[borough=" + boroughCode + ", houseNumber=" + (houseNumber != null) + "]";

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The twelve target tables of tables.md with their columns in published order. Staged CSVs, the
+ * The twelve target tables of docs/tables.md with their columns in published order. Staged CSVs, the
  * PostgreSQL schema and the published files all follow this order, so it is defined once here.
  * {@code oca_addresses.geom} is not listed: PostgreSQL derives it from lat/lon and it never appears
  * in a staged CSV.
@@ -162,7 +162,7 @@ public enum OcaTable {
       c("updatedate", DATE),
       c("deletedate", DATE));
 
-  /** The eleven data tables: oca_index and its ten children (rule 4). */
+  /** The eleven data tables: oca_index and its ten children (docs/processing-rules.md#rule-4). */
   public static final List<OcaTable> DATA_TABLES =
       Arrays.stream(values()).filter(t -> t != OCA_METADATA).toList();
 

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Deterministic {@code appearanceid}s (rule 13): the first 8 bytes of SHA-256(IndexNumberId, NUL,
+ * Deterministic {@code appearanceid}s (docs/processing-rules.md#rule-13): the first 8 bytes of SHA-256(IndexNumberId, NUL,
  * 1-based ordinal of the Appearance within its case) as a big-endian long with the sign bit masked.
  * Re-processing the same case version yields the same ids in any run, on any worker, so outcomes
  * written with their appearance's id always link and no sequence has to be kept in step.

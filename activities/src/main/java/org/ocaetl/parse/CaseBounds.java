@@ -1,7 +1,7 @@
 package org.ocaetl.parse;
 
 /**
- * How large one {@code Index} may be before it fails alone as too large (rule 8), instead of
+ * How large one {@code Index} may be before it fails alone as too large (docs/processing-rules.md#rule-8), instead of
  * exhausting the worker's heap: the parser reads an Index into memory, and without bounds one
  * hostile or corrupt case (millions of {@code Party} elements, gigabytes of highlights) killed the
  * worker with {@code OutOfMemoryError} on every retry. Past a bound the rest of the Index is read

@@ -6,7 +6,7 @@ import org.ocaetl.model.Column;
 import org.ocaetl.workflows.model.CaseFailure;
 
 /**
- * Converts one {@code Index} tree into typed rows (rules 8–13), entirely in Java and before
+ * Converts one {@code Index} tree into typed rows (docs/processing-rules.md#rule-8, #rule-9, #rule-10, #rule-11, #rule-12, #rule-13), entirely in Java and before
  * anything is staged: either every row of the case converts, or the case fails alone with the
  * element, value and reason of its first bad value and contributes no rows.
  *
@@ -40,7 +40,7 @@ public final class CaseConverter {
   public ExtractCase convert(XmlElement index) {
     String caseId = index.childText(CASE_ID);
     CaseTooLarge tooLarge = index.size() == null ? null : index.size().tooLarge();
-    if (tooLarge != null) { // only its id was kept: it fails alone (rule 8)
+    if (tooLarge != null) { // only its id was kept: it fails alone (docs/processing-rules.md#rule-8)
       return new ExtractCase.Failed(
           new CaseFailure(
               caseId,
@@ -92,7 +92,7 @@ public final class CaseConverter {
       }
     }
 
-    // Every warrant of every judgment: a judgment without warrants never stops later ones (rule 12).
+    // Every warrant of every judgment: a judgment without warrants never stops later ones (docs/processing-rules.md#rule-12).
     List<XmlElement> judgments = items(CaseMappings.JUDGMENTS, index);
     for (int j = 0; j < judgments.size(); j++) {
       XmlElement judgment = judgments.get(j);

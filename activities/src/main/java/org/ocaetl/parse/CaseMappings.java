@@ -17,7 +17,7 @@ import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 
 /**
- * The element tree of input-format.md §4 as data: one {@link TableMapping} per data table.
+ * The element tree of an {@code Index} (docs/tables.md#data-tables gives each column's XML path) as data: one {@link TableMapping} per data table.
  * Motions, Decisions and Judgments are direct children of Index (not of Appearance); Warrants are
  * nested under each Judgment and AppearanceOutcomes under each Appearance.
  */

@@ -13,7 +13,7 @@ public sealed interface ExtractCase {
   /** An Index with a {@code Delete} child. */
   record Deleted(String caseId) implements ExtractCase {}
 
-  /** A case that could not be converted (rule 8); it contributes no rows. */
+  /** A case that could not be converted (docs/processing-rules.md#rule-8); it contributes no rows. */
   record Failed(CaseFailure failure, int line) implements ExtractCase {
     @Override
     public String caseId() {

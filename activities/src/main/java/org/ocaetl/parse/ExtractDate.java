@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A file's extract date (rule 1): the {@code RunDate} element wins; when it disagrees with the date
+ * A file's extract date (docs/processing-rules.md#rule-1): the {@code RunDate} element wins; when it disagrees with the date
  * in the file name, or is missing and the name's date is used, a warning says so. A file whose name
  * is not an extract name still parses, with its date from RunDate. An implausible RunDate refuses
  * the whole file: every case carries the extract date into {@code updatedate}, and one far-future
- * date would freeze those cases against every real update (rule 5).
+ * date would freeze those cases against every real update (docs/processing-rules.md#rule-5).
  *
  * @param date the extract date
  * @param warnings what the operator should know about how it was chosen

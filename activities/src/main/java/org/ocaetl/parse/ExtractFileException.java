@@ -1,7 +1,7 @@
 package org.ocaetl.parse;
 
 /**
- * A raw file that fails as a whole (rule 3): not a readable zip, no LandlordTenantExtract.xml or
+ * A raw file that fails as a whole (docs/processing-rules.md#rule-3): not a readable zip, no LandlordTenantExtract.xml or
  * two of them, bytes not valid in its encoding, or XML that is not well-formed or hostile. The
  * message names the file and, inside the XML, the line and column. Never retried: the same bytes
  * fail the same way.

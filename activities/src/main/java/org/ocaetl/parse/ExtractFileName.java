@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name of a raw extract file and the single order in which files are applied (rule 1): run
+ * The name of a raw extract file and the single order in which files are applied (docs/processing-rules.md#rule-1): run
  * date in the name, then Initial before Incr, then filed year.
  *
  * @param name the base name, e.g. {@code LandlordTenant.Initial.FiledIn2016.2024-03-01.zip}

@@ -2,7 +2,7 @@ package org.ocaetl.parse;
 
 /**
  * Makes an offending value safe to put into a failure report, logs and workflow history: address
- * values are redacted (street addresses must never leave the database, rule 8 and 15) and long
+ * values are redacted (street addresses must never leave the database, docs/processing-rules.md#rule-8, #rule-15) and long
  * values are cut.
  */
 public final class FailureValues {

@@ -92,7 +92,7 @@ final class OversizedSubtree {
     }
   }
 
-  /** The text directly inside the element under the cursor (rule 9: unchanged); the cursor ends on its end tag. */
+  /** The text directly inside the element under the cursor (docs/processing-rules.md#rule-9: unchanged); the cursor ends on its end tag. */
   private static String leafText(XMLStreamReader reader) throws XMLStreamException {
     StringBuilder text = new StringBuilder();
     int nested = 0;

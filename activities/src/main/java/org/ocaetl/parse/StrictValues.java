@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * Strict conversion of XML text to the column types of rule 8. Anything PostgreSQL would read
+ * Strict conversion of XML text to the column types of docs/processing-rules.md#rule-8. Anything PostgreSQL would read
  * differently, or only after guessing (spaces, other date layouts, exponents, {@code yes}/{@code 1}),
  * is rejected here so a bad value fails its case instead of the load.
  */
@@ -66,7 +66,7 @@ final class StrictValues {
 
   /**
    * A plain decimal ({@code 5000.00}, {@code 11214}, {@code -3.5}, {@code .5}); no exponent, NaN or
-   * Infinity. Returns the text unchanged so no digit is lost or added (rule 10).
+   * Infinity. Returns the text unchanged so no digit is lost or added (docs/processing-rules.md#rule-10).
    */
   static String numeric(String text) throws InvalidValueException {
     if (text.length() > MAX_NUMERIC_LENGTH) {

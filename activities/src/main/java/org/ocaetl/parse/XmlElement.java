@@ -41,7 +41,7 @@ public final class XmlElement {
 
   /**
    * The element's own character data, unchanged (no trimming), or null when it has none. An empty
-   * element ({@code <X/>} or {@code <X></X>}) has null text, which is NULL by rule 9. A container's
+   * element ({@code <X/>} or {@code <X></X>}) has null text, which is NULL by docs/processing-rules.md#rule-9. A container's
    * indentation whitespace is dropped; its non-blank mixed text is kept.
    */
   public String text() {
@@ -97,7 +97,7 @@ public final class XmlElement {
     return null;
   }
 
-  /** The text of the first direct child with that name; null when missing or empty (rule 9). */
+  /** The text of the first direct child with that name; null when missing or empty (docs/processing-rules.md#rule-9). */
   public String childText(String childName) {
     XmlElement child = firstChild(childName);
     return child == null ? null : child.text;

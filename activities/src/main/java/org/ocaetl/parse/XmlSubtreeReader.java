@@ -112,7 +112,7 @@ final class XmlSubtreeReader {
   }
 
   /**
-   * A leaf's text exactly as read (whitespace-only included, rule 9); a container keeps only
+   * A leaf's text exactly as read (whitespace-only included, docs/processing-rules.md#rule-9); a container keeps only
    * non-blank mixed text, its indentation was dropped on the way.
    */
   private static String textOf(XmlElement element, String text) {

@@ -2,13 +2,13 @@ package org.ocaetl.promote;
 
 /** What a file's record does to one case id (values of stage_case_decision.decision). */
 enum CaseDecision {
-  /** A case version that replaces the case's rows (rule 4). */
+  /** A case version that replaces the case's rows (docs/processing-rules.md#rule-4). */
   APPLY("apply"),
-  /** A case version older than the case's updatedate (rule 5). */
+  /** A case version older than the case's updatedate (docs/processing-rules.md#rule-5). */
   SKIP_OLDER("skip_older"),
-  /** A case version of a deleted id (rule 6). */
+  /** A case version of a deleted id (docs/processing-rules.md#rule-6). */
   TOMBSTONED("tombstoned"),
-  /** A delete record (rule 6). */
+  /** A delete record (docs/processing-rules.md#rule-6). */
   DELETE("delete");
 
   private final String sqlValue;

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one staged file (already loaded into the stage tables) to the main tables with set-based
- * statements, in this order: contract check, decisions against the previous metadata (rules 5, 6),
- * metadata merge (rule 7), removal of replaced and deleted cases' rows from every data table
- * (rules 4, 6), insertion of the applied versions' rows (rule 4, with rule 14 for addresses).
+ * statements, in this order: contract check, decisions against the previous metadata (docs/processing-rules.md#rule-5, #rule-6),
+ * metadata merge (docs/processing-rules.md#rule-7), removal of replaced and deleted cases' rows from every data table
+ * (docs/processing-rules.md#rule-4, #rule-6), insertion of the applied versions' rows (docs/processing-rules.md#rule-4, with docs/processing-rules.md#rule-14 for addresses).
  */
 final class FileApplier {
   private static final Logger LOG = LoggerFactory.getLogger(FileApplier.class);

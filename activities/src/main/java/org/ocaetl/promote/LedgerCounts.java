@@ -9,8 +9,8 @@ import java.util.Map;
  * All figures are affected-row counts of the promotion's own statements (no table scans).
  *
  * @param casesApplied case versions that replaced the case's rows
- * @param casesSkippedOlder versions older than the case's updatedate (rule 5)
- * @param casesTombstoned versions of deleted ids (rule 6)
+ * @param casesSkippedOlder versions older than the case's updatedate (docs/processing-rules.md#rule-5)
+ * @param casesTombstoned versions of deleted ids (docs/processing-rules.md#rule-6)
  * @param casesDeleted delete records
  * @param metadataRowsChanged oca_metadata rows inserted or changed
  * @param rowsInserted rows inserted (oca_index: upserted) per data table

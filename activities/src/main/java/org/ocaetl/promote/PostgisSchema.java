@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostGIS part of the schema (tables.md §2.3 {@code geom}, §4 {@code tracts}), which exists
+ * The PostGIS part of the schema (docs/tables.md#oca_addresses {@code geom}, §4 {@code tracts}), which exists
  * only where the database has PostGIS. It cannot be a Flyway migration, being conditional, so it
  * runs after Flyway at every start and is idempotent: it creates what is missing and touches
  * nothing that is there. Without PostGIS (or with {@code --postgis off}) the schema simply has no

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.ocaetl.db.SqlResource;
 
-/** Reads and writes {@code oca_promoted_files} inside the promotion transaction (rule 2). */
+/** Reads and writes {@code oca_promoted_files} inside the promotion transaction (docs/processing-rules.md#rule-2). */
 final class PromotionLedger {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies staged files to the main tables in one PostgreSQL transaction (rules 2, 4-8, 13, 14).
+ * Applies staged files to the main tables in one PostgreSQL transaction (docs/processing-rules.md#rule-2, #rule-4, #rule-5, #rule-6, #rule-7, #rule-8, #rule-13, #rule-14).
  *
  * <p>One connection, autocommit off, time limits and search path set locally, then a per-schema
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the foreign keys, and while only new cases arrive the child tables' indexes, set aside when it is
  * large: {@link ForeignKeyDeferral}, {@link IndexDeferral}); its ledger row is
  * written. Any failure rolls everything back and is
- * rethrown; the connection is never re-opened inside the transaction (lessons #16), so a retry of
+ * rethrown; the connection is never re-opened inside the transaction (a silent reconnect would continue outside the transaction), so a retry of
  * the activity runs the whole promotion again.
  */
 public final class PromotionTransaction {

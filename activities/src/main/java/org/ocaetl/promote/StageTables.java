@@ -100,7 +100,7 @@ final class StageTables {
 
   /**
    * Describes a failed COPY by file, table, CSV line and server message. PostgreSQL's error context
-   * can quote a whole CSV line, so for oca_addresses (street addresses, rule 15) the quoted values
+   * can quote a whole CSV line, so for oca_addresses (street addresses, docs/processing-rules.md#rule-15) the quoted values
    * are masked and the original exception, which carries that context, is not attached.
    */
   private static SQLException copyFailure(OcaTable table, String fileName, SQLException e) {

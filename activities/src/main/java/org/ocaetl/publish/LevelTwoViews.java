@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The level-2 views (tables.md §5), redefined in the configured schema before every publish, and
+ * The level-2 views (docs/tables.md#views), redefined in the configured schema before every publish, and
  * the configured grants applied after them, all in one transaction: a publish either has its views
  * and grants in place or changes nothing. The tract view exists only where the schema uses PostGIS.
  */

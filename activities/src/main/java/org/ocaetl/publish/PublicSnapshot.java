@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a complete snapshot of one schema to the object store (tables.md §6): every data table
+ * Writes a complete snapshot of one schema to the object store (docs/tables.md#published-files): every data table
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
- * the full address table only under {@code private/exports/} (rule 15), then the data date and
+ * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15), then the data date and
  * its badge. Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
  * even while a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
  * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
@@ -121,8 +121,8 @@ public final class PublicSnapshot {
   record Export(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {}
 
   /**
-   * Every object of a publish (tables.md §6.1), given the level-2 views the schema has: the data
-   * tables and oca_metadata, the address views under public/ (no street address, rule 15), the full
+   * Every object of a publish (docs/tables.md#published-files), given the level-2 views the schema has: the data
+   * tables and oca_metadata, the address views under public/ (no street address, docs/processing-rules.md#rule-15), the full
    * address table (with geom where present) only under private/.
    */
   static List<Export> exports(List<SqlIdentifier> levelTwoViews) {

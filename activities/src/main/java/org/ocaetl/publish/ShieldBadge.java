@@ -3,7 +3,7 @@ package org.ocaetl.publish;
 import java.time.LocalDate;
 
 /**
- * The "Last Updated" badge (tables.md §6.3), generated locally instead of calling a badge service:
+ * The "Last Updated" badge (docs/tables.md#published-files), generated locally instead of calling a badge service:
  * 320×28 px, yellow background #fecc00, text {@code Last Updated: YYYY-MM-DD}.
  */
 final class ShieldBadge {

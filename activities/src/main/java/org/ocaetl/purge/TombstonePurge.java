@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes from the eleven data tables every case whose oca_metadata row has a deletedate. The
- * promotion already does this for the files it applies (rule 6); the purge is the operator's
+ * promotion already does this for the files it applies (docs/processing-rules.md#rule-6); the purge is the operator's
  * repair for rows that predate that rule or were loaded by other means.
  *
  * <p>One transaction with the promotion's time limits, holding the schema's promotion lock, so a

@@ -13,7 +13,7 @@ import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 
 /**
- * {@code oca load-pluto}: replaces the {@code pluto} table (tables.md §4) with one PLUTO release,
+ * {@code oca load-pluto}: replaces the {@code pluto} table (docs/tables.md#reference-tables) with one PLUTO release,
  * streamed from its CSV (about 90 columns; the eight used are found by header name) into COPY, and
  * records the release, all in one transaction. A bad line fails the load before anything changes.
  */
@@ -60,7 +60,7 @@ public final class PlutoLoader {
     }
   }
 
-  /** PLUTO's numeric BBL as text without decimals: round(bbl::numeric, 0)::text (tables.md §4). */
+  /** PLUTO's numeric BBL as text without decimals: round(bbl::numeric, 0)::text (docs/tables.md#reference-tables). */
   private static String bbl(ReferenceCsv csv, String value) throws BadReferenceFileException {
     // HALF_UP rounds half away from zero, as PostgreSQL's round(numeric) does.
     return value == null ? null : number(csv, "bbl", value).setScale(0, RoundingMode.HALF_UP).toPlainString();

@@ -13,7 +13,7 @@ import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 
 /**
- * One load of a reference table, as recorded in {@code oca_reference_releases} (lessons #23): the
+ * One load of a reference table, as recorded in {@code oca_reference_releases} (so anyone can tell which release the database holds): the
  * release name the operator gave, the file, its SHA-256, the rows loaded and when.
  */
 public record ReferenceRelease(

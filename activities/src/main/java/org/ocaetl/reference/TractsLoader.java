@@ -12,7 +12,7 @@ import org.ocaetl.db.SqlResource;
 import org.ocaetl.promote.PostgisSchema;
 
 /**
- * {@code oca load-tracts}: replaces the {@code tracts} table (tables.md §4, PostGIS only) with the
+ * {@code oca load-tracts}: replaces the {@code tracts} table (docs/tables.md#reference-tables, PostGIS only) with the
  * census tract boundaries of a CSV that has a WKT geometry column ({@code the_geom}, {@code wkt},
  * {@code geometry} or {@code geom}) and {@code geoid}; {@code statefp}, {@code countyfp} and
  * {@code tractce} come from their columns or, when a file (e.g. NYC Open Data's) has none, from the

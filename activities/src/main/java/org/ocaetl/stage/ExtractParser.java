@@ -18,8 +18,8 @@ import org.ocaetl.workflows.model.CaseFailure;
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
  * into a small tree on the calling thread; a {@link StagingPipeline} converts the trees in Java (a
- * bad value fails that case alone, rule 8) and appends them in document order ({@code case_seq})
- * on a writer thread. Which version of an id wins (its last occurrence, rule 4) is
+ * bad value fails that case alone, docs/processing-rules.md#rule-8) and appends them in document order ({@code case_seq})
+ * on a writer thread. Which version of an id wins (its last occurrence, docs/processing-rules.md#rule-4) is
  * decided in SQL once every case is staged ({@code final_cases}), so no per-id state is kept in
  * memory.
  */
@@ -30,14 +30,14 @@ public final class ExtractParser {
   private final StagingLimits limits;
   private final Clock clock;
 
-  /** A parser whose processing day (rule 1) is today in New York. */
+  /** A parser whose processing day (docs/processing-rules.md#rule-1) is today in New York. */
   public ExtractParser(StagingLimits limits) {
     this(limits, ExtractDate.PROCESSING_CLOCK);
   }
 
   /**
    * @param clock where the processing day comes from: a RunDate later than the day after it
-   *     refuses the file (rule 1)
+   *     refuses the file (docs/processing-rules.md#rule-1)
    */
   public ExtractParser(StagingLimits limits, Clock clock) {
     this.limits = limits;
@@ -48,7 +48,7 @@ public final class ExtractParser {
    * Parses {@code zip} into a new staging database at {@code stagingDb} (replaced if it exists, so
    * a retried attempt restarts cleanly). On a whole-file failure the staging file is removed.
    *
-   * @throws ExtractFileException when the file is unreadable as a whole (rule 3)
+   * @throws ExtractFileException when the file is unreadable as a whole (docs/processing-rules.md#rule-3)
    * @throws IOException when the local disk or the staging database fails
    */
   public ParseReport parse(Path zip, Path stagingDb, ParseProgress progress)

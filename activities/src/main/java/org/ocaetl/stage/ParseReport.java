@@ -9,7 +9,7 @@ import org.ocaetl.workflows.model.CaseFailure;
  *
  * @param fileName base name of the raw zip
  * @param sha256 hex SHA-256 of the whole zip file
- * @param extractDate the RunDate element, or the name's date when it is missing (rule 1)
+ * @param extractDate the RunDate element, or the name's date when it is missing (docs/processing-rules.md#rule-1)
  * @param warnings e.g. RunDate missing or disagreeing with the name
  * @param casesSeen Index elements read
  * @param casesStaged distinct case ids whose last occurrence is a converted non-delete version

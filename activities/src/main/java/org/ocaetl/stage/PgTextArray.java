@@ -3,8 +3,8 @@ package org.ocaetl.stage;
 import java.util.List;
 
 /**
- * The PostgreSQL {@code text[]} input literal of a converted array (rule 11; predecessor lessons
- * #10), built once in Java so staging stores one VARCHAR instead of a DuckDB LIST and the export
+ * The PostgreSQL {@code text[]} input literal of a converted array (docs/processing-rules.md#rule-11;
+ * swapping brackets breaks elements with commas or quotes), built once in Java so staging stores one VARCHAR instead of a DuckDB LIST and the export
  * copies it as is: every element double-quoted with {@code \} and {@code "} backslash-escaped, a
  * NULL element as unquoted {@code NULL}; an empty or NULL array is NULL, never {@code {}}. The CSV
  * writer then quotes the whole literal as one field.

@@ -18,7 +18,7 @@ import org.ocaetl.model.OcaTable;
 
 /**
  * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
- * DuckDB: the winning version of every id (its last occurrence, rule 4) comes from the {@code
+ * DuckDB: the winning version of every id (its last occurrence, docs/processing-rules.md#rule-4) comes from the {@code
  * final_cases} table, and the CSVs are written by DuckDB's {@code COPY} ordered by case id (a case's rows
  * in document order; the order PostgreSQL inserts them fastest), so the
  * output of a file is deterministic and nothing proportional to it is held in the heap. Up to

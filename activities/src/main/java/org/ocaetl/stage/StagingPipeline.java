@@ -16,7 +16,7 @@ import org.ocaetl.workflows.model.CaseFailure;
 /**
  * Converts and appends cases on a writer thread while the caller parses the next ones. Profiling
  * showed XML parsing as the critical path, so the parsing thread only builds each Index tree; the
- * writer converts it (rules 8–13) and appends its rows. Trees travel in batches through a small
+ * writer converts it (docs/processing-rules.md#rule-8, #rule-9, #rule-10, #rule-11, #rule-12, #rule-13) and appends its rows. Trees travel in batches through a small
  * bounded queue, so memory stays bounded, and a single writer keeps document order ({@code
  * case_seq}). Failed cases are counted here; their details are staged.
  *

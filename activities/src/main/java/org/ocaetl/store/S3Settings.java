@@ -55,7 +55,7 @@ public record S3Settings(
   /**
    * {@code WHEN_SUPPORTED} is the SDK default for AWS (CRC32 on every upload, validation of
    * downloads); {@code WHEN_REQUIRED} is for S3-compatible servers that reject the aws-chunked
-   * checksum trailer (libraries.md §4).
+   * checksum trailer (docs/storage.md).
    */
   public enum ChecksumMode {
     WHEN_SUPPORTED,

@@ -136,7 +136,7 @@ class FileActivitiesImplTest {
 
   @Test
   void outputStagedBeforeRunDatesWereCheckedIsStagedAgain() throws Exception {
-    // Version 1 staged files whatever their RunDate (rule 1): its output may carry a date that
+    // Version 1 staged files whatever their RunDate (docs/processing-rules.md#rule-1): its output may carry a date that
     // would now refuse the file, so a replay must parse the raw file again, not reuse it.
     stagesAFileAndALaterLookupReusesIt();
     String report;

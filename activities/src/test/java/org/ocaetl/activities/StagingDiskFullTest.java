@@ -33,7 +33,7 @@ import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.model.HostStep;
 
 /**
- * Disk full in DuckDB's temp directory (issue #7). A real full filesystem needs a mount (root) in
+ * Disk full in DuckDB's temp directory (docs/reliability.md). A real full filesystem needs a mount (root) in
  * CI, so DuckDB's own bound on the temp directory stands in for it: a small memory_limit forces the
  * parse to spill, and a max_temp_directory_size far below what they spill makes DuckDB
  * raise its real out-of-temp-space error (the same error it raises when the limit is its default,

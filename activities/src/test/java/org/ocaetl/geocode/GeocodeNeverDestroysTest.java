@@ -25,7 +25,7 @@ import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresTestDatabase;
 
 /**
- * Rule 14 end to end: staged files geocoded by the geocode step, then promoted. A later file whose
+ * docs/processing-rules.md#rule-14 end to end: staged files geocoded by the geocode step, then promoted. A later file whose
  * geocode of the same address is a miss or an outage never replaces the coordinates the address
  * already had.
  */

@@ -86,7 +86,7 @@ class GeocoderChainTest {
     assertEquals("census", fallback.geocoder());
     assertEquals("success", fallback.columns().status());
     assertEquals("Match", fallback.columns().msg());
-    assertNull(fallback.columns().grc(), "not Geoclient's reject code next to the Census coordinates (lessons #13)");
+    assertNull(fallback.columns().grc(), "not Geoclient's reject code next to the Census coordinates: a row's columns come from one geocoder");
     assertNull(fallback.columns().bbl());
   }
 

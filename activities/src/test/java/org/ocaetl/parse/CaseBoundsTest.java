@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.workflows.model.CaseFailure;
 
-/** Rule 8: an Index past a {@link CaseBounds} bound fails alone, named, with its size. */
+/** docs/processing-rules.md#rule-8: an Index past a {@link CaseBounds} bound fails alone, named, with its size. */
 class CaseBoundsTest {
   private static final CaseBounds SMALL = new CaseBounds(3, 12, 20);
 

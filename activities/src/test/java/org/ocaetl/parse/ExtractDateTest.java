@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Rule 1: which date a file carries, and when its RunDate is too implausible to apply. */
+/** docs/processing-rules.md#rule-1: which date a file carries, and when its RunDate is too implausible to apply. */
 class ExtractDateTest {
   static final String NAME = "LandlordTenant.Incr.2024-03-08.zip";
   static final LocalDate NAME_DATE = LocalDate.of(2024, 3, 8);

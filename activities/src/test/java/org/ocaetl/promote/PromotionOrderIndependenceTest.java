@@ -15,7 +15,7 @@ import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresTestDatabase;
 
 /**
- * Rules 5-7 are order-independent: three files applied in all six orders (one promotion per file)
+ * docs/processing-rules.md#rule-5, #rule-6, #rule-7 are order-independent: three files applied in all six orders (one promotion per file)
  * into fresh schemas give identical tables, and the metadata is the expected one.
  */
 class PromotionOrderIndependenceTest {

@@ -21,7 +21,7 @@ import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresTestDatabase;
 
-/** Rules 4-8 and 14 of processing-rules.md, one promotion after another into a fresh schema. */
+/** docs/processing-rules.md#rule-4, #rule-5, #rule-6, #rule-7, #rule-8, #rule-14 of processing-rules.md, one promotion after another into a fresh schema. */
 class PromotionRulesTest {
   private static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
   private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";
@@ -272,7 +272,7 @@ class PromotionRulesTest {
     assertEquals(
         List.of("LT-1|2024-03-01|2024-03-01|∅", "LT-2|2024-03-01|2024-03-08|∅"),
         h.rows("SELECT * FROM oca_metadata ORDER BY 1"));
-    // Replaying the fixed file later applies the case (rule 8 + rule 5).
+    // Replaying the fixed file later applies the case (docs/processing-rules.md#rule-8 + docs/processing-rules.md#rule-5).
     h.promote(StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.rerun.zip")
         .fullVersion("LT-1", "v2").writeTo(h.store));
     assertEquals(List.of("Court v2"), h.rows("SELECT court FROM oca_index WHERE indexnumberid='LT-1'"));
@@ -329,7 +329,7 @@ class PromotionRulesTest {
         .writeTo(h.store));
     h.promote(StagedFileFixture.file(MAR_08).delete("LT-2").writeTo(h.store));
 
-    // Orphan check over every child table (lessons #1): every child id has an oca_index row.
+    // Orphan check over every child table (deletes never rely on the cascade): every child id has an oca_index row.
     for (OcaTable child : OcaTable.CHILD_TABLES) {
       assertEquals(
           List.of("0"),

@@ -37,7 +37,7 @@ import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.ocaetl.testing.SchemaDigest;
 
-/** Exactly-once (rule 2), atomicity, the ledger, locking and error reporting. */
+/** Exactly-once (docs/processing-rules.md#rule-2), atomicity, the ledger, locking and error reporting. */
 class PromotionTransactionTest {
   private static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
   private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";

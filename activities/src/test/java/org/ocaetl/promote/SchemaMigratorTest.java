@@ -53,7 +53,7 @@ class SchemaMigratorTest {
       for (Column c : table.columns()) {
         expected.add(c.name() + " " + PG_TYPE.get(c.type()));
       }
-      if (table == OcaTable.OCA_ADDRESSES) { // PostGIS is installed here: column 27 (tables.md §2.3)
+      if (table == OcaTable.OCA_ADDRESSES) { // PostGIS is installed here: column 27 (docs/tables.md#oca_addresses)
         expected.add("geom public.geometry(Point,4326)");
       }
       assertEquals(
@@ -64,7 +64,7 @@ class SchemaMigratorTest {
                   + " AND NOT attisdropped ORDER BY attnum"),
           table.tableName());
     }
-    // No defaults anywhere (appearanceid comes from the staged files, lessons #9).
+    // No defaults anywhere (appearanceid comes from the staged files, stable across loads).
     assertEquals(
         List.of(),
         h.rows("SELECT table_name || '.' || column_name FROM information_schema.columns"

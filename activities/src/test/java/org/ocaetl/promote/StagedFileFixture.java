@@ -36,7 +36,7 @@ import org.ocaetl.store.StoreKeys;
  * Values are given as the text PostgreSQL reads (dates {@code 2024-01-31}, arrays {@code {A,B}});
  * {@code null} is NULL, {@code ""} the empty string. Unnamed columns are NULL; indexnumberid is
  * filled in. The extract date is taken from the file name. A case id given twice keeps the last
- * record (rule 4), as the exporter does.
+ * record (docs/processing-rules.md#rule-4), as the exporter does.
  */
 public final class StagedFileFixture {
   private final String fileName;

@@ -77,7 +77,7 @@ class LevelTwoViewsTest {
         List.of(h.schema + "|oca_addresses_public", h.schema + "|oca_addresses_with_bbl", h.schema + "|oca_addresses_with_ct"),
         h.rows("SELECT table_schema, table_name FROM information_schema.views WHERE table_name LIKE 'oca%'"
             + " AND table_schema IN ('public', '" + h.schema + "') ORDER BY 2"),
-        "views in the configured schema only, never in public (lessons #14)");
+        "views in the configured schema only, never in public");
 
     String privateCsv = read(store, PublicSnapshot.PRIVATE_ADDRESSES_KEY);
     assertTrue(privateCsv.startsWith(OcaTable.OCA_ADDRESSES.columnList() + ",geom\n"), privateCsv);

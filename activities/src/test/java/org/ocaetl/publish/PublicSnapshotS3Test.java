@@ -21,7 +21,7 @@ import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.ocaetl.testing.S3MockServer;
 
-/** The snapshot published into S3 (S3Mock): street addresses stay under private/ (rule 15). */
+/** The snapshot published into S3 (S3Mock): street addresses stay under private/ (docs/processing-rules.md#rule-15). */
 class PublicSnapshotS3Test {
   static PostgresTestDatabase db;
   static S3MockServer s3;

@@ -75,7 +75,7 @@ class PublicSnapshotTest {
     assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
 
     // Table CSVs: the header is the table's columns, every row is there (decisions' highlights span
-    // several lines), rows are sorted, booleans are t/f (tables.md §6.2).
+    // several lines), rows are sorted, booleans are t/f (docs/tables.md#csv-format).
     for (OcaTable t : OcaTable.values()) {
       if (t != OcaTable.OCA_ADDRESSES) {
         List<String> lines = read("public/" + t.csvName()).lines().toList();
@@ -115,7 +115,7 @@ class PublicSnapshotTest {
     String privateCsv = read(PublicSnapshot.PRIVATE_ADDRESSES_KEY);
     assertTrue(privateCsv.startsWith(OcaTable.OCA_ADDRESSES.columnList() + ",geom\n"), privateCsv);
     assertTrue(privateCsv.contains("1 Main St a"), privateCsv);
-    // Rule 15 over every public object, the level-2 views included: no street address, no column that
+    // docs/processing-rules.md#rule-15 over every public object, the level-2 views included: no street address, no column that
     // holds one or a point that locates it.
     for (String key : store.list("public/")) {
       String content = read(key);

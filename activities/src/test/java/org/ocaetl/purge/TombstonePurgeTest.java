@@ -46,7 +46,7 @@ class TombstonePurgeTest {
     schema = "purge_" + ++schemas;
     data = db.dataSource();
     SchemaMigrator.migrate(data, schema);
-    // "dead": tombstoned but still has rows (loaded before rule 6, or by hand); "gone": tombstoned
+    // "dead": tombstoned but still has rows (loaded before docs/processing-rules.md#rule-6, or by hand); "gone": tombstoned
     // and already clean; "live": never deleted.
     execute("INSERT INTO " + schema + ".oca_index (indexnumberid, court) VALUES ('dead', 'Bronx'), ('live', 'Kings')");
     for (String id : new String[] {"dead", "live"}) {

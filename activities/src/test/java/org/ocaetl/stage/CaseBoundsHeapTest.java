@@ -16,7 +16,7 @@ import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.workflows.model.CaseFailure;
 
 /**
- * One Index cannot exhaust the heap (rule 8): files whose XML is far larger than the heap, built
+ * One Index cannot exhaust the heap (docs/processing-rules.md#rule-8): files whose XML is far larger than the heap, built
  * around one enormous case, are parsed with the default bounds in a child JVM with a small heap and
  * the image's GC and OutOfMemoryError policy. The enormous case fails alone; the cases around it
  * are staged.

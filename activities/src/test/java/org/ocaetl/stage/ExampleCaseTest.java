@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.testing.TestExtracts;
 
-/** The full case of input-format.md §5.1 yields exactly the rows listed there, in both envelopes. */
+/** The full example case ({@code example-5.1-index.xml}: every section and value kind) yields exactly the rows listed there, in both envelopes. */
 class ExampleCaseTest {
   private static final String ID = "88411d20344181c5695dd3d9b38dea6afd5135f35771527d162b2e6adea91e56";
   private static final String INDEX = TestExtracts.resource(ExampleCaseTest.class, "example-5.1-index.xml");

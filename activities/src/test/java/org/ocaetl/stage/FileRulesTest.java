@@ -19,7 +19,7 @@ import org.ocaetl.parse.FailureValues;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.workflows.model.CaseFailure;
 
-/** Rules 1, 4 and 8 within one file: extract date, last occurrence wins, failed cases. */
+/** docs/processing-rules.md#rule-1, #rule-4, #rule-8 within one file: extract date, last occurrence wins, failed cases. */
 class FileRulesTest {
   private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
 

@@ -38,7 +38,7 @@ class PostgresRoundTripTest {
 
   @TempDir static Path dir;
 
-  /** Array elements that break naive array formatting (lessons #10). */
+  /** Array elements that break naive array formatting: commas, quotes, braces, backslashes. */
   private static final String[] HARD_ELEMENTS = {
     "a,b", "say \"hi\"", "{brace}", "back\\slash", "\\\"", " spaced ", "ünïcødé ✓ 日本", "NULL", "'quote'"
   };
@@ -94,7 +94,7 @@ class PostgresRoundTripTest {
     StagingLimits limits = StagingLimits.defaults(dir.resolve("tmp"));
     Path staging = dir.resolve("staging.duckdb");
     ParseReport parse = new ExtractParser(limits).parse(zip, staging, ParseProgress.NONE);
-    // The XML cannot carry an empty string (an empty element is NULL, rule 9), so one is planted
+    // The XML cannot carry an empty string (an empty element is NULL, docs/processing-rules.md#rule-9), so one is planted
     // in the staging file to check that the CSV keeps "" apart from NULL.
     try (DuckDBConnection conn = StagingDatabase.open(staging, limits);
         Statement st = conn.createStatement()) {

@@ -20,7 +20,7 @@ import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.HardenedXmlFactory;
 import org.ocaetl.testing.TestExtracts;
 
-/** Rule 3: unreadable files fail as a whole, naming the file and, inside the XML, line and column. */
+/** docs/processing-rules.md#rule-3: unreadable files fail as a whole, naming the file and, inside the XML, line and column. */
 class WholeFileFailureTest {
   private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
   private static final String CASE = TestExtracts.index("id-1", "<Court>Bronx</Court>");

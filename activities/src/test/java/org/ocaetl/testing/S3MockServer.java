@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * S3Mock 5.2.0 (an S3-compatible server) as a child process on a free loopback port, started once
- * per test JVM and stopped when the JVM exits (libraries.md §5). The jar is copied into
+ * per test JVM and stopped when the JVM exits (S3Mock's own jar from Maven Central: no Docker engine needed). The jar is copied into
  * {@code target/s3mock/} by the build (maven-dependency-plugin, execution {@code fetch-s3mock}).
  * Tests isolate themselves with a fresh bucket each ({@link #createBucket}).
  */

@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Builds raw extract files for tests: zips holding {@code LandlordTenantExtract.xml} (or any
- * members), and the two XML envelope shapes of input-format.md §2 around {@code Index} snippets.
+ * members), and the two XML envelope shapes OCA has sent (docs/processing-rules.md#rule-1) around {@code Index} snippets.
  *
  * <pre>{@code
  * Path zip = TestExtracts.zip(dir, "LandlordTenant.Incr.2025-07-06.zip",

@@ -95,7 +95,7 @@ final class LocalRun implements AutoCloseable {
 
   /**
    * Runs the geocode backfill workflow ({@code oca-geocode-backfill}) over the whole table, on the
-   * server and worker of the preceding {@link #execute} (the backfill signal of issue #6 starts
+   * server and worker of the preceding {@link #execute} (the backfill signal starts
    * the same workflow on a cluster).
    */
   GeocodeBackfillResult geocodeBackfill(WorkerConfig config) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code oca load-pluto} and {@code oca load-tracts}: migrate the schema, replace one reference
- * table with a release file in one transaction, record the release (lessons #23) and print the
+ * table with a release file in one transaction, record the release (so anyone can tell which release the database holds) and print the
  * record as JSON. Bad input exits with 1 and one message naming file, line and value; the table
  * keeps its previous release.
  */

@@ -97,7 +97,7 @@ public final class WorkerBootstrap {
     }
 
     /**
-     * As above, reading the processing day of each parse (rule 1) from {@code clock} (tests fix
+     * As above, reading the processing day of each parse (docs/processing-rules.md#rule-1) from {@code clock} (tests fix
      * it).
      */
     public static Activities production(

@@ -25,7 +25,7 @@ import org.ocaetl.workflows.model.RunResult;
 
 /**
  * Files that must never change the database, through whole runs: hostile or broken extracts
- * (rule 3) and a file re-delivered under a promoted name with other bytes (rule 2). The database
+ * (docs/processing-rules.md#rule-3) and a file re-delivered under a promoted name with other bytes (docs/processing-rules.md#rule-2). The database
  * after such a run equals the database of a fault-free run of the good files alone.
  */
 class BadFilesEndToEndTest {

@@ -55,7 +55,7 @@ final class EndToEnd implements AutoCloseable {
     this(postgres, root, ExtractDate.PROCESSING_CLOCK);
   }
 
-  /** A set-up whose parses take the processing day (rule 1) from {@code processingClock}. */
+  /** A set-up whose parses take the processing day (docs/processing-rules.md#rule-1) from {@code processingClock}. */
   EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock) throws IOException {
     this.postgres = postgres;
     this.root = root;

@@ -18,7 +18,7 @@ final class Extracts {
             + "<Parties><Party><Role>Respondent</Role><PartyType>Individual</PartyType></Party></Parties>");
   }
 
-  /** A case that cannot be converted (rule 8): FiledDate is not a date. */
+  /** A case that cannot be converted (docs/processing-rules.md#rule-8): FiledDate is not a date. */
   static String unconvertible(String id) {
     return TestExtracts.index(id,
         "<Court>Kings Housing Court</Court><FiledDate>2024-02-30</FiledDate><Status>Active</Status>"

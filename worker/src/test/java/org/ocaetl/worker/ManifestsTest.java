@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kubernetes manifests in k8s/, parsed (not string-matched, lessons #21): resources, probes,
+ * The Kubernetes manifests in k8s/, parsed (not string-matched: a string match once passed a wrong day): resources, probes,
  * scrape annotations, where the settings come from, and that no credential is written in them.
  */
 class ManifestsTest {

@@ -21,7 +21,7 @@ import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.FileOutcome.Outcome;
 import org.ocaetl.workflows.model.RunResult;
 
-/** The promotion activity failing at the worst moments: exactly once still holds (rule 2). */
+/** The promotion activity failing at the worst moments: exactly once still holds (docs/processing-rules.md#rule-2). */
 class PromotionFaultsTest {
   static final String INITIAL = "LandlordTenant.Initial.FiledIn2024.2024-03-01.zip";
   static final String INCR = "LandlordTenant.Incr.2024-03-08.zip";

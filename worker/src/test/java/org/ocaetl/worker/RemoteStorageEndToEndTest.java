@@ -113,7 +113,7 @@ class RemoteStorageEndToEndTest {
     }
   }
 
-  /** A live case whose property has a street address (private only, rule 15). */
+  /** A live case whose property has a street address (private only, docs/processing-rules.md#rule-15). */
   static String withStreet(String id) {
     return TestExtracts.index(id,
         "<Court>Kings Housing Court</Court><FiledDate>2024-01-05</FiledDate><Status>Active</Status>"

@@ -26,8 +26,8 @@ import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.RunResult;
 
 /**
- * Rule 1 through whole runs: a file whose {@code RunDate} is implausible is refused as a whole
- * (rule 3) and applies nothing; a plausible disagreement and a missing RunDate are applied, with
+ * docs/processing-rules.md#rule-1 through whole runs: a file whose {@code RunDate} is implausible is refused as a whole
+ * (docs/processing-rules.md#rule-3) and applies nothing; a plausible disagreement and a missing RunDate are applied, with
  * their warning in the file workflow's result and in the run's result. The worker processes the
  * files on {@link #PROCESSING_DAY} (its parse clock is fixed).
  */

@@ -203,7 +203,7 @@ class RunEndToEndTest {
     RunResult replay = e2e.run("oca-run/replay", RunRequest.of("*.Incr.2024-03-08.zip", 2));
 
     assertEquals(1, replay.files().stream().filter(f -> f.fileName().equals(INCR_1)).count());
-    // A replay is applied again although the ledger holds the file; rule 5 keeps the newer
+    // A replay is applied again although the ledger holds the file; docs/processing-rules.md#rule-5 keeps the newer
     // versions INCR_2 brought and the rest is re-applied unchanged, so no data changes.
     assertEquals(Outcome.PROMOTED, outcome(replay, INCR_1).outcome());
     assertEquals(Outcome.SKIPPED, outcome(replay, INCR_2).outcome());

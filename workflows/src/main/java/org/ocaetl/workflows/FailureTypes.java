@@ -12,7 +12,7 @@ import io.temporal.failure.TimeoutFailure;
  * a lock timeout is retryable.
  */
 public final class FailureTypes {
-  /** The raw file is not a readable zip / lacks the XML / is not well-formed (rule 3). */
+  /** The raw file is not a readable zip / lacks the XML / is not well-formed (docs/processing-rules.md#rule-3). */
   public static final String BAD_EXTRACT_FILE = "BadExtractFile";
 
   /** The ledger holds the file name with another checksum. */

@@ -14,7 +14,7 @@ public final class WorkflowIds {
   public static final String BACKFILL = "oca-backfill";
 
   /**
-   * Workflow type of the geocode backfill (issue #5), which the backfill workflow starts as a
+   * Workflow type of the geocode backfill, which the backfill workflow starts as a
    * child by this name (id {@link #GEOCODE_BACKFILL}).
    */
   public static final String GEOCODE_BACKFILL_TYPE = "GeocodeBackfill";

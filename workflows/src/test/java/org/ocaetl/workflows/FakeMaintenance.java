@@ -44,7 +44,7 @@ final class FakeMaintenance implements MaintenanceActivities {
     return new PurgeResult(1, rows, 3);
   }
 
-  /** Stands in for issue #5's geocode backfill, registered under the agreed workflow type. */
+  /** Stands in for the geocode backfill, registered under the agreed workflow type. */
   @WorkflowInterface
   public interface GeocodeBackfill {
     @WorkflowMethod(name = WorkflowIds.GEOCODE_BACKFILL_TYPE)

@@ -30,7 +30,7 @@ import org.ocaetl.geocode.http.MultipartBody;
 import org.ocaetl.geocode.http.ServiceUnavailableException;
 
 /**
- * The US Census Bureau batch geocoder, {@code locations} return type (geocoding.md §6): a CSV of
+ * The US Census Bureau batch geocoder, {@code locations} return type (docs/geocoding.md#how-the-chain-works): a CSV of
  * at most 10,000 addresses per request, uploaded as multipart form data, answered with one quoted
  * CSV line per address in any order, joined back by id. Coordinates only (interpolated along
  * TIGER address ranges): {@code msg} is the match flag ({@code Match}, {@code No_Match}, {@code

@@ -12,7 +12,7 @@ import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.MalformedResponseException;
 
 /**
- * NYC Planning Labs GeoSearch v2 (geocoding.md §5): Pelias over the Property Address Directory,
+ * NYC Planning Labs GeoSearch v2 (docs/geocoding.md#how-the-chain-works): Pelias over the Property Address Directory,
  * no key. One line with the borough and ZIP code (the same street name exists in several
  * boroughs), {@code size=1}. Only an {@code address}-layer feature counts as found: Pelias falls
  * back to a street or a neighbourhood when it cannot place the building. It gives coordinates,

@@ -12,7 +12,7 @@ import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.MalformedResponseException;
 
 /**
- * NYC Geoclient v2 (geocoding.md §4): Geosupport function 1B over HTTP, the same function the
+ * NYC Geoclient v2 (docs/geocoding.md#how-the-chain-works): Geosupport function 1B over HTTP, the same function the
  * predecessor called in-process, so its columns map one to one. {@code /address} with house
  * number, street and ZIP code (or borough when the ZIP code is not a city one); {@code /search}
  * with one line when there is no house number. The key goes in the {@code
@@ -88,7 +88,7 @@ public final class GeoclientGeocoder extends PerAddressGeocoder {
     return answer(columns(address, response));
   }
 
-  /** The flat 1B fields (geocoding.md §3); coordinates only when Geosupport accepted the address. */
+  /** The flat 1B fields (docs/tables.md#oca_addresses: the geocoder columns); coordinates only when Geosupport accepted the address. */
   static GeocodeColumns.Builder columns(PreparedAddress address, JsonNode f) {
     String grc = firstText(f, "geosupportReturnCode", "returnCode1e");
     String grc2 = firstText(f, "geosupportReturnCode2", "returnCode1a");

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /**
- * What the stub services answer, in each API's documented format (geocoding.md §4–§6), from a
+ * What the stub services answer, in each API's documented format (docs/geocoding.md#how-the-chain-works), from a
  * made-up but deterministic gazetteer: any address with a house number is found, at coordinates
  * derived from its text, except these conventions:
  *
  * <ul>
- *   <li>{@code 314 WEST 100 ST} / {@code 314 W 100 ST}: the exact success example of geocoding.md §4.3;
+ *   <li>{@code 314 WEST 100 ST} / {@code 314 W 100 ST}: Geoclient's documented success example;
  *   <li>street containing {@code NOWHERE}: not found by any service (Geoclient return code 11);
  *   <li>house number {@code 99999}: Geoclient rejects it (42) and GeoSearch has no feature, but the
  *       Census matches it (the fallback case);

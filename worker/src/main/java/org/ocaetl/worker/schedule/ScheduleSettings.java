@@ -7,7 +7,7 @@ import org.ocaetl.workflows.model.RunRequest;
 
 /**
  * The weekly schedule of runs. The defaults here are the one source of truth for "when does it
- * run" (lessons #21): the CLI defaults, the README and the Kubernetes Job all use them.
+ * run" (one source of truth: a CronJob and its docs once disagreed on the day): the CLI defaults, the README and the Kubernetes Job all use them.
  *
  * @param scheduleId id of the Temporal Schedule
  * @param cron five-field cron (or an {@code @weekly}-style macro), evaluated in {@code timeZone}

@@ -1,7 +1,7 @@
 package org.ocaetl.workflows.model;
 
 /**
- * A case that could not be converted (rule 8). {@code value} is already redacted for address
+ * A case that could not be converted (docs/processing-rules.md#rule-8). {@code value} is already redacted for address
  * elements, so a failure may enter workflow history, logs and reports as it is.
  *
  * @param caseId the IndexNumberId, or null when the case has none

@@ -10,7 +10,7 @@ import java.util.List;
  * @param reason why it failed or was skipped; null when promoted
  * @param casesFailed cases of the file that could not be converted (their old rows stay)
  * @param warnings what staging noticed without refusing the file, e.g. RunDate missing or
- *     disagreeing with the name (rule 1); empty when none
+ *     disagreeing with the name (docs/processing-rules.md#rule-1); empty when none
  */
 public record FileOutcome(
     String fileName, Outcome outcome, String reason, long casesFailed, List<String> warnings) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * A staged file: its CSVs and report.json are under {@code StoreKeys.staging(fileName)}.
  *
  * @param fileName base name of the raw zip
- * @param extractDate RunDate of the file (rule 1)
+ * @param extractDate RunDate of the file (docs/processing-rules.md#rule-1)
  * @param sha256 hex SHA-256 of the raw zip
  * @param parserVersion version of the parser that staged it
  * @param rowsPerTable staged rows per table name, in table order

@@ -17,8 +17,8 @@ public record PromoteResult(List<Promoted> files, long elapsedMillis) {
    * @param fileName base name of the raw zip
    * @param alreadyPromoted true when the ledger already held this file and checksum
    * @param casesApplied case versions that replaced the case's rows
-   * @param casesSkippedOlder versions not applied because the case has newer data (rule 5)
-   * @param casesTombstoned versions not applied because the case is deleted (rule 6)
+   * @param casesSkippedOlder versions not applied because the case has newer data (docs/processing-rules.md#rule-5)
+   * @param casesTombstoned versions not applied because the case is deleted (docs/processing-rules.md#rule-6)
    * @param casesDeleted delete records applied
    * @param rowsInserted rows inserted per table name
    */
