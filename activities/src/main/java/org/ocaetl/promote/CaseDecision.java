@@ -8,7 +8,7 @@ enum CaseDecision {
   SKIP_OLDER("skip_older"),
   /** A case version of a deleted id (rule 6). */
   TOMBSTONED("tombstoned"),
-  /** A delete record (rule 6). */
+  /** A delete record, wherever it stands in the file among versions of the id (rule 6). */
   DELETE("delete");
 
   private final String sqlValue;
