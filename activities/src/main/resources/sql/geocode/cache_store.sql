@@ -1,5 +1,6 @@
 -- Records a definitive answer (found, or not found) of a geocoder release for one normalized
--- address. Two workers that geocoded the same address at once keep the first answer.
+-- address. Two workers that geocoded the same address at once keep the first answer. The key is
+-- oca_geocode_cache_key_idx (V6), unique on the hash of the address.
 INSERT INTO oca_geocode_cache (
     address_key, geocoder, release, found,
     status, house_number, street_name, borough_code, place_name, sname, hnum, boro, lat, bin,
@@ -7,4 +8,4 @@ INSERT INTO oca_geocode_cache (
 VALUES (?, ?, ?, ?,
         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-ON CONFLICT (address_key, geocoder, release) DO NOTHING
+ON CONFLICT ((md5(address_key)::uuid), geocoder, release) DO NOTHING

@@ -1,6 +1,7 @@
 -- The staged-file contract (one metadata row per id of the file; a case version is (id, D, D, NULL),
--- a delete record (id, D, NULL, D), D = the file's extract date; an oca_index row for exactly the
--- case versions). Returns counts of violations only (never values: they may be addresses).
+-- a deleted id (id, D, NULL, D), or (id, D, D, D) when the file also held a converted version of it
+-- (docs/processing-rules.md#rule-7), D = the file's extract date; an oca_index row for exactly the case versions). Returns
+-- counts of violations only (never values: they may be addresses).
 -- Bind: the file's extract date.
 WITH file AS (SELECT CAST(? AS date) AS extract_date)
 SELECT
@@ -9,7 +10,8 @@ SELECT
       WHERE s.indexnumberid IS NULL
          OR s.initialdate IS DISTINCT FROM f.extract_date
          OR NOT (   (s.updatedate = f.extract_date AND s.deletedate IS NULL)
-                 OR (s.updatedate IS NULL AND s.deletedate = f.extract_date)))
+                 OR (s.deletedate = f.extract_date
+                     AND (s.updatedate IS NULL OR s.updatedate = f.extract_date))))
         AS bad_metadata_rows,
     (SELECT count(*) - count(DISTINCT indexnumberid) FROM stage_oca_metadata)
         AS duplicate_metadata_ids,

@@ -1,6 +1,7 @@
 -- Decides what this file's record does to each of its ids, against oca_metadata as it was BEFORE
 -- this file is merged (docs/processing-rules.md#rule-5 compares with the case's previous updatedate):
---   * a delete record is always applied (docs/processing-rules.md#rule-6);
+--   * a delete record is always applied (docs/processing-rules.md#rule-6), also when the same file held a version of the id
+--     (its staged metadata row then carries an updatedate too, docs/processing-rules.md#rule-7);
 --   * a case version of an id that has a deletedate is never applied: tombstones are permanent;
 --   * a case version older than the previous updatedate is skipped; equal dates apply (docs/processing-rules.md#rule-5);
 --   * anything else is applied (docs/processing-rules.md#rule-4), including ids never seen before.

@@ -1,7 +1,8 @@
 -- docs/processing-rules.md#rule-7, order-independent: initialdate = earliest date the id was seen, updatedate = latest date of
 -- a non-delete version, deletedate = latest date of a delete record. LEAST/GREATEST ignore NULLs, so
 -- merging files in any order gives the same row. updatedate counts every non-delete version seen
--- (also skipped and tombstoned ones): counting only applied versions would depend on file order.
+-- (also skipped and tombstoned ones, and one refused by a delete in its own file): counting only
+-- applied versions would depend on file order.
 -- Upsert on the permanent primary key; unchanged rows are not rewritten (replays stay cheap).
 INSERT INTO oca_metadata AS m (indexnumberid, initialdate, updatedate, deletedate)
 SELECT indexnumberid, initialdate, updatedate, deletedate

@@ -2,7 +2,7 @@
 -- (the search path; never public.: a test schema must never re-point production views). CREATE OR REPLACE keeps grants and any view an
 -- analyst built on top of it.
 --
--- bbl is a privacy rule (processing-rules.md docs/processing-rules.md#rule-15): published only for a lot with more than ten
+-- bbl is a privacy rule (docs/processing-rules.md#rule-15): published only for a lot with more than ten
 -- residential units; a smaller building would identify its tenants. A lot missing from PLUTO has no
 -- unitsres, so its bbl is not published either.
 --

@@ -26,7 +26,8 @@ public enum EdgeCase {
   /** A case added and deleted in the same file (its delete record comes after the adds). */
   DELETE_AFTER_ADD(false, 3),
   /**
-   * A delete record directly followed by an add of the same id (the later add is the last word).
+   * A delete record directly followed by an add of the same id (the delete is final: the add is not
+   * applied, docs/processing-rules.md#rule-6).
    */
   ADD_AFTER_DELETE(false, 3),
   /**

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -28,6 +31,13 @@ public final class GeocodeClaims {
   public static final Duration DURATION = Duration.ofMinutes(2);
   /** How often a worker waiting for another worker's answer looks at the cache. */
   public static final Duration POLL = Duration.ofSeconds(1);
+
+  /**
+   * Longer keys are not claimed, only asked: the claims' primary key is a b-tree entry (at most
+   * 2704 bytes), and an address whose parts are near their limits (docs/column-limits.md) is longer.
+   * Such rare addresses may be asked by two workers at once; nothing else changes.
+   */
+  static final int MAX_KEY_BYTES = 2000;
 
   private static final Logger log = LoggerFactory.getLogger(GeocodeClaims.class);
 
@@ -63,6 +73,11 @@ public final class GeocodeClaims {
    */
   public Held claim(String geocoder, String release, Collection<String> keys) {
     Set<String> claimed = new HashSet<>();
+    List<String> claimable = new ArrayList<>();
+    for (String key : keys) {
+      (key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES ? claimable : claimed).add(key);
+    }
+    keys = claimable;
     if (!keys.isEmpty()) {
       try (Connection c = SchemaSession.begin(database, schema);
           PreparedStatement ps = c.prepareStatement(SqlResource.of("sql/geocode/claim.sql").render())) {

@@ -1,5 +1,8 @@
 package org.ocaetl.model;
 
+import static org.ocaetl.model.Column.ADDRESS_LENGTH;
+import static org.ocaetl.model.Column.FREE_TEXT_LENGTH;
+import static org.ocaetl.model.Column.ID_LENGTH;
 import static org.ocaetl.model.ColumnType.BIGINT;
 import static org.ocaetl.model.ColumnType.BOOLEAN;
 import static org.ocaetl.model.ColumnType.DATE;
@@ -15,14 +18,15 @@ import java.util.List;
 
 /**
  * The twelve target tables of docs/tables.md with their columns in published order. Staged CSVs, the
- * PostgreSQL schema and the published files all follow this order, so it is defined once here.
+ * PostgreSQL schema and the published files all follow this order, so it is defined once here,
+ * with each column's length limit (docs/column-limits.md).
  * {@code oca_addresses.geom} is not listed: PostgreSQL derives it from lat/lon and it never appears
  * in a staged CSV.
  */
 public enum OcaTable {
   OCA_INDEX(
       "oca_index",
-      c("indexnumberid", TEXT),
+      id(),
       c("court", TEXT),
       c("fileddate", DATE),
       c("propertytype", TEXT),
@@ -36,18 +40,18 @@ public enum OcaTable {
       c("dateofjurydemand", DATE)),
   OCA_CAUSES(
       "oca_causes",
-      c("indexnumberid", TEXT),
+      id(),
       c("causeofactiontype", TEXT),
       c("interestfromdate", DATE),
       c("amount", NUMERIC)),
   OCA_ADDRESSES(
       "oca_addresses",
-      c("indexnumberid", TEXT),
-      c("street1", TEXT),
-      c("street2", TEXT),
-      c("city", TEXT),
-      c("state", TEXT),
-      c("postalcode", TEXT),
+      id(),
+      c("street1", TEXT, ADDRESS_LENGTH),
+      c("street2", TEXT, ADDRESS_LENGTH),
+      c("city", TEXT, ADDRESS_LENGTH),
+      c("state", TEXT, ADDRESS_LENGTH),
+      c("postalcode", TEXT, ADDRESS_LENGTH),
       c("status", TEXT),
       c("house_number", TEXT),
       c("street_name", TEXT),
@@ -70,14 +74,14 @@ public enum OcaTable {
       c("zip_code", TEXT)),
   OCA_PARTIES(
       "oca_parties",
-      c("indexnumberid", TEXT),
+      id(),
       c("role", TEXT),
       c("partytype", TEXT),
       c("representationtype", TEXT),
       c("undertenant", TEXT)),
   OCA_EVENTS(
       "oca_events",
-      c("indexnumberid", TEXT),
+      id(),
       c("eventname", TEXT),
       c("fileddate", DATE),
       c("feetype", TEXT),
@@ -85,7 +89,7 @@ public enum OcaTable {
       c("answertype", TEXT)),
   OCA_APPEARANCES(
       "oca_appearances",
-      c("indexnumberid", TEXT),
+      id(),
       c("appearanceid", BIGINT),
       c("appearancedatetime", TIMESTAMP),
       c("appearancepurpose", TEXT),
@@ -94,13 +98,13 @@ public enum OcaTable {
       c("motionsequence", INT)),
   OCA_APPEARANCE_OUTCOMES(
       "oca_appearance_outcomes",
-      c("indexnumberid", TEXT),
+      id(),
       c("appearanceid", BIGINT),
       c("appearanceoutcometype", TEXT),
       c("outcomebasedontype", TEXT)),
   OCA_MOTIONS(
       "oca_motions",
-      c("indexnumberid", TEXT),
+      id(),
       c("sequence", INT),
       c("motiontype", TEXT),
       c("primaryrelief", TEXT),
@@ -110,13 +114,13 @@ public enum OcaTable {
       c("motiondecisiondate", DATE)),
   OCA_DECISIONS(
       "oca_decisions",
-      c("indexnumberid", TEXT),
+      id(),
       c("sequence", INT),
       c("resultof", TEXT),
-      c("highlight", TEXT)),
+      c("highlight", TEXT, FREE_TEXT_LENGTH)),
   OCA_JUDGMENTS(
       "oca_judgments",
-      c("indexnumberid", TEXT),
+      id(),
       c("sequence", INT),
       c("amendedfromjudgmentsequence", INT),
       c("judgmenttype", TEXT),
@@ -130,7 +134,7 @@ public enum OcaTable {
       c("debtorsroles", TEXT_ARRAY)),
   OCA_WARRANTS(
       "oca_warrants",
-      c("indexnumberid", TEXT),
+      id(),
       c("judgmentsequence", INT),
       c("sequence", TEXT),
       c("createdreason", TEXT),
@@ -146,9 +150,9 @@ public enum OcaTable {
       c("marshalrequestrevieweddate", DATE),
       c("enforcementagency", TEXT),
       c("enforcementofficerdocketnumber", TEXT),
-      c("propertiesonwarrantcities", TEXT_ARRAY),
-      c("propertiesonwarrantstates", TEXT_ARRAY),
-      c("propertiesonwarrantpostalcodes", TEXT_ARRAY),
+      c("propertiesonwarrantcities", TEXT_ARRAY, ADDRESS_LENGTH),
+      c("propertiesonwarrantstates", TEXT_ARRAY, ADDRESS_LENGTH),
+      c("propertiesonwarrantpostalcodes", TEXT_ARRAY, ADDRESS_LENGTH),
       c("amendeddate", DATE),
       c("vacateddate", DATE),
       c("adultprotectiveservicesnumber", TEXT),
@@ -157,7 +161,7 @@ public enum OcaTable {
       c("executiondate", DATE)),
   OCA_METADATA(
       "oca_metadata",
-      c("indexnumberid", TEXT),
+      id(),
       c("initialdate", DATE),
       c("updatedate", DATE),
       c("deletedate", DATE));
@@ -182,6 +186,14 @@ public enum OcaTable {
     return new Column(name, type);
   }
 
+  private static Column c(String name, ColumnType type, int maxLength) {
+    return new Column(name, type, maxLength);
+  }
+
+  private static Column id() {
+    return new Column("indexnumberid", TEXT, ID_LENGTH);
+  }
+
   /** The PostgreSQL table name, also the staged CSV's base name. */
   public String tableName() {
     return tableName;
@@ -189,6 +201,14 @@ public enum OcaTable {
 
   public List<Column> columns() {
     return columns;
+  }
+
+  /** The column named {@code name}. */
+  public Column column(String name) {
+    return columns.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(tableName + " has no column " + name));
   }
 
   /** The staged CSV file name, {@code <table>.csv}. */

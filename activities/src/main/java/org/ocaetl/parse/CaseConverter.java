@@ -8,7 +8,9 @@ import org.ocaetl.workflows.model.CaseFailure;
 /**
  * Converts one {@code Index} tree into typed rows (docs/processing-rules.md#rule-8, #rule-9, #rule-10, #rule-11, #rule-12, #rule-13), entirely in Java and before
  * anything is staged: either every row of the case converts, or the case fails alone with the
- * element, value and reason of its first bad value and contributes no rows.
+ * element, value and reason of its first bad value and contributes no rows. A value longer than
+ * its column's limit (docs/column-limits.md) is a bad value, so that no single case can overflow an
+ * index or the CSV path and stop the promotion of every other case.
  *
  * <p>Loops over elements are indexed: this runs for every row of the file, and the iterators of
  * for-each loops were a visible part of the parse thread's allocations.
@@ -17,6 +19,8 @@ import org.ocaetl.workflows.model.CaseFailure;
  */
 public final class CaseConverter {
   private static final String CASE_ID = "IndexNumberId";
+  private static final int MAX_CASE_ID_LENGTH =
+      CaseMappings.INDEX.table().column("indexnumberid").maxLength();
 
   private static final int APPEARANCE_ID = CaseMappings.APPEARANCES.columnIndex("appearanceid");
   private static final int OUTCOME_APPEARANCE_ID = CaseMappings.OUTCOMES.columnIndex("appearanceid");
@@ -41,18 +45,28 @@ public final class CaseConverter {
     String caseId = index.childText(CASE_ID);
     CaseTooLarge tooLarge = index.size() == null ? null : index.size().tooLarge();
     if (tooLarge != null) { // only its id was kept: it fails alone (docs/processing-rules.md#rule-8)
+      boolean usableId = caseId != null && caseId.codePointCount(0, caseId.length()) <= MAX_CASE_ID_LENGTH;
+      String reported = usableId || caseId == null ? caseId : FailureValues.reportable(CASE_ID, caseId);
+      String reason = "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")";
       return new ExtractCase.Failed(
-          new CaseFailure(
-              caseId,
-              tooLarge.element(),
-              null,
-              "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")"),
+          usableId ? caseId : null,
+          new CaseFailure(reported, tooLarge.element(), null, reason),
           tooLarge.line());
     }
     if (caseId == null) {
       return new ExtractCase.Failed(
+          null,
           new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
           index.line());
+    }
+    try {
+      StrictValues.bounded(caseId, MAX_CASE_ID_LENGTH);
+    } catch (InvalidValueException e) {
+      // Not an id any record can refer to, and never echoed whole: reported cut short (docs/processing-rules.md#rule-8).
+      String reported = FailureValues.reportable(CASE_ID, caseId);
+      int line = index.firstChild(CASE_ID).line();
+      String reason = e.getMessage() + " (line " + line + ")";
+      return new ExtractCase.Failed(null, new CaseFailure(reported, CASE_ID, reported, reason), line);
     }
     if (index.firstChild("Delete") != null) {
       return new ExtractCase.Deleted(caseId);
@@ -62,6 +76,7 @@ public final class CaseConverter {
     } catch (BadValue bad) {
       String value = FailureValues.reportable(bad.element, bad.value);
       return new ExtractCase.Failed(
+          caseId,
           new CaseFailure(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
           bad.line);
     }
@@ -124,8 +139,9 @@ public final class CaseConverter {
           switch (sources.get(i)) {
             case ColumnSource.CaseId id -> caseId;
             case ColumnSource.ChildValue child -> childValue(mapping, element, child, columns.get(i));
-            case ColumnSource.TextList list -> textList(element, list);
-            case ColumnSource.ParallelTextList list -> parallelTextList(element, list);
+            case ColumnSource.TextList list -> textList(mapping, element, list, columns.get(i));
+            case ColumnSource.ParallelTextList list ->
+                parallelTextList(mapping, element, list, columns.get(i));
             case ColumnSource.Derived derived -> null;
           };
     }
@@ -141,6 +157,9 @@ public final class CaseConverter {
       return null;
     }
     try {
+      if (column.maxLength() != Column.FIXED_FORMAT) {
+        StrictValues.bounded(text, column.maxLength());
+      }
       return switch (column.type()) {
         case TEXT -> text;
         case NUMERIC -> StrictValues.numeric(text);
@@ -152,12 +171,13 @@ public final class CaseConverter {
             throw new IllegalStateException(column + " cannot come from one element");
       };
     } catch (InvalidValueException e) {
-      String path = mapping.path().isEmpty() ? source.element() : mapping.path() + "/" + source.element();
-      throw new BadValue(path, text, e.getMessage(), child.line());
+      throw new BadValue(path(mapping, source.element()), text, e.getMessage(), child.line());
     }
   }
 
-  private static List<String> textList(XmlElement element, ColumnSource.TextList source) {
+  private static List<String> textList(
+      TableMapping mapping, XmlElement element, ColumnSource.TextList source, Column column)
+      throws BadValue {
     XmlElement container = element.firstChild(source.container());
     if (container == null) {
       return null;
@@ -166,7 +186,9 @@ public final class CaseConverter {
     List<XmlElement> items = container.descendants(source.item());
     for (int i = 0; i < items.size(); i++) {
       XmlElement item = items.get(i);
-      String text = source.leaf() == null ? item.text() : item.childText(source.leaf());
+      XmlElement leaf = source.leaf() == null ? item : item.firstChild(source.leaf());
+      String text =
+          arrayElement(mapping, source.container(), source.item(), source.leaf(), leaf, column);
       if (text != null) {
         if (texts == null) {
           texts = new ArrayList<>(2);
@@ -178,7 +200,8 @@ public final class CaseConverter {
   }
 
   private static List<String> parallelTextList(
-      XmlElement element, ColumnSource.ParallelTextList source) {
+      TableMapping mapping, XmlElement element, ColumnSource.ParallelTextList source, Column column)
+      throws BadValue {
     XmlElement container = element.firstChild(source.container());
     if (container == null) {
       return null;
@@ -189,9 +212,40 @@ public final class CaseConverter {
     }
     List<String> texts = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      texts.add(items.get(i).childText(source.leaf())); // null elements keep the arrays aligned
+      XmlElement leaf = items.get(i).firstChild(source.leaf());
+      // null elements keep the arrays aligned
+      texts.add(arrayElement(mapping, source.container(), source.item(), source.leaf(), leaf, column));
     }
     return texts;
+  }
+
+  /**
+   * The text of one array element (null when {@code leaf} is missing or empty), within the
+   * column's limit; container/item/leaf name it in a failure ({@code leaf} null: the item itself).
+   */
+  private static String arrayElement(
+      TableMapping mapping,
+      String container,
+      String item,
+      String leafName,
+      XmlElement leaf,
+      Column column)
+      throws BadValue {
+    String text = leaf == null ? null : leaf.text();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return StrictValues.bounded(text, column.maxLength());
+    } catch (InvalidValueException e) {
+      String relative = container + "/" + item + (leafName == null ? "" : "/" + leafName);
+      throw new BadValue(path(mapping, relative), text, e.getMessage(), leaf.line());
+    }
+  }
+
+  /** The element path below Index of {@code relativePath} under a row of {@code mapping}. */
+  private static String path(TableMapping mapping, String relativePath) {
+    return mapping.path().isEmpty() ? relativePath : mapping.path() + "/" + relativePath;
   }
 
   /** The first value of a case that does not convert. */

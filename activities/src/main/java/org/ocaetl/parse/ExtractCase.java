@@ -13,11 +13,11 @@ public sealed interface ExtractCase {
   /** An Index with a {@code Delete} child. */
   record Deleted(String caseId) implements ExtractCase {}
 
-  /** A case that could not be converted (docs/processing-rules.md#rule-8); it contributes no rows. */
-  record Failed(CaseFailure failure, int line) implements ExtractCase {
-    @Override
-    public String caseId() {
-      return failure.caseId();
-    }
-  }
+  /**
+   * A case that could not be converted (docs/processing-rules.md#rule-8); it contributes no rows.
+   *
+   * @param caseId the IndexNumberId, or null when it is missing or is itself the bad value (then
+   *     the failure reports it cut short, and no record of the file can refer to it)
+   */
+  record Failed(String caseId, CaseFailure failure, int line) implements ExtractCase {}
 }

@@ -10,10 +10,23 @@ import java.time.LocalDateTime;
  * is rejected here so a bad value fails its case instead of the load.
  */
 final class StrictValues {
-  /** Longest numeric text accepted; PostgreSQL's numeric allows far more, real amounts far less. */
-  static final int MAX_NUMERIC_LENGTH = 1000;
-
   private StrictValues() {}
+
+  /**
+   * {@code text} when it has at most {@code maxLength} characters (code points; a string's UTF-16
+   * length is never smaller, so they are only counted past it): a column's documented limit
+   * (org.ocaetl.model.Column), so that no accepted value can overflow an index or the CSV path.
+   */
+  static String bounded(String text, int maxLength) throws InvalidValueException {
+    if (text.length() > maxLength) {
+      int characters = text.codePointCount(0, text.length());
+      if (characters > maxLength) {
+        throw new InvalidValueException(
+            "too long: " + characters + " characters, limit " + maxLength);
+      }
+    }
+    return text;
+  }
 
   /** {@code YYYY-MM-DD}, a real calendar date from year 0001 (PostgreSQL has no year 0). */
   static LocalDate date(String text) throws InvalidValueException {
@@ -66,12 +79,10 @@ final class StrictValues {
 
   /**
    * A plain decimal ({@code 5000.00}, {@code 11214}, {@code -3.5}, {@code .5}); no exponent, NaN or
-   * Infinity. Returns the text unchanged so no digit is lost or added (docs/processing-rules.md#rule-10).
+   * Infinity. Returns the text unchanged so no digit is lost or added (docs/processing-rules.md#rule-10). Its length is the
+   * column's to bound ({@link #bounded}).
    */
   static String numeric(String text) throws InvalidValueException {
-    if (text.length() > MAX_NUMERIC_LENGTH) {
-      throw new InvalidValueException("number too long");
-    }
     int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
     int dot = text.indexOf('.', start);
     int end = text.length();

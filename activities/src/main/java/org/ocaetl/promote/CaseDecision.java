@@ -8,7 +8,7 @@ enum CaseDecision {
   SKIP_OLDER("skip_older"),
   /** A case version of a deleted id (docs/processing-rules.md#rule-6). */
   TOMBSTONED("tombstoned"),
-  /** A delete record (docs/processing-rules.md#rule-6). */
+  /** A delete record, wherever it stands in the file among versions of the id (docs/processing-rules.md#rule-6). */
   DELETE("delete");
 
   private final String sqlValue;

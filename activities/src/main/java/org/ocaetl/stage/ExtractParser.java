@@ -19,9 +19,9 @@ import org.ocaetl.workflows.model.CaseFailure;
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
  * into a small tree on the calling thread; a {@link StagingPipeline} converts the trees in Java (a
  * bad value fails that case alone, docs/processing-rules.md#rule-8) and appends them in document order ({@code case_seq})
- * on a writer thread. Which version of an id wins (its last occurrence, docs/processing-rules.md#rule-4) is
- * decided in SQL once every case is staged ({@code final_cases}), so no per-id state is kept in
- * memory.
+ * on a writer thread. Which version of an id wins (its last occurrence, docs/processing-rules.md#rule-4; none when the file
+ * also holds a delete record for it, docs/processing-rules.md#rule-6) is decided in SQL once every case is staged ({@code
+ * final_cases}), so no per-id state is kept in memory.
  */
 public final class ExtractParser {
   /** Progress is reported every this many cases. */

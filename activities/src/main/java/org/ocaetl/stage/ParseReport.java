@@ -13,7 +13,8 @@ import org.ocaetl.workflows.model.CaseFailure;
  * @param warnings e.g. RunDate missing or disagreeing with the name
  * @param casesSeen Index elements read
  * @param casesStaged distinct case ids whose last occurrence is a converted non-delete version
- * @param casesDeleted distinct case ids whose last occurrence is a delete record
+ *     and that have no delete record in the file
+ * @param casesDeleted distinct case ids with a delete record anywhere in the file (docs/processing-rules.md#rule-6)
  * @param casesFailed Index elements that could not be converted
  * @param failures the first {@link #FAILURE_SAMPLE} failures (all of them are in the staging file)
  * @param xmlBytes uncompressed size of the XML member

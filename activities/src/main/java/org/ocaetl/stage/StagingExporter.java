@@ -18,11 +18,12 @@ import org.ocaetl.model.OcaTable;
 
 /**
  * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
- * DuckDB: the winning version of every id (its last occurrence, docs/processing-rules.md#rule-4) comes from the {@code
- * final_cases} table, and the CSVs are written by DuckDB's {@code COPY} ordered by case id (a case's rows
- * in document order; the order PostgreSQL inserts them fastest), so the
- * output of a file is deterministic and nothing proportional to it is held in the heap. Up to
- * {@link StagingLimits#threads()} CSVs are written at once, each by its own connection.
+ * DuckDB: the winning version of every id (its last occurrence, docs/processing-rules.md#rule-4; none when the file
+ * deletes the id, docs/processing-rules.md#rule-6) comes from the {@code final_cases} table, and the CSVs are written by
+ * DuckDB's {@code COPY} ordered by case id (a case's rows in document order; the order PostgreSQL
+ * inserts them fastest), so the output of a file is deterministic and nothing proportional to it
+ * is held in the heap. Up to {@link StagingLimits#threads()} CSVs are written at once, each by its
+ * own connection.
  */
 public final class StagingExporter {
   static final String REPORT_FILE = "report.json";

@@ -50,6 +50,16 @@ class CaseBoundsTest {
   }
 
   @Test
+  void aTooLargeCaseWithAnIdOverItsLimitNamesNoCaseAndReportsTheIdCutShort() {
+    String id = "i".repeat(300);
+    String xml = "<Extract><Index><IndexNumberId>" + id + "</IndexNumberId>" + parties(5) + "</Index></Extract>";
+    ExtractCase converted = new CaseConverter().convert(Trees.children(xml, new CaseBounds(3, 12, 1000)).get(0));
+    assertNull(converted.caseId(), "no record of the file can refer to it");
+    String reported = failure(converted).caseId();
+    assertEquals(true, reported.length() < 300 && reported.contains("300 characters"), reported);
+  }
+
+  @Test
   void moreElementsThanTheBoundFailTheCaseWhereTheyOverflow() {
     String warrants = "<Warrants><Warrant/><Warrant/></Warrants>";
     List<ExtractCase> cases =

@@ -291,6 +291,72 @@ class CaseConverterTest {
   }
 
   @Test
+  void everyValueExactlyAtItsColumnLimitConverts() {
+    String id = LimitCases.worst(256, 1);
+    CaseRows rows =
+        staged(LimitCases.index(id, slot -> LimitCases.valueOf(slot, slot.column().maxLength(), 2)));
+    assertEquals(id, only(rows, OcaTable.OCA_INDEX, "indexnumberid"));
+    String highlight = (String) only(rows, OcaTable.OCA_DECISIONS, "highlight");
+    assertEquals(2 * 1024 * 1024, highlight.codePointCount(0, highlight.length()));
+  }
+
+  @Test
+  void aValueOverItsColumnLimitFailsTheCaseWithElementLengthAndLimit() {
+    List<LimitCases.Slot> slots = LimitCases.slots();
+    assertTrue(slots.size() > 40, "every text, numeric and array value: " + slots.size());
+    for (LimitCases.Slot over : slots) {
+      int limit = over.column().maxLength();
+      String text = LimitCases.valueOf(over, limit + 1, 3);
+      CaseFailure failure =
+          failed(LimitCases.index("id-1", slot -> slot.equals(over) ? text : LimitCases.valueOf(slot, 2, 4)));
+      assertEquals("id-1", failure.caseId(), over.element());
+      assertEquals(over.element(), failure.element());
+      assertTrue(
+          failure.reason().startsWith("too long: " + (limit + 1) + " characters, limit " + limit + " (line 1)"),
+          failure.reason());
+      if (over.isAddress()) {
+        assertEquals(FailureValues.REDACTED, failure.value(), over.element());
+      } else {
+        assertTrue(failure.value().length() < 300, "cut short: " + over.element());
+        assertTrue(text.startsWith(failure.value().substring(0, 100)), over.element());
+      }
+    }
+  }
+
+  @Test
+  void aStreetOfFiveThousandCharactersFailsRedacted() {
+    CaseFailure failure =
+        failed(
+            index(
+                "<PropertyAddresses><PropertyAddress><Street1>"
+                    + "1000 Example Avenue ".repeat(250)
+                    + "</Street1></PropertyAddress></PropertyAddresses>"));
+    assertEquals("PropertyAddresses/PropertyAddress/Street1", failure.element());
+    assertEquals(FailureValues.REDACTED, failure.value());
+    assertEquals("too long: 5000 characters, limit 1024 (line 1)", failure.reason());
+  }
+
+  @Test
+  void anIdOverItsLimitIsReportedCutShortAndNamesNoCase() {
+    String id = "9".repeat(10_000);
+    for (String xml :
+        List.of(
+            "<Index><IndexNumberId>" + id + "</IndexNumberId><Court>x</Court></Index>",
+            "<Index><IndexNumberId>" + id + "</IndexNumberId><Delete/></Index>")) {
+      ExtractCase.Failed result =
+          assertInstanceOf(ExtractCase.Failed.class, converter.convert(Trees.parse(xml)));
+      assertNull(result.caseId(), "no record of the file can refer to it");
+      String cut = "9".repeat(FailureValues.MAX_LENGTH) + "… (10000 characters)";
+      assertEquals(
+          new CaseFailure(cut, "IndexNumberId", cut, "too long: 10000 characters, limit 256 (line 1)"),
+          result.failure());
+    }
+    String astral = "\uD835\uDD38";
+    assertEquals(astral.repeat(256), only(staged("<Index><IndexNumberId>" + astral.repeat(256)
+        + "</IndexNumberId></Index>"), OcaTable.OCA_INDEX, "indexnumberid"));
+  }
+
+  @Test
   void addressValuesAreRedacted() {
     for (String element :
         List.of(

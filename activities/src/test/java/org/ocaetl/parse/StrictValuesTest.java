@@ -78,10 +78,14 @@ class StrictValuesTest {
   }
 
   @Test
-  void rejectsOverlongNumbers() {
-    assertThrows(
-        InvalidValueException.class,
-        () -> StrictValues.numeric("1".repeat(StrictValues.MAX_NUMERIC_LENGTH + 1)));
+  void boundedCountsCharactersNotUtf16Units() throws Exception {
+    String astral = "\uD835\uDD38"; // one character, two UTF-16 units
+    assertEquals(astral.repeat(4), StrictValues.bounded(astral.repeat(4), 4));
+    assertEquals("abcd", StrictValues.bounded("abcd", 4));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> StrictValues.bounded(astral.repeat(5), 4));
+    assertEquals("too long: 5 characters, limit 4", e.getMessage());
+    assertThrows(InvalidValueException.class, () -> StrictValues.bounded("abcde", 4));
   }
 
   @Test

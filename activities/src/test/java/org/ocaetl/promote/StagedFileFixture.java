@@ -36,7 +36,8 @@ import org.ocaetl.store.StoreKeys;
  * Values are given as the text PostgreSQL reads (dates {@code 2024-01-31}, arrays {@code {A,B}});
  * {@code null} is NULL, {@code ""} the empty string. Unnamed columns are NULL; indexnumberid is
  * filled in. The extract date is taken from the file name. A case id given twice keeps the last
- * record (docs/processing-rules.md#rule-4), as the exporter does.
+ * version (docs/processing-rules.md#rule-4), and a delete record of the id anywhere in the file wins (docs/processing-rules.md#rule-6, with the
+ * version's updatedate, docs/processing-rules.md#rule-7), as the exporter does.
  */
 public final class StagedFileFixture {
   private final String fileName;
@@ -62,6 +63,10 @@ public final class StagedFileFixture {
   public StagedFileFixture version(String id, Consumer<CaseVersion> body) {
     CaseVersion v = new CaseVersion(id);
     body.accept(v);
+    if (cases.get(id) instanceof DeleteRecord) {
+      cases.put(id, new DeleteRecord(id, true));
+      return this;
+    }
     cases.remove(id);
     cases.put(id, v);
     return this;
@@ -74,8 +79,10 @@ public final class StagedFileFixture {
 
   /** A delete record. */
   public StagedFileFixture delete(String id) {
-    cases.remove(id);
-    cases.put(id, new DeleteRecord(id));
+    CaseRecord before = cases.remove(id);
+    boolean versionSeen =
+        before instanceof CaseVersion || (before instanceof DeleteRecord d && d.versionSeen());
+    cases.put(id, new DeleteRecord(id, versionSeen));
     return this;
   }
 
@@ -142,13 +149,14 @@ public final class StagedFileFixture {
     List<Map<String, String>> rows(OcaTable table, LocalDate extractDate);
   }
 
-  private record DeleteRecord(String id) implements CaseRecord {
+  /** A delete record; {@code versionSeen}: the file also holds a version of the id. */
+  private record DeleteRecord(String id, boolean versionSeen) implements CaseRecord {
     @Override
     public List<Map<String, String>> rows(OcaTable table, LocalDate d) {
       if (table != OcaTable.OCA_METADATA) {
         return List.of();
       }
-      return List.of(metadata(id, d.toString(), null, d.toString()));
+      return List.of(metadata(id, d.toString(), versionSeen ? d.toString() : null, d.toString()));
     }
   }
 

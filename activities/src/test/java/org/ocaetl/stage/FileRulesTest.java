@@ -19,7 +19,7 @@ import org.ocaetl.parse.FailureValues;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.workflows.model.CaseFailure;
 
-/** docs/processing-rules.md#rule-1, #rule-4, #rule-8 within one file: extract date, last occurrence wins, failed cases. */
+/** docs/processing-rules.md#rule-1, #rule-4, #rule-6, #rule-8 within one file: extract date, last occurrence wins, deletes, failed cases. */
 class FileRulesTest {
   private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
 
@@ -38,7 +38,8 @@ class FileRulesTest {
   }
 
   @Test
-  void lastOccurrenceOfAnIdWinsAndFailedLastOccurrencesLeaveTheIdUntouched() throws Exception {
+  void lastOccurrenceOfAnIdWinsDeletesAreFinalAndFailedLastOccurrencesLeaveTheIdUntouched()
+      throws Exception {
     String xml =
         TestExtracts.extract(
             "2025-07-06",
@@ -48,7 +49,7 @@ class FileRulesTest {
             court("C", "C1", 1),
             TestExtracts.deleteRecord("C"), // delete after add deletes
             TestExtracts.deleteRecord("E"),
-            court("E", "E1", 1), // add after delete re-adds
+            court("E", "E1", 1), // add after delete: the delete is final (docs/processing-rules.md#rule-6)
             court("F", "F1", 1),
             badDate("F"), // failed last occurrence: F untouched by this file
             badDate("G"),
@@ -60,24 +61,24 @@ class FileRulesTest {
 
     // Rows come ordered by case id (the order the promotion inserts fastest).
     assertEquals(
-        List.of("A,A2", "B,B1", "E,E1", "G,G1"),
+        List.of("A,A2", "B,B1", "G,G1"),
         file.rows(OcaTable.OCA_INDEX).stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 2))).toList());
     assertEquals(
-        List.of("A,A2,,,", "B,B1,,,", "E,E1,,,", "G,G1,,,"), file.rows(OcaTable.OCA_PARTIES));
+        List.of("A,A2,,,", "B,B1,,,", "G,G1,,,"), file.rows(OcaTable.OCA_PARTIES));
     assertEquals(
         List.of(
             "A,2025-07-06,2025-07-06,",
             "B,2025-07-06,2025-07-06,",
-            "C,2025-07-06,,2025-07-06",
-            "E,2025-07-06,2025-07-06,",
+            "C,2025-07-06,2025-07-06,2025-07-06", // C1 and E1 still count for updatedate (docs/processing-rules.md#rule-7)
+            "E,2025-07-06,2025-07-06,2025-07-06",
             "G,2025-07-06,2025-07-06,",
             "H,2025-07-06,,2025-07-06"),
         file.rows(OcaTable.OCA_METADATA));
 
     ParseReport parse = file.parse();
     assertEquals(14, parse.casesSeen());
-    assertEquals(4, parse.casesStaged());
-    assertEquals(2, parse.casesDeleted());
+    assertEquals(3, parse.casesStaged());
+    assertEquals(3, parse.casesDeleted());
     assertEquals(3, parse.casesFailed());
     assertEquals(
         List.of(
@@ -85,7 +86,7 @@ class FileRulesTest {
             new CaseFailure("G", "FiledDate", "2025-02-30", "not a real calendar date (line 13)"),
             new CaseFailure(null, "IndexNumberId", null, "missing IndexNumberId (line 15)")),
         parse.failures());
-    assertEquals(4, file.export().rowsPerTable().get("oca_index"));
+    assertEquals(3, file.export().rowsPerTable().get("oca_index"));
     assertEquals(6, file.export().rowsPerTable().get("oca_metadata"));
     assertEquals(0, file.export().rowsPerTable().get("oca_warrants"));
   }

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param parserVersion version of the parser that staged it
  * @param rowsPerTable staged rows per table name, in table order
  * @param casesSeen Index elements read
- * @param casesStaged distinct ids whose last occurrence is a converted non-delete version
- * @param casesDeleted distinct ids whose last occurrence is a delete record
+ * @param casesStaged distinct ids whose last occurrence is a converted non-delete version and
+ *     that have no delete record in the file
+ * @param casesDeleted distinct ids with a delete record anywhere in the file (docs/processing-rules.md#rule-6)
  * @param casesFailed Index elements that could not be converted
  * @param failures the first failures (all of them are in the uploaded report.json)
  * @param stageMillis wall time per stage (parse, export, geocode, upload)

@@ -9,8 +9,9 @@ import java.util.List;
  * @param extractDate RunDate of the file, or the name's date when missing
  * @param parserVersion version of the parser
  * @param casesSeen Index elements read
- * @param casesStaged distinct ids whose last occurrence is a converted non-delete version
- * @param casesDeleted distinct ids whose last occurrence is a delete record
+ * @param casesStaged distinct ids whose last occurrence is a converted non-delete version and
+ *     that have no delete record in the file
+ * @param casesDeleted distinct ids with a delete record anywhere in the file (docs/processing-rules.md#rule-6)
  * @param casesFailed Index elements that could not be converted
  * @param failures the first failures, text capped in length
  * @param warnings e.g. RunDate missing or disagreeing with the name
