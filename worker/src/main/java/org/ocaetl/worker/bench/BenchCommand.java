@@ -13,12 +13,8 @@ import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.worker.BenchSetup;
-import org.ocaetl.worker.EndToEndBenchmark;
-import org.ocaetl.worker.FullHistoryBenchmark;
-import org.ocaetl.worker.PostgisOption;
-import org.ocaetl.worker.StagingOptions;
-import org.ocaetl.worker.VersionProvider;
+import org.ocaetl.worker.options.PostgisOption;
+import org.ocaetl.worker.options.StagingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +27,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Measures the throughput of parse + stage + export and the peak RSS of the whole process.",
       "It generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
