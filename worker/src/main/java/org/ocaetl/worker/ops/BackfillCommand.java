@@ -8,6 +8,7 @@ import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.worker.cli.CliJson;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalOptions;
+import org.ocaetl.worker.options.ParallelOption;
 import org.ocaetl.worker.schedule.ScheduleCommand;
 import org.ocaetl.workflows.BackfillClient;
 import org.ocaetl.workflows.WorkflowIds;
@@ -16,7 +17,6 @@ import org.ocaetl.workflows.model.BackfillState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -79,17 +79,12 @@ public final class BackfillCommand implements Runnable {
     @Parameters(paramLabel = "GLOB", description = "Glob over archived raw file names, e.g. '*2024-0[1-3]*'.")
     String glob;
 
-    @Option(
-        names = "--parallel",
-        defaultValue = "${env:OCA_PARALLEL:-2}",
-        paramLabel = "N",
-        description = "Files the replay stages at once (env OCA_PARALLEL), default ${DEFAULT-VALUE}.")
-    int parallel;
+    @Mixin ParallelOption parallel;
 
     @Override
     BackfillRequest request() {
       RawFileDiscovery.glob(glob); // a bad glob is a usage error here, not a failed request later
-      return BackfillRequest.replay(glob, parallel);
+      return BackfillRequest.replay(glob, parallel.value());
     }
   }
 

@@ -15,6 +15,7 @@ import org.ocaetl.discover.RawFileDiscovery;
 import org.ocaetl.worker.cli.RunResultOutput;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalOptions;
+import org.ocaetl.worker.options.ParallelOption;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.model.RunRequest;
@@ -46,12 +47,7 @@ public final class StartCommand implements Callable<Integer> {
 
   @Mixin TemporalOptions temporal;
 
-  @Option(
-      names = "--parallel",
-      defaultValue = "${env:OCA_PARALLEL:-2}",
-      paramLabel = "N",
-      description = "Files the run stages at once (env OCA_PARALLEL), default ${DEFAULT-VALUE}.")
-  int parallel;
+  @Mixin ParallelOption parallel;
 
   @Option(names = "--reprocess", paramLabel = "GLOB", description = "Also replay archived files whose names match GLOB.")
   String reprocessGlob;
@@ -67,9 +63,7 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (parallel < 1) {
-      throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
-    }
+    int files = parallel.value();
     if (reprocessGlob != null) {
       try {
         RawFileDiscovery.glob(reprocessGlob);
@@ -86,7 +80,7 @@ public final class StartCommand implements Callable<Integer> {
               WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(connection.settings().taskQueue()).build());
       WorkflowExecution started;
       try {
-        started = WorkflowClient.start(run::run, RunRequest.of(reprocessGlob, parallel));
+        started = WorkflowClient.start(run::run, RunRequest.of(reprocessGlob, files));
       } catch (WorkflowExecutionAlreadyStarted e) {
         spec.commandLine().getErr().println("A run with workflow id " + id + " is already running.");
         return RunResultOutput.EXIT_RUN_FAILED;

@@ -11,6 +11,7 @@ import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalOptions;
 import org.ocaetl.worker.cluster.TemporalSettings;
 import org.ocaetl.worker.options.DatabaseOptions;
+import org.ocaetl.worker.options.ParallelOption;
 import org.ocaetl.worker.options.SchemaSetupOptions;
 import org.ocaetl.worker.options.StagingOptions;
 import picocli.CommandLine.Command;
@@ -72,13 +73,7 @@ public final class WorkerCommand implements Callable<Integer> {
           + " (env OCA_WORK_DIR), default ${DEFAULT-VALUE}.")
   Path workDir;
 
-  @Option(
-      names = "--parallel",
-      defaultValue = "${env:OCA_PARALLEL:-2}",
-      paramLabel = "N",
-      description = "Staging steps (parse, export, geocode, upload) this worker runs at once"
-          + " (env OCA_PARALLEL), default ${DEFAULT-VALUE}.")
-  int parallel;
+  @Mixin ParallelOption parallel;
 
   @Mixin StagingOptions staging;
 
@@ -135,9 +130,7 @@ public final class WorkerCommand implements Callable<Integer> {
     require(database.databaseUrl(), "--database-url", "OCA_DATABASE_URL");
     require(store, "--store", "OCA_STORE");
     require(inbox, "--inbox", "OCA_INBOX");
-    if (parallel < 1) {
-      throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
-    }
+    int files = parallel.value();
     if (metricsPort < 0 || metricsPort > 65_535) {
       throw new ParameterException(spec.commandLine(), "--metrics-port must be a port number: " + metricsPort);
     }
@@ -152,7 +145,7 @@ public final class WorkerCommand implements Callable<Integer> {
       WorkerConfig config =
           WorkerConfig.forUris(database.databaseUrl(), database.schema(), store, inbox, workDir)
               .withStagingLimits(staging.limits(workDir))
-              .withParallelism(parallel)
+              .withParallelism(files)
               .withTaskQueue(temporal.settings().taskQueue())
               .withSchemaSetup(schemaSetup.setup());
       if (pgS3Import) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.ocaetl.worker.cli.CliJson;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalOptions;
+import org.ocaetl.worker.options.ParallelOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,12 +101,7 @@ public final class ScheduleCommand implements Runnable {
         description = "IANA time zone of --cron (env OCA_SCHEDULE_TIME_ZONE), default ${DEFAULT-VALUE}.")
     String timeZone;
 
-    @Option(
-        names = "--parallel",
-        defaultValue = "${env:OCA_PARALLEL:-2}",
-        paramLabel = "N",
-        description = "Files a scheduled run stages at once (env OCA_PARALLEL), default ${DEFAULT-VALUE}.")
-    int parallel;
+    @Mixin ParallelOption parallel;
 
     @Override
     int call(Schedules schedules, PrintWriter out) {
@@ -119,7 +115,7 @@ public final class ScheduleCommand implements Runnable {
 
     ScheduleSettings settings() {
       try {
-        return new ScheduleSettings(scheduleId, cron, timeZone, temporal.settings().taskQueue(), parallel);
+        return new ScheduleSettings(scheduleId, cron, timeZone, temporal.settings().taskQueue(), parallel.value());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
