@@ -22,9 +22,14 @@ public record BenchSetup(
     String databaseUrl, Path work, StagingLimits limits, PostgisMode postgis, PrintWriter out, PrintWriter err) {
 
   /** The configuration of a run over {@code inbox} into {@code schema}, with store and work under {@code root}. */
-  WorkerConfig config(String url, String schema, Path root, Path inbox) {
-    return WorkerConfig.of(url, schema, root.resolve("store"), inbox, root.resolve("work"))
-        .withStagingLimits(limits)
-        .withSchemaSetup(new SchemaSetup(postgis, List.of()));
+  WorkerConfig.Builder config(String url, String schema, Path root, Path inbox) {
+    return WorkerConfig.builder()
+        .databaseUrl(url)
+        .schema(schema)
+        .store(root.resolve("store"))
+        .inbox(inbox)
+        .workDir(root.resolve("work"))
+        .stagingLimits(limits)
+        .schemaSetup(new SchemaSetup(postgis, List.of()));
   }
 }

@@ -77,8 +77,7 @@ public final class EndToEndBenchmark {
   private record Timed(RunResult result, double seconds) {}
 
   private Timed timedRun(LocalRun local, String url, Path root, Path inbox) throws IOException {
-    WorkerConfig config =
-        setup.config(url, SCHEMA, root, inbox);
+    WorkerConfig config = setup.config(url, SCHEMA, root, inbox).build();
     long start = System.nanoTime();
     RunResult result = local.execute(config, RunRequest.of(null, config.parallelism()), System.getenv());
     return new Timed(result, (System.nanoTime() - start) / 1e9);

@@ -80,13 +80,12 @@ public final class FullHistoryBenchmark {
       dropSchema(url);
       FileTrees.deleteTree(root.resolve("store"));
       FileTrees.deleteTree(root.resolve("work"));
-      WorkerConfig config =
-          setup.config(url, SCHEMA, root, raw).withParallelism(parallel);
-      report("full history", timedRun(local, config));
+      WorkerConfig.Builder config = setup.config(url, SCHEMA, root, raw).parallelism(parallel);
+      report("full history", timedRun(local, config.build()));
 
       Path extra = root.resolve("raw-extra");
       BenchExtracts.weekly(extra, runDate.plusWeeks(1), casesPerWeek, last);
-      report("one more weekly file into the full database", timedRun(local, config.withInbox(extra.toString())));
+      report("one more weekly file into the full database", timedRun(local, config.inbox(extra).build()));
     }
     out.printf(Locale.ROOT, "peak RSS of the whole process: %s; load average at the end %s%n",
         ProcessMemory.mib(ProcessMemory.peakRss()), ProcessMemory.loadAverage());

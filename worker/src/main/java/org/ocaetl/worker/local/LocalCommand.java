@@ -136,18 +136,21 @@ public final class LocalCommand implements Callable<Integer> {
     StagingLimits limits = staging.limits(work);
     String setting = databaseUrl != null ? "--database-url" : DATABASE_URL_ENV;
     try (LocalRun run = LocalRun.start(resolvedDatabaseUrl(), setting, dataDir, spec.commandLine().getErr())) {
-      WorkerConfig config =
-          WorkerConfig.forUris(run.databaseUrl(), schema, store != null ? store : dataDir.resolve("store").toString(),
-                  inbox.asUri(), work)
-              .withStagingLimits(limits)
-              .withParallelism(parallel)
-              .withSchemaSetup(schemaSetup.setup());
-      if (geocoder != null) {
-        config = config.withGeocoder(geocoder);
-      }
+      WorkerConfig.Builder builder =
+          WorkerConfig.builder()
+              .databaseUrl(run.databaseUrl())
+              .schema(schema)
+              .store(store != null ? store : dataDir.resolve("store").toString())
+              .inbox(inbox.asUri())
+              .workDir(work)
+              .stagingLimits(limits)
+              .parallelism(parallel)
+              .schemaSetup(schemaSetup.setup())
+              .geocoder(geocoder);
       if (pgS3Import) {
-        config = config.withPgS3Import(AwsS3Settings.fromEnvironment(store, environment));
+        builder.pgS3Import(AwsS3Settings.fromEnvironment(store, environment));
       }
+      WorkerConfig config = builder.build();
       RunResult result;
       try {
         result = run.execute(config, RunRequest.of(reprocessGlob, parallel), environment);

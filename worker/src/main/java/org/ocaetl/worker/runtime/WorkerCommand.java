@@ -142,16 +142,22 @@ public final class WorkerCommand implements Callable<Integer> {
       SqlIdentifier.require(database.schema());
       ObjectStores.check(store);
       RawInboxes.check(inbox, environment);
-      WorkerConfig config =
-          WorkerConfig.forUris(database.databaseUrl(), database.schema(), store, inbox, workDir)
-              .withStagingLimits(staging.limits(workDir))
-              .withParallelism(files)
-              .withTaskQueue(temporal.settings().taskQueue())
-              .withSchemaSetup(schemaSetup.setup());
+      WorkerConfig.Builder config =
+          WorkerConfig.builder()
+              .databaseUrl(database.databaseUrl())
+              .schema(database.schema())
+              .store(store)
+              .inbox(inbox)
+              .workDir(workDir)
+              .stagingLimits(staging.limits(workDir))
+              .parallelism(files)
+              .taskQueue(temporal.settings().taskQueue())
+              .schemaSetup(schemaSetup.setup())
+              .geocoder(geocoder);
       if (pgS3Import) {
-        config = config.withPgS3Import(AwsS3Settings.fromEnvironment(store, environment));
+        config.pgS3Import(AwsS3Settings.fromEnvironment(store, environment));
       }
-      return geocoder == null ? config : config.withGeocoder(geocoder);
+      return config.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -82,80 +82,139 @@ public record WorkerConfig(
     }
   }
 
-  /** The defaults for a worker over these folders (as {@code file://} URIs). */
-  public static WorkerConfig of(String databaseUrl, String schema, Path storeDir, Path rawInbox, Path workDir) {
-    return forUris(databaseUrl, schema, storeDir.toUri().toString(), rawInbox.toUri().toString(), workDir);
+  /**
+   * A configuration with a worker's defaults for what is not set: the shared task queue, this
+   * process's host queue, 2 files at once, DuckDB's default limits spilling into {@code
+   * <work dir>/duckdb-tmp}, the geocoding services of this process's environment (and their
+   * chain as the geocoder), no {@code --pg-s3-import}, PostGIS when available and no grants.
+   * Database URL, schema, store, inbox and work folder have no default.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The defaults for a worker over a store and an inbox given by URI (see {@link #withStore}, {@link #withInbox}). */
-  public static WorkerConfig forUris(String databaseUrl, String schema, String storeUri, String inboxUri, Path workDir) {
-    GeocodingSettings geocoding = GeocodingSettings.fromEnvironment(System.getenv());
-    return new WorkerConfig(
-        databaseUrl,
-        schema,
-        localStoreFolder(storeUri),
-        localInboxFolder(inboxUri),
-        workDir,
-        StagingLimits.defaults(workDir.resolve("duckdb-tmp")),
-        WorkflowIds.TASK_QUEUE,
-        defaultHostTaskQueue(),
-        OcaActivityOptions.DEFAULT_HOST_WAIT,
-        2,
-        geocoding.defaultGeocoder(),
-        storeUri,
-        inboxUri,
-        geocoding,
-        null,
-        SchemaSetup.defaults());
-  }
+  /** Builds a {@link WorkerConfig}; each setter replaces a default (see {@link #builder()}). */
+  public static final class Builder {
+    private String databaseUrl;
+    private String schema;
+    private String storeUri;
+    private String inboxUri;
+    private Path workDir;
+    private StagingLimits stagingLimits;
+    private String taskQueue = WorkflowIds.TASK_QUEUE;
+    private Duration hostWait = OcaActivityOptions.DEFAULT_HOST_WAIT;
+    private int parallelism = 2;
+    private String geocoder;
+    private GeocodingSettings geocoding;
+    private AwsS3Settings pgS3Import;
+    private SchemaSetup schemaSetup = SchemaSetup.defaults();
 
-  public WorkerConfig withParallelism(int files) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, files, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
-  }
+    private Builder() {}
 
-  public WorkerConfig withStagingLimits(StagingLimits limits) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, limits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
-  }
+    public Builder databaseUrl(String url) {
+      this.databaseUrl = url;
+      return this;
+    }
 
-  public WorkerConfig withGeocoder(String name) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, name, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
-  }
+    public Builder schema(String name) {
+      this.schema = name;
+      return this;
+    }
 
-  public WorkerConfig withHostWait(Duration wait) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, wait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
-  }
+    /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
+    public Builder store(String uri) {
+      this.storeUri = uri;
+      return this;
+    }
 
-  public WorkerConfig withGeocoding(GeocodingSettings settings) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, settings, pgS3Import, schemaSetup);
-  }
+    /** The object store in a local folder. */
+    public Builder store(Path folder) {
+      return store(folder.toUri().toString());
+    }
 
-  /** PostGIS use and grants of the schema (--postgis, --grant). */
-  public WorkerConfig withSchemaSetup(SchemaSetup setup) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, setup);
-  }
+    /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
+    public Builder inbox(String uri) {
+      this.inboxUri = uri;
+      return this;
+    }
 
-  /** The object store at {@code uri} (a folder, file:///… or s3://bucket/prefix). */
-  public WorkerConfig withStore(String uri) {
-    return new WorkerConfig(databaseUrl, schema, localStoreFolder(uri), rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, uri, inboxUri, geocoding, pgS3Import, schemaSetup);
-  }
+    /** The raw inbox in a local folder. */
+    public Builder inbox(Path folder) {
+      return inbox(folder.toUri().toString());
+    }
 
-  /** The raw inbox at {@code uri} (a folder, file:///…, s3://bucket/prefix or sftp://user@host/dir). */
-  public WorkerConfig withInbox(String uri) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, localInboxFolder(uri), workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, uri, geocoding, pgS3Import, schemaSetup);
-  }
+    public Builder workDir(Path dir) {
+      this.workDir = dir;
+      return this;
+    }
 
-  /** Loads staging tables and writes public CSVs through RDS's aws_s3 extension (null: through the worker). */
-  public WorkerConfig withPgS3Import(AwsS3Settings settings) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, taskQueue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, settings, schemaSetup);
+    public Builder stagingLimits(StagingLimits limits) {
+      this.stagingLimits = limits;
+      return this;
+    }
+
+    public Builder taskQueue(String queue) {
+      this.taskQueue = queue;
+      return this;
+    }
+
+    public Builder hostWait(Duration wait) {
+      this.hostWait = wait;
+      return this;
+    }
+
+    public Builder parallelism(int files) {
+      this.parallelism = files;
+      return this;
+    }
+
+    /** The geocoder by name; null keeps the default (the chain of the configured services). */
+    public Builder geocoder(String name) {
+      this.geocoder = name;
+      return this;
+    }
+
+    public Builder geocoding(GeocodingSettings settings) {
+      this.geocoding = settings;
+      return this;
+    }
+
+    /** Loads staging tables and writes public CSVs through RDS's aws_s3 extension (null: through the worker). */
+    public Builder pgS3Import(AwsS3Settings settings) {
+      this.pgS3Import = settings;
+      return this;
+    }
+
+    /** PostGIS use and grants of the schema (--postgis, --grant). */
+    public Builder schemaSetup(SchemaSetup setup) {
+      this.schemaSetup = setup;
+      return this;
+    }
+
+    /** The configuration; IllegalArgumentException (or NullPointerException) for a bad or missing setting. */
+    public WorkerConfig build() {
+      Objects.requireNonNull(storeUri, "store");
+      Objects.requireNonNull(inboxUri, "inbox");
+      Objects.requireNonNull(workDir, "workDir");
+      GeocodingSettings services = geocoding != null ? geocoding : GeocodingSettings.fromEnvironment(System.getenv());
+      return new WorkerConfig(
+          databaseUrl,
+          schema,
+          localStoreFolder(storeUri),
+          localInboxFolder(inboxUri),
+          workDir,
+          stagingLimits != null ? stagingLimits : StagingLimits.defaults(workDir.resolve("duckdb-tmp")),
+          taskQueue,
+          defaultHostTaskQueue(),
+          hostWait,
+          parallelism,
+          geocoder != null ? geocoder : services.defaultGeocoder(),
+          storeUri,
+          inboxUri,
+          services,
+          pgS3Import,
+          schemaSetup);
+    }
   }
 
   private static Path localStoreFolder(String uri) {
@@ -164,11 +223,6 @@ public record WorkerConfig(
 
   private static Path localInboxFolder(String uri) {
     return S3Location.isS3(uri) || SftpSettings.isSftp(uri) ? null : ObjectStores.localFolder(uri);
-  }
-
-  public WorkerConfig withTaskQueue(String queue) {
-    return new WorkerConfig(databaseUrl, schema, storeDir, rawInbox, workDir, stagingLimits, queue,
-        hostTaskQueue, hostWait, parallelism, geocoder, storeUri, inboxUri, geocoding, pgS3Import, schemaSetup);
   }
 
   /**

@@ -64,8 +64,14 @@ public final class EndToEnd implements AutoCloseable {
     String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     inbox = Files.createDirectories(root.resolve("inbox"));
     config =
-        WorkerConfig.of(postgres.jdbcUrl(), schema, root.resolve("store"), inbox, root.resolve("work"))
-            .withHostWait(Duration.ofSeconds(3)); // ScheduleToStart is not time-skipped
+        WorkerConfig.builder()
+            .databaseUrl(postgres.jdbcUrl())
+            .schema(schema)
+            .store(root.resolve("store"))
+            .inbox(inbox)
+            .workDir(root.resolve("work"))
+            .hostWait(Duration.ofSeconds(3)) // ScheduleToStart is not time-skipped
+            .build();
     database = DatabaseUrl.parse(config.databaseUrl());
     SchemaMigrator.migrate(database, schema);
     tables = new OcaTables(database, schema);
