@@ -1,6 +1,17 @@
 package org.ocaetl.worker;
 
 import org.ocaetl.worker.bench.BenchCommand;
+import org.ocaetl.worker.cli.CommandLines;
+import org.ocaetl.worker.local.DemoCommand;
+import org.ocaetl.worker.local.GenerateCommand;
+import org.ocaetl.worker.local.LocalCommand;
+import org.ocaetl.worker.local.ParseCommand;
+import org.ocaetl.worker.ops.BackfillCommand;
+import org.ocaetl.worker.ops.ReferenceLoadCommand;
+import org.ocaetl.worker.ops.SearchAttributesCommand;
+import org.ocaetl.worker.ops.StartCommand;
+import org.ocaetl.worker.runtime.WorkerCommand;
+import org.ocaetl.worker.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +19,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "oca",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
     subcommands = {
       DemoCommand.class,
@@ -35,19 +45,18 @@ public final class OcaCommand implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return configure(new CommandLine(new OcaCommand()));
+    CommandLine oca = CommandLines.configure(new CommandLine(new OcaCommand()));
+    withVersion(oca);
+    return oca;
   }
 
   /**
-   * How {@code command} and its subcommands report bad usage (exit 2) and failures (exit 1), also
-   * for commands run by other commands.
+   * Every command's {@code --version} names the jar's version. Set here because the commands'
+   * packages cannot name this one: it depends on all of them.
    */
-  static CommandLine configure(CommandLine command) {
-    command.setParameterExceptionHandler(new UsageErrors(command.getParameterExceptionHandler()));
-    CommandFailures failures = new CommandFailures();
-    command.setExecutionExceptionHandler(failures);
-    command.setExecutionStrategy(failures);
-    return command;
+  private static void withVersion(CommandLine command) {
+    command.getCommandSpec().versionProvider(new VersionProvider());
+    command.getSubcommands().values().forEach(OcaCommand::withVersion);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.worker.schedule.ScheduleSettings;
+import org.ocaetl.worker.testing.OcaEnvironment;
 import org.ocaetl.workflows.model.BackfillRequest;
 import org.ocaetl.workflows.model.BackfillState;
 import org.ocaetl.workflows.model.FileRequest;

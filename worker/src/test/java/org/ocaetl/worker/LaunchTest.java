@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.ocaetl.worker.local.DemoCommand;
+import org.ocaetl.worker.testing.OcaEnvironment;
 
 /**
  * How the jar is launched without JDK warnings: DuckDB's native access is enabled by the jar's

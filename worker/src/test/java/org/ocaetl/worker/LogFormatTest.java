@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
-import java.io.ByteArrayOutputStream;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
-import org.slf4j.Logger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /**
  * The production logback.xml, loaded as it is: human-readable lines by default, one JSON object
  * per line with {@code OCA_LOG_FORMAT=json} (the variable is read from the environment, or here
  * from the logger context, which logback consults first), always on stderr. The subprocess in
- * {@link WorkerProcessTest} checks the same through the real environment and stderr.
+ * {@link org.ocaetl.worker.runtime.WorkerProcessTest} checks the same through the real environment and stderr.
  */
 @SuppressWarnings("unchecked")
 class LogFormatTest {
@@ -33,7 +34,7 @@ class LogFormatTest {
   @Test
   void jsonWithOneSwitch() throws Exception {
     String err = logOneLine("json");
-    var event = LocalCommand.JSON.readTree(err);
+    var event = new ObjectMapper().readTree(err);
     assertEquals("INFO", event.get("level").asText());
     assertEquals("hello {}", event.get("message").asText());
     assertEquals("42", event.get("arguments").get(0).asText());

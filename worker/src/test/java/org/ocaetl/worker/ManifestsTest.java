@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ocaetl.worker.testing.OcaEnvironment;
 
 /**
  * The Kubernetes manifests in k8s/, parsed (not string-matched: a string match once passed a wrong day): resources, probes,

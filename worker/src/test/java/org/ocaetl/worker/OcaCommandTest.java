@@ -8,13 +8,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.worker.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,23 @@ class OcaCommandTest {
       Run run = run(name, "--help");
       assertEquals(0, run.exitCode(), name + " --help");
       assertTrue(run.out().contains("Usage: oca " + name), name + " --help prints its usage");
+    }
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    String version = run("--version").out();
+    assertTrue(version.startsWith("oca "), version);
+    for (CommandLine command : everyCommand(OcaCommand.commandLine(), new ArrayList<>())) {
+      List<String> args = new ArrayList<>(List.of(command.getCommandSpec().qualifiedName(" ").split(" ")));
+      if (args.contains("help")) {
+        continue;
+      }
+      args.removeFirst(); // "oca"
+      args.add("--version");
+      Run run = run(args.toArray(String[]::new));
+      assertEquals(0, run.exitCode(), args.toString());
+      assertEquals(version, run.out(), args.toString());
     }
   }
 
@@ -150,7 +168,7 @@ class OcaCommandTest {
   @Test
   void aCrashExitsOneNotTheCasesFailedCodeAndSaysItCrashed() {
     for (String[] args : List.of(new String[] {"--out-of-memory"}, new String[0])) {
-      CommandLine cli = OcaCommand.configure(new CommandLine(new Crashing()));
+      CommandLine cli = CommandLines.configure(new CommandLine(new Crashing()));
       StringWriter err = new StringWriter();
       cli.setErr(new PrintWriter(err));
       assertEquals(1, cli.execute(args), err.toString());

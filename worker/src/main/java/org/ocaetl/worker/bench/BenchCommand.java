@@ -13,12 +13,8 @@ import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.worker.BenchSetup;
-import org.ocaetl.worker.EndToEndBenchmark;
-import org.ocaetl.worker.FullHistoryBenchmark;
-import org.ocaetl.worker.PostgisOption;
-import org.ocaetl.worker.StagingOptions;
-import org.ocaetl.worker.VersionProvider;
+import org.ocaetl.worker.options.PostgisOption;
+import org.ocaetl.worker.options.StagingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +27,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Measures the throughput of parse + stage + export and the peak RSS of the whole process.",
       "It generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
@@ -56,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--cases",
       defaultValue = "30000",
       paramLabel = "N",
-      description = "Cases of the generated weekly-profile file, default ${DEFAULT-VALUE}.")
+      description = "Cases of the generated weekly-profile file (with --profile promotion: of the weekly file),"
+          + " default ${DEFAULT-VALUE}.")
   int cases;
 
   @Option(
@@ -85,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--base-cases",
       defaultValue = "1000000",
       paramLabel = "N",
-      description = "With --end-to-end: cases of the history loaded first (once), default ${DEFAULT-VALUE}.")
+      description = "With --end-to-end: cases of the history loaded first (once); with --profile promotion:"
+          + " cases in the database before the weekly file, default ${DEFAULT-VALUE}.")
   int baseCases;
 
   @Option(
@@ -104,7 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
         "full-history: a full reprocess into an empty schema (oca_history_bench): --years Initial",
         "files of --initial-cases cases and --weeks weekly files of --cases cases in one run (staging,",
         "one promotion, publish), then one more weekly file against the full database. Run it with",
-        "the image's limits: java -Xmx640m -jar oca-worker.jar bench --profile full-history."
+        "the image's limits: java -Xmx640m -jar oca-worker.jar bench --profile full-history.",
+        "promotion: the promotion alone: --base-cases generated cases in an empty schema",
+        "(oca_promotion_bench), then a weekly file of --cases cases promoted twice, with the plans",
+        "of its per-table deletes."
       })
   String profile;
 
@@ -161,8 +161,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "URL",
       description = {
         "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end / --profile the database to load (schema",
-        "oca_bench / oca_history_bench; default an embedded one), with --geocode that of the cache (schema",
-        "oca_geocode_bench; required)."
+        "oca_bench / oca_history_bench / oca_promotion_bench; default an embedded one), with --geocode that",
+        "of the cache (schema oca_geocode_bench; required)."
       })
   String databaseUrl;
 
@@ -190,11 +190,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Path work = workFolder();
+    if ("promotion".equals(profile)) {
+      PromotionBenchmark.Weekly weekly;
+      try {
+        weekly = PromotionBenchmark.Weekly.of(cases, baseCases);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      new PromotionBenchmark(benchSetup(work)).run(baseCases, weekly);
+      out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
+      return 0;
+    }
     if (profile != null) {
       if (!profile.equals("full-history") || years < 1 || initialCases < 1 || parallel < 1
           || (weeks != null && weeks < 0)) {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "--profile takes full-history; --years, --initial-cases and --parallel must be at least 1");
+            "--profile takes full-history or promotion; --years, --initial-cases and --parallel must be at least 1");
       }
       new FullHistoryBenchmark(benchSetup(work)).run(years, initialCases, weeks == null ? 52 : weeks, cases, parallel);
       return 0;

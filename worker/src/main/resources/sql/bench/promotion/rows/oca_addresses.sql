@@ -1,0 +1,30 @@
+-- Generated benchmark rows: one oca_addresses row per case version in the temp table ids (create_ids.sql).
+-- Columns in the table's order, so COPY ... TO writes the staged CSV header the promotion expects.
+SELECT 'LT-' || lpad(n::text, 8, '0') AS indexnumberid,
+       n || ' Main St' AS street1,
+       'Apt ' || n % 50 AS street2,
+       'Brooklyn' AS city,
+       'NY' AS state,
+       '11201' AS postalcode,
+       CASE WHEN geocoded THEN 'success' END AS status,
+       NULL AS house_number,
+       NULL AS street_name,
+       NULL AS borough_code,
+       NULL AS place_name,
+       NULL AS sname,
+       NULL AS hnum,
+       NULL AS boro,
+       CASE WHEN geocoded THEN 40.6::real END AS lat,
+       NULL AS bin,
+       CASE WHEN geocoded THEN (3000000000 + n)::text END AS bbl,
+       NULL AS cd,
+       NULL AS ct,
+       NULL AS council,
+       NULL AS grc,
+       NULL AS grc2,
+       NULL AS msg,
+       NULL AS msg2,
+       CASE WHEN geocoded THEN -73.9::real END AS lon,
+       '11201' AS zip_code
+FROM ids
+WHERE kind = 'version'
