@@ -24,12 +24,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.geocode.GeocodeResult.Outcome;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * The claims that coalesce lookups across workers, and the lookups a worker shares between its
@@ -41,14 +42,14 @@ import org.ocaetl.testing.PostgresTestDatabase;
 class GeocodeClaimsTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
   static final Duration POLL = Duration.ofMillis(50);
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
   static HttpClient client;
   String schema;
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocodeClaimsTest.class);
     stub = GeocodingStub.start();
     client = HttpClient.newHttpClient();
   }
@@ -57,7 +58,6 @@ class GeocodeClaimsTest {
   static void stop() {
     client.close();
     stub.close();
-    db.close();
   }
 
   @BeforeEach

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.generate.ExtractGenerator;
@@ -40,7 +41,7 @@ import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaSearchAttributes;
 import org.ocaetl.workflows.WorkflowIds;
@@ -58,7 +59,8 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClusterEndToEndTest {
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static TestServer.PortBoundTestServer temporal;
   static String address;
   static String schema;
@@ -72,7 +74,6 @@ class ClusterEndToEndTest {
 
   @BeforeAll
   static void startClusterAndWorker() throws Exception {
-    postgres = PostgresTestDatabase.create(ClusterEndToEndTest.class);
     data = postgres.dataSource();
     schema = "cluster_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     int port = freePort();
@@ -95,7 +96,6 @@ class ClusterEndToEndTest {
     }
     service.shutdownNow();
     temporal.close();
-    postgres.close();
   }
 
   static ProductionWorker startWorker(Path workDir) throws Exception {

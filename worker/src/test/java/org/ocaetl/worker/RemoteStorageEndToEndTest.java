@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.ObjectStore;
@@ -27,7 +27,7 @@ import org.ocaetl.store.S3Location;
 import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 import org.ocaetl.testing.SftpTestServer;
 import org.ocaetl.testing.TestExtracts;
@@ -42,19 +42,14 @@ class RemoteStorageEndToEndTest {
   static final String INCR_2 = "LandlordTenant.Incr.2024-03-15.zip";
   static final String STREET = "12 Secret Lane";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static S3MockServer s3;
   @TempDir Path root;
 
   @BeforeAll
   static void servers() throws Exception {
-    postgres = PostgresTestDatabase.create(RemoteStorageEndToEndTest.class);
     s3 = S3MockServer.shared();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
   }
 
   @Test

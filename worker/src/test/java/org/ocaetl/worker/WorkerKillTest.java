@@ -25,10 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaRunWorkflow;
@@ -54,6 +55,8 @@ import org.ocaetl.workflows.model.RunResult;
  */
 class WorkerKillTest {
   private static final String SCHEMA = "killed";
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
 
@@ -65,8 +68,7 @@ class WorkerKillTest {
     String fileName = zip.getFileName().toString();
     String fileWorkflow = WorkflowIds.file(fileName);
     int port = ClusterEndToEndTest.freePort();
-    try (PostgresTestDatabase postgres = PostgresTestDatabase.create(WorkerKillTest.class);
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true)) {
+    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true)) {
       String address = "127.0.0.1:" + port;
       assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
       WorkflowServiceStubs service =
@@ -104,7 +106,7 @@ class WorkerKillTest {
         assertEquals(1, completed(client, fileWorkflow, FileActivities.PARSE), "the file's new workflow parsed it from scratch");
 
         assertEquals(
-            EndToEnd.faultFreeDigest(postgres, root.resolve("fault-free"), inbox, fileName),
+            EndToEnd.faultFreeDigest(postgres.database(), root.resolve("fault-free"), inbox, fileName),
             SchemaDigest.of(postgres.dataSource(), SCHEMA));
       } finally {
         service.shutdownNow();
@@ -112,7 +114,7 @@ class WorkerKillTest {
     }
   }
 
-  private Map<String, String> workerEnvironment(String address, PostgresTestDatabase postgres, Path inbox) {
+  private Map<String, String> workerEnvironment(String address, PostgresDatabaseExtension postgres, Path inbox) {
     return Map.ofEntries(
         Map.entry("OCA_TEMPORAL_ADDRESS", address),
         Map.entry("OCA_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + postgres.name()),

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
@@ -34,6 +35,8 @@ import org.ocaetl.workflows.model.RunResult;
  */
 class WorkerProcessTest {
   static final String PASSWORD = "s3cret-in-the-url";
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
 
@@ -42,8 +45,7 @@ class WorkerProcessTest {
   void configuredByEnvironmentItRunsLogsJsonAndStopsOnSigterm() throws Exception {
     int temporalPort = ClusterEndToEndTest.freePort();
     int metricsPort = ClusterEndToEndTest.freePort();
-    try (PostgresTestDatabase postgres = PostgresTestDatabase.create(WorkerProcessTest.class);
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, true)) {
+    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, true)) {
       String address = "127.0.0.1:" + temporalPort;
       assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
       Path inbox = Files.createDirectories(root.resolve("inbox"));
@@ -105,7 +107,7 @@ class WorkerProcessTest {
     }
   }
 
-  private static boolean schemaExists(PostgresTestDatabase postgres, String schema) throws Exception {
+  private static boolean schemaExists(PostgresDatabaseExtension postgres, String schema) throws Exception {
     try (Connection c = postgres.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")) {
       ps.setString(1, schema);
