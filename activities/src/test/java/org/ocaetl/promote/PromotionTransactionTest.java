@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.Await;
 import org.ocaetl.testing.FailingObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresDatabaseExtension;
@@ -344,19 +345,14 @@ class PromotionTransactionTest {
   }
 
   private static void awaitAdvisoryLockWaiters(int expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+    Await.until(Duration.ofSeconds(20), expected + " promotions queued on the advisory lock", () -> {
       try (Connection c = db.dataSource().getConnection();
           var rs = c.createStatement().executeQuery(
               "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
                   + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
         rs.next();
-        if (rs.getInt(1) >= expected) {
-          return;
-        }
+        return rs.getInt(1);
       }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("promotions never queued on the advisory lock");
+    }, waiting -> waiting >= expected);
   }
 }

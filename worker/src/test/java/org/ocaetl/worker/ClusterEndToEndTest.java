@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -11,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
+import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaSearchAttributes;
@@ -282,19 +285,14 @@ class ClusterEndToEndTest {
   }
 
   private static void awaitStatus(String workflowId, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
+    Await.until(Duration.ofSeconds(60), workflowId + " to reach " + status, () -> {
       try {
-        if (status.equals(
-            client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes().get(OcaSearchAttributes.STATUS))) {
-          return;
-        }
+        return status.equals(
+            client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes().get(OcaSearchAttributes.STATUS));
       } catch (io.temporal.client.WorkflowNotFoundException e) {
-        // not started yet
+        return false; // not started yet
       }
-      Http.sleep(50);
-    }
-    throw new AssertionError(workflowId + " never reached " + status);
+    });
   }
 
   private static long scheduledEventId(List<HistoryEvent> events, String activityType) {
@@ -322,36 +320,32 @@ class ClusterEndToEndTest {
   }
 
   private static void awaitWaitingPromotion() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
+    Await.until(Duration.ofSeconds(30), "the promotion to wait for the lock", () -> {
       try (Connection c = data.getConnection();
           Statement st = c.createStatement();
           var rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
         rs.next();
-        if (rs.getLong(1) > 0) {
-          return;
-        }
+        return rs.getLong(1) > 0;
       }
-      Http.sleep(100);
-    }
-    throw new AssertionError("the promotion never waited for the lock");
+    });
   }
 
   private static JsonNode awaitBackfill(long handled) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    String last = null;
-    while (Instant.now().isBefore(deadline)) {
-      Cli status = Cli.run("backfill", "status", "--temporal-address", address);
-      last = status.toString();
-      if (status.exitCode() == 0) {
-        JsonNode progress = LocalCommand.JSON.readTree(status.out());
-        if (progress.get("handled").asLong() == handled && progress.get("current").isNull()) {
-          return progress;
-        }
-      }
-      Http.sleep(200);
+    Cli status = Await.until(Duration.ofSeconds(30), "the backfill to finish",
+        () -> Cli.run("backfill", "status", "--temporal-address", address), s -> handledAll(s, handled));
+    return LocalCommand.JSON.readTree(status.out());
+  }
+
+  private static boolean handledAll(Cli status, long handled) {
+    if (status.exitCode() != 0) {
+      return false;
     }
-    throw new AssertionError("the backfill never finished; last status: " + last);
+    try {
+      JsonNode progress = LocalCommand.JSON.readTree(status.out());
+      return progress.get("handled").asLong() == handled && progress.get("current").isNull();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void execute(String sql) throws Exception {

@@ -17,7 +17,6 @@ import io.temporal.testserver.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
+import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
 import org.ocaetl.workflows.FileActivities;
@@ -131,11 +131,10 @@ class WorkerKillTest {
   }
 
   /** Waits until the parse has reported progress (past its first 5,000 cases); returns its activity id. */
-  private static String awaitParseHeartbeat(WorkflowServiceStubs service, String workflowId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
+  private static String awaitParseHeartbeat(WorkflowServiceStubs service, String workflowId) {
+    return Await.until(Duration.ofSeconds(90), "the parse of " + workflowId + " to report progress", () -> {
       try {
-        Optional<String> parsing = service.blockingStub()
+        return service.blockingStub()
             .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
@@ -144,17 +143,13 @@ class WorkerKillTest {
             .filter(a -> a.getActivityType().getName().equals(FileActivities.PARSE) && a.hasHeartbeatDetails())
             .map(PendingActivityInfo::getActivityId)
             .findFirst();
-        if (parsing.isPresent()) {
-          return parsing.get();
-        }
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
           throw e;
         }
+        return Optional.<String>empty(); // not started yet
       }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the parse of " + workflowId + " never reported progress");
+    }, Optional::isPresent).get();
   }
 
   private static long completed(WorkflowClient client, String workflowId, String activityType) {

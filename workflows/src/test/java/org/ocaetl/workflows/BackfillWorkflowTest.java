@@ -15,13 +15,13 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.testing.Await;
 import org.ocaetl.workflows.model.BackfillOutcome;
 import org.ocaetl.workflows.model.BackfillProgress;
 import org.ocaetl.workflows.model.BackfillRequest;
@@ -160,24 +160,15 @@ class BackfillWorkflowTest {
 
   /** Polls the progress query (the workflow never completes on its own). */
   private BackfillProgress awaitProgress(Predicate<BackfillProgress> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    BackfillProgress last = null;
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        last = BackfillClient.progress(client);
-        if (condition.test(last)) {
-          return last;
-        }
-      } catch (io.temporal.client.WorkflowQueryException e) {
-        // the first workflow task has not run yet
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    return Await.until(Duration.ofSeconds(30), "the backfill's progress", this::progressOrNull,
+        p -> p != null && condition.test(p));
+  }
+
+  private BackfillProgress progressOrNull() {
+    try {
+      return BackfillClient.progress(client);
+    } catch (io.temporal.client.WorkflowQueryException e) {
+      return null; // the first workflow task has not run yet
     }
-    throw new AssertionError("backfill progress never matched; last: " + last);
   }
 }
