@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.ocaetl.testing.PostgresDatabaseExtension;
  * rows (50,000 distinct addresses, the Census stub answering at once, the cache in PostgreSQL).
  * Holding the rows, the addresses or their results would need several times that heap.
  */
+@Tag("slow")
 class BoundedMemoryTest {
   private static final String HEAP = "-Xmx48m";
   private static final int ROWS = 200_000;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.model.OcaTable;
@@ -35,6 +36,7 @@ import org.ocaetl.testing.S3MockServer;
  * {@code aws_s3.table_import_from_s3} (here the test stand-in over S3Mock, same signature), in the
  * promotion's one transaction.
  */
+@Tag("slow")
 class S3ImportPromotionTest {
   private static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
   private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";

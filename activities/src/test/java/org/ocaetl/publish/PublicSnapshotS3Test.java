@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.model.OcaTable;
@@ -22,6 +23,7 @@ import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 
 /** The snapshot published into S3 (S3Mock): street addresses stay under private/ (docs/processing-rules.md#rule-15). */
+@Tag("slow")
 class PublicSnapshotS3Test {
   @RegisterExtension
   static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.promote.PromotionHarness;
@@ -30,6 +31,7 @@ import org.ocaetl.testing.S3MockServer;
  * Publishing with {@code --pg-s3-import}: the database writes the CSVs to S3 itself through
  * {@code aws_s3.query_export_to_s3} (here the test stand-in over S3Mock, same signature).
  */
+@Tag("slow")
 class S3QueryExporterTest {
   @RegisterExtension
   static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();

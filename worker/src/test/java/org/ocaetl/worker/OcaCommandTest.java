@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -118,6 +119,7 @@ class OcaCommandTest {
 
   /** The JVM's user.home comes from the password database; a user's shell says $HOME. */
   @Test
+  @Tag("slow")
   void theDataFoldersDefaultToHomeNotTheJvmsUserHome(@TempDir Path home) throws Exception {
     for (String command : List.of("demo", "local")) {
       ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

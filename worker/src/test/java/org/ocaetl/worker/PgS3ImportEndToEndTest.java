@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.ocaetl.testing.S3MockServer;
 import picocli.CommandLine;
 
 /** {@code oca local --pg-s3-import --store s3://…}: the database imports and exports through aws_s3 (the stand-in). */
+@Tag("slow")
 class PgS3ImportEndToEndTest {
   @RegisterExtension
   static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();

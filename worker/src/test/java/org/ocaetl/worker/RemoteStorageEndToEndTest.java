@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import picocli.CommandLine;
  * {@code oca local --inbox sftp://… --store s3://…} over an embedded SFTP server and S3Mock: the
  * files are fetched over SFTP, archived, staged, promoted and published into the bucket.
  */
+@Tag("slow")
 class RemoteStorageEndToEndTest {
   static final String INCR_1 = "LandlordTenant.Incr.2024-03-08.zip";
   static final String INCR_2 = "LandlordTenant.Incr.2024-03-15.zip";

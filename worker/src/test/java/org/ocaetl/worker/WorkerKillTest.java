@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,7 @@ import org.ocaetl.workflows.model.RunResult;
  * the run would hang. Here the operator's way out stands in for it: the stuck run and its file
  * workflow are terminated and a new run is started.
  */
+@Tag("slow")
 class WorkerKillTest {
   private static final String SCHEMA = "killed";
   @RegisterExtension

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,7 @@ import org.ocaetl.workflows.model.RunResult;
  * {@code oca worker} as a container runs it: its own JVM, configured by environment variables
  * only, the production logback.xml with {@code OCA_LOG_FORMAT=json}, stopped with SIGTERM.
  */
+@Tag("slow")
 class WorkerProcessTest {
   static final String PASSWORD = "s3cret-in-the-url";
   @RegisterExtension
