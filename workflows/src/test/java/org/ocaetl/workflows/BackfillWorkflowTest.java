@@ -11,6 +11,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -149,7 +150,8 @@ class BackfillWorkflowTest {
     assertNotEquals(first.getRunId(), latestRun, "one request per run: continued as new");
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW,
-        client.newUntypedWorkflowStub(WorkflowIds.BACKFILL, java.util.Optional.of(first.getRunId()), java.util.Optional.empty())
+        client.newUntypedWorkflowStub(
+                WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(first.getRunId()).build())
             .describe().getStatus());
     assertEquals(3, fake.publishes.get(), "after the purge, and twice on request");
   }

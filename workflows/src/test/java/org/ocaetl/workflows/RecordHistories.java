@@ -4,6 +4,7 @@ import static org.ocaetl.workflows.FakeStaging.file;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -97,7 +98,7 @@ class RecordHistories {
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones());
     // The fifth request ends the run with continue-as-new; wait for that run to close.
     Await.until(Duration.ofSeconds(30), "the first backfill run to close", () ->
-        client.newUntypedWorkflowStub(WorkflowIds.BACKFILL, java.util.Optional.of(runId), java.util.Optional.empty())
+        client.newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(runId).build())
             .describe().getStatus() != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     write("backfill.json", client.fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
   }
