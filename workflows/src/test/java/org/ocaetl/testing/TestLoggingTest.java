@@ -34,6 +34,8 @@ class TestLoggingTest {
       assertFalse(temporal.isWarnEnabled(), name);
       assertTrue(temporal.isErrorEnabled(), name);
     }
+    assertFalse(((Logger) LoggerFactory.getLogger("io.temporal.internal.worker.PollerOptions")).isErrorEnabled(),
+        "the OutOfMemoryError a worker test throws on purpose");
     assertTrue(((Logger) LoggerFactory.getLogger("io.temporal.internal.worker.WorkflowWorker")).isWarnEnabled(),
         "a workflow task that keeps failing is still reported");
   }
