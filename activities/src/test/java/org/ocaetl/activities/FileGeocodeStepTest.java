@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.GeocodeTesting;
@@ -21,11 +22,10 @@ import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.model.GeocodeSummary;
@@ -42,22 +42,20 @@ class FileGeocodeStepTest {
           + "<PropertyAddress><Street1>1 Nowhere Road</Street1><City>Bronx</City>"
           + "<State>NY</State><PostalCode>10451</PostalCode></PropertyAddress>"
           + "</PropertyAddresses>");
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension().withSchema("step");
   static GeocodingStub stub;
 
   @TempDir Path root;
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(FileGeocodeStepTest.class);
-    SchemaMigrator.migrate(db.dataSource(), "step");
     stub = GeocodingStub.start();
   }
 
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.geocode.GeocodeTesting;
 import org.ocaetl.geocode.Geocoding;
@@ -27,7 +28,7 @@ import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.GeocodeBackfillWorkflow;
 import org.ocaetl.workflows.GeocodeBackfillWorkflowImpl;
 import org.ocaetl.workflows.WorkflowIds;
@@ -41,7 +42,8 @@ import org.ocaetl.workflows.model.GeocodeBackfillResult;
  */
 class GeocodeBackfillTest {
   static final String TASK_QUEUE = "backfill-test";
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
 
   @TempDir java.nio.file.Path dir;
@@ -51,14 +53,12 @@ class GeocodeBackfillTest {
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocodeBackfillTest.class);
     stub = GeocodingStub.start();
   }
 
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   @BeforeEach

@@ -9,19 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
-import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.PromotionActivities;
 import org.ocaetl.workflows.model.PromoteRequest;
 import org.ocaetl.workflows.model.PromoteResult;
@@ -29,21 +27,11 @@ import org.ocaetl.workflows.model.PromoteResult;
 /** The promotion activity on a real database: it heartbeats while its transaction runs. */
 class PromotionActivitiesImplTest {
   private static final String SCHEMA = "oca";
-  private static PostgresTestDatabase db;
+  @RegisterExtension
+  private static final PostgresDatabaseExtension db = new PostgresDatabaseExtension().withSchema(SCHEMA);
 
   @TempDir Path root;
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(PromotionActivitiesImplTest.class);
-    SchemaMigrator.migrate(db.dataSource(), SCHEMA);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @AfterEach
   void closeEnvironment() {

@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.testing.S3MockServer;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 
 /** An S3 prefix as the raw inbox, opened by URI against S3Mock. */
+@Tag("slow")
 class StoreInboxTest {
   @Test
   void listsTheObjectsDirectlyUnderThePrefix() throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The generator streams: a JVM whose heap is several times smaller than the XML it writes still
  * writes it. (Buffering the document, or the zip, would fail with OutOfMemoryError.)
  */
+@Tag("slow")
 class BoundedHeapTest {
   private static final String HEAP = "-Xmx32m";
   private static final int CASES = 40_000;

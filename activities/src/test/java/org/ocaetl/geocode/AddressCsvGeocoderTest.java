@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
@@ -28,14 +29,15 @@ import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** The streaming rewrite of a staged oca_addresses.csv, over the stub services and a real cache. */
 class AddressCsvGeocoderTest {
   static final String HEADER = OcaTable.OCA_ADDRESSES.columnList();
   static final int LAT = 14;
   static final int LON = 24;
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
   static int schemas;
 
@@ -43,14 +45,12 @@ class AddressCsvGeocoderTest {
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(AddressCsvGeocoderTest.class);
     stub = GeocodingStub.start();
   }
 
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   /** Geoclient then Census, batches of {@code batchRows} rows, a fresh cache. */

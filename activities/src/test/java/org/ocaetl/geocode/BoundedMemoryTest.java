@@ -10,39 +10,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * The geocode step streams: a JVM with a 48 MiB heap geocodes a staged file of 200,000 address
  * rows (50,000 distinct addresses, the Census stub answering at once, the cache in PostgreSQL).
  * Holding the rows, the addresses or their results would need several times that heap.
  */
+@Tag("slow")
 class BoundedMemoryTest {
   private static final String HEAP = "-Xmx48m";
   private static final int ROWS = 200_000;
   private static final int ADDRESSES = 50_000;
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension().withSchema("bounded");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void database() throws Exception {
-    db = PostgresTestDatabase.create(BoundedMemoryTest.class);
-    SchemaMigrator.migrate(db.dataSource(), "bounded");
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
 
   /** Run in the child JVM: {@code <csv> <jdbc url>}; prints the report. */
   public static void main(String[] args) throws Exception {

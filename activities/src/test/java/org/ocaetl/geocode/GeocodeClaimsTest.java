@@ -18,18 +18,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.geocode.GeocodeResult.Outcome;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.Await;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * The claims that coalesce lookups across workers, and the lookups a worker shares between its
@@ -41,14 +42,14 @@ import org.ocaetl.testing.PostgresTestDatabase;
 class GeocodeClaimsTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
   static final Duration POLL = Duration.ofMillis(50);
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
   static HttpClient client;
   String schema;
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocodeClaimsTest.class);
     stub = GeocodingStub.start();
     client = HttpClient.newHttpClient();
   }
@@ -57,7 +58,6 @@ class GeocodeClaimsTest {
   static void stop() {
     client.close();
     stub.close();
-    db.close();
   }
 
   @BeforeEach
@@ -178,10 +178,11 @@ class GeocodeClaimsTest {
       GeocodeRun spentRun = new GeocodeRun(Duration.ofMillis(1), 5);
       spent = new FutureTask<>(() -> worker.geocode(List.of(address), spentRun).getFirst());
       Thread.ofPlatform().start(spent);
-      await(() -> rowLockWaits() > 0, "the first caller waits at its claim");
+      Await.until(Duration.ofSeconds(30), "the first caller to wait at its claim", () -> rowLockWaits() > 0);
       fresh = new FutureTask<>(() -> worker.geocode(List.of(address), run(5)).getFirst());
       Thread second = Thread.ofPlatform().start(fresh);
-      await(() -> second.getState() == Thread.State.WAITING, "the second caller waits for the first's lookup");
+      Await.until(Duration.ofSeconds(30), "the second caller to wait for the first's lookup",
+          () -> second.getState() == Thread.State.WAITING);
       other.rollback();
     }
     assertEquals(Outcome.UNAVAILABLE, spent.get().outcome());
@@ -259,16 +260,6 @@ class GeocodeClaimsTest {
       return rs.getLong(1);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out: " + what);
-      }
-      Thread.sleep(20);
     }
   }
 }

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * Two files that share addresses (an Initial and the weekly that updates its cases) geocoded at
@@ -42,7 +43,8 @@ class GeocodeCoalescingTest {
   /** The five 99999s and Main St, Yonkers 1..40. */
   static final int CENSUS_ADDRESSES = 45;
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
   String schema;
 
@@ -50,7 +52,6 @@ class GeocodeCoalescingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocodeCoalescingTest.class);
     stub = GeocodingStub.start();
     stub.countAnswersPerAddress();
   }
@@ -58,7 +59,6 @@ class GeocodeCoalescingTest {
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   @BeforeEach

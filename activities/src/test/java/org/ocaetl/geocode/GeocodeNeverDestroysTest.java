@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
@@ -22,7 +23,7 @@ import org.ocaetl.promote.StagedFile;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * docs/processing-rules.md#rule-14 end to end: staged files geocoded by the geocode step, then promoted. A later file whose
@@ -33,21 +34,20 @@ class GeocodeNeverDestroysTest {
   static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
   static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";
   static final String MAR_15 = "LandlordTenant.Incr.2024-03-15.zip";
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocodeNeverDestroysTest.class);
     stub = GeocodingStub.start();
   }
 
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   @Test

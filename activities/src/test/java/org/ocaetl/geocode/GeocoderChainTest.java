@@ -19,31 +19,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.geocode.GeocodeResult.Outcome;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** The production composition (cache + chain) on a real PostgreSQL cache and the stub services. */
 class GeocoderChainTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static GeocodingStub stub;
   String schema;
   Geocoding geocoding;
 
   @BeforeAll
   static void start() throws Exception {
-    db = PostgresTestDatabase.create(GeocoderChainTest.class);
     stub = GeocodingStub.start();
   }
 
   @AfterAll
   static void stop() {
     stub.close();
-    db.close();
   }
 
   @BeforeEach

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * Setting the foreign keys (and, while only new cases arrive, the child tables' indexes) aside is
@@ -31,18 +30,9 @@ class ForeignKeyDeferralTest {
           + " UNION ALL SELECT replace(indexdef, current_schema() || '.', '') FROM pg_indexes"
           + " WHERE schemaname = current_schema() ORDER BY 1";
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(ForeignKeyDeferralTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @Test
   void breakEvenFollowsTheStagedShareOfTheExistingRows() {

@@ -9,30 +9,21 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The PostGIS step after Flyway: auto with PostGIS, off, and auto where PostGIS cannot be installed. */
 class PostgisSchemaTest {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(PostgisSchemaTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @Test
   void autoAddsAGeneratedGeomAndTheTractsTableOnceAndIsIdempotent() throws Exception {

@@ -12,14 +12,13 @@ import static org.ocaetl.model.OcaTable.OCA_WARRANTS;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** docs/processing-rules.md#rule-4, #rule-5, #rule-6, #rule-7, #rule-8, #rule-14 of processing-rules.md, one promotion after another into a fresh schema. */
 class PromotionRulesTest {
@@ -28,19 +27,10 @@ class PromotionRulesTest {
   private static final String MAR_15 = "LandlordTenant.Incr.2024-03-15.zip";
   private static final String MAR_22 = "LandlordTenant.Incr.2024-03-22.zip";
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
   PromotionHarness h;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(PromotionRulesTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @BeforeEach
   void freshSchema() throws Exception {

@@ -24,17 +24,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.testing.Await;
 import org.ocaetl.testing.FailingObjectStore;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
 
 /** Exactly-once (docs/processing-rules.md#rule-2), atomicity, the ledger, locking and error reporting. */
@@ -43,21 +43,12 @@ class PromotionTransactionTest {
   private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";
   private static final String MAR_15 = "LandlordTenant.Incr.2024-03-15.zip";
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
   LocalObjectStore store;
   StagedFile first;
   PromotionHarness h;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(PromotionTransactionTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @BeforeEach
   void freshSchemaWithOneFile() throws Exception {
@@ -354,19 +345,14 @@ class PromotionTransactionTest {
   }
 
   private static void awaitAdvisoryLockWaiters(int expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+    Await.until(Duration.ofSeconds(20), expected + " promotions queued on the advisory lock", () -> {
       try (Connection c = db.dataSource().getConnection();
           var rs = c.createStatement().executeQuery(
               "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
                   + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
         rs.next();
-        if (rs.getInt(1) >= expected) {
-          return;
-        }
+        return rs.getInt(1);
       }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("promotions never queued on the advisory lock");
+    }, waiting -> waiting >= expected);
   }
 }

@@ -13,11 +13,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.rds.AwsS3Credentials;
 import org.ocaetl.rds.AwsS3Settings;
@@ -27,7 +28,7 @@ import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.AwsS3StandIn;
 import org.ocaetl.testing.LogCapture;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 
 /**
@@ -35,26 +36,22 @@ import org.ocaetl.testing.S3MockServer;
  * {@code aws_s3.table_import_from_s3} (here the test stand-in over S3Mock, same signature), in the
  * promotion's one transaction.
  */
+@Tag("slow")
 class S3ImportPromotionTest {
   private static final String MAR_01 = "LandlordTenant.Incr.2024-03-01.zip";
   private static final String MAR_08 = "LandlordTenant.Incr.2024-03-08.zip";
   private static final String MAR_15 = "LandlordTenant.Incr.2024-03-15.zip";
   private static final String ACCESS_KEY = "AKIAOCATESTKEY";
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static S3MockServer s3;
   S3ObjectStore store;
 
   @BeforeAll
   static void servers() throws Exception {
-    db = PostgresTestDatabase.create(S3ImportPromotionTest.class);
     s3 = S3MockServer.shared();
     AwsS3StandIn.install(db.dataSource(), s3.endpoint());
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @BeforeEach

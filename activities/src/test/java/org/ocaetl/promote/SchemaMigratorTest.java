@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.ColumnType;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 class SchemaMigratorTest {
   /** format_type() spelling of each column type. */
@@ -32,18 +31,9 @@ class SchemaMigratorTest {
           ColumnType.REAL, "real",
           ColumnType.TEXT_ARRAY, "text[]");
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(SchemaMigratorTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @Test
   void tablesHaveTheCatalogColumnsInOrderWithTheirTypes() throws Exception {

@@ -13,9 +13,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.Grant;
 import org.ocaetl.db.PostgisMode;
@@ -25,22 +24,13 @@ import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.reference.PlutoLoader;
 import org.ocaetl.reference.TractsLoader;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** The level-2 views and grants of a publish, in non-public schemas, with and without PostGIS. */
 class LevelTwoViewsTest {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(LevelTwoViewsTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @Test
   void bblOnlyAboveTenUnitsAndTheTractOfEachPointInTheConfiguredSchema() throws Exception {

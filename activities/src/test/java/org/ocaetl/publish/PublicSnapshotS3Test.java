@@ -8,34 +8,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.S3Location;
 import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 
 /** The snapshot published into S3 (S3Mock): street addresses stay under private/ (docs/processing-rules.md#rule-15). */
+@Tag("slow")
 class PublicSnapshotS3Test {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static S3MockServer s3;
   S3ObjectStore store;
 
   @BeforeAll
   static void servers() throws Exception {
-    db = PostgresTestDatabase.create(PublicSnapshotS3Test.class);
     s3 = S3MockServer.shared();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @AfterEach

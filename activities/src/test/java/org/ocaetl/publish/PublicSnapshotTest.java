@@ -13,10 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
@@ -24,24 +23,15 @@ import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 class PublicSnapshotTest {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path storeDir;
   LocalObjectStore store;
   PromotionHarness h;
   PublicSnapshot snapshot;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(PublicSnapshotTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @BeforeEach
   void freshSchema() throws Exception {

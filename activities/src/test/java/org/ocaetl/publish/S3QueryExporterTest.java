@@ -9,11 +9,12 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.rds.AwsS3Settings;
@@ -23,15 +24,17 @@ import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.AwsS3StandIn;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 
 /**
  * Publishing with {@code --pg-s3-import}: the database writes the CSVs to S3 itself through
  * {@code aws_s3.query_export_to_s3} (here the test stand-in over S3Mock, same signature).
  */
+@Tag("slow")
 class S3QueryExporterTest {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static S3MockServer s3;
   S3ObjectStore streamed;
   S3ObjectStore exported;
@@ -39,14 +42,8 @@ class S3QueryExporterTest {
 
   @BeforeAll
   static void servers() throws Exception {
-    db = PostgresTestDatabase.create(S3QueryExporterTest.class);
     s3 = S3MockServer.shared();
     AwsS3StandIn.install(db.dataSource(), s3.endpoint());
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @BeforeEach

@@ -12,34 +12,24 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.promote.SchemaMigrator;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.model.PurgeResult;
 
 /** The tombstone purge on a real PostgreSQL schema. */
 class TombstonePurgeTest {
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   static int schemas;
   String schema;
   DataSource data;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(TombstonePurgeTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @BeforeEach
   void freshSchema() throws Exception {

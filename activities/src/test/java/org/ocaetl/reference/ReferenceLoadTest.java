@@ -9,15 +9,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.store.LocalObjectStore;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** load-pluto and load-tracts against real PostgreSQL: happy path, replace, bad input, release record. */
 class ReferenceLoadTest {
@@ -25,19 +24,10 @@ class ReferenceLoadTest {
   static final String PLUTO_HEADER = "Borough,Block,Lot,CD,BCT2020,BCTCB2020,CT2010,CB2010,Council,Address,UnitsRes,BBL\n";
   static final String SQUARE = "POLYGON((-74 40.6,-73.9 40.6,-73.9 40.7,-74 40.7,-74 40.6))";
 
-  static PostgresTestDatabase db;
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
   @TempDir Path dir;
   PromotionHarness h;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    db = PostgresTestDatabase.create(ReferenceLoadTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
 
   @BeforeEach
   void freshSchema() throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.parse.ExtractFileException;
@@ -21,6 +22,7 @@ import org.ocaetl.workflows.model.CaseFailure;
  * the image's GC and OutOfMemoryError policy. The enormous case fails alone; the cases around it
  * are staged.
  */
+@Tag("slow")
 class CaseBoundsHeapTest {
   private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
   private static final String HEAP = "-Xmx256m";

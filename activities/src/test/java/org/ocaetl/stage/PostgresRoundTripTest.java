@@ -18,12 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.TestExtracts;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -34,7 +34,8 @@ import org.postgresql.core.BaseConnection;
  */
 class PostgresRoundTripTest {
   private static final String NAME = "LandlordTenant.Incr.2025-07-06.zip";
-  private static PostgresTestDatabase db;
+  @RegisterExtension
+  private static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
 
   @TempDir static Path dir;
 
@@ -48,7 +49,6 @@ class PostgresRoundTripTest {
 
   @BeforeAll
   static void loadIntoPostgres() throws Exception {
-    db = PostgresTestDatabase.create(PostgresRoundTripTest.class);
     StringBuilder specialties = new StringBuilder("<SpecialtyDesignations>");
     for (String element : HARD_ELEMENTS) {
       specialties.append("<SpecialtyDesignationType>").append(xml(element)).append("</SpecialtyDesignationType>");
@@ -122,11 +122,6 @@ class PostgresRoundTripTest {
         }
       }
     }
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   private static String cause(String amount) {

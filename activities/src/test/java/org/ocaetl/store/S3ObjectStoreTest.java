@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** The S3 store against a real S3-compatible server (S3Mock), in both checksum modes. */
+@Tag("slow")
 class S3ObjectStoreTest {
   /** Larger than the 16 MiB the issue asks for: two full 8 MiB parts and a partial third. */
   static final int LARGE = (20 << 20) + 12_345;

@@ -12,12 +12,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A throw-away database on the real PostgreSQL server, one per test class. The server is the one
  * on 127.0.0.1:5432 (trust auth) unless {@code OCA_TEST_PG_URL} names another admin JDBC URL.
- *
- * <pre>{@code
- * static PostgresTestDatabase db;
- * @BeforeAll static void up() throws Exception { db = PostgresTestDatabase.create(MyTest.class); }
- * @AfterAll static void down() { db.close(); }
- * }</pre>
+ * Test classes get one through {@link PostgresDatabaseExtension}; {@link #create} is for a test
+ * that needs a second database of its own.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
   private static final String ADMIN_URL =

@@ -111,7 +111,7 @@ public final class S3MockServer {
     S3MockServer server = new S3MockServer(process, port, dataRoot, log);
     try {
       server.awaitReady();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       server.stop();
       throw e;
     }
@@ -122,24 +122,19 @@ public final class S3MockServer {
   private void awaitReady() throws IOException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe = HttpRequest.newBuilder(endpoint()).timeout(Duration.ofSeconds(5)).GET().build();
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
+    Await.until(STARTUP, "S3Mock to answer (its log: " + log + ")", () -> {
       if (!process.isAlive()) {
         throw new IOException("S3Mock exited with code " + process.exitValue() + "; see " + log);
       }
       try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
-          return;
-        }
+        return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
       } catch (IOException e) {
-        // not listening yet
+        return false; // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("Interrupted while S3Mock started", e);
       }
-      sleep(200);
-    }
-    throw new IOException("S3Mock did not answer within " + STARTUP + "; see " + log);
+    });
   }
 
   private void stop() {
@@ -163,14 +158,6 @@ public final class S3MockServer {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

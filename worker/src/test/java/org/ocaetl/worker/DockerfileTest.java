@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.worker.testing.OcaEnvironment;
@@ -91,6 +92,7 @@ class DockerfileTest {
    * which `oca parse`, `oca local` and `oca start --wait` use for "cases failed".
    */
   @Test
+  @Tag("slow")
   void runningOutOfHeapExitsWithOneNotTheCasesFailedCode(@TempDir Path dir) throws Exception {
     String options = env().get("JAVA_TOOL_OPTIONS").replaceFirst("-Xmx\\d+m", "-Xmx32m");
     ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.worker.cli.CommandLines;
@@ -136,6 +137,7 @@ class OcaCommandTest {
 
   /** The JVM's user.home comes from the password database; a user's shell says $HOME. */
   @Test
+  @Tag("slow")
   void theDataFoldersDefaultToHomeNotTheJvmsUserHome(@TempDir Path home) throws Exception {
     for (String command : List.of("demo", "local")) {
       ProcessBuilder jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -11,17 +11,18 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.testing.Await;
 import org.ocaetl.workflows.model.BackfillOutcome;
 import org.ocaetl.workflows.model.BackfillProgress;
 import org.ocaetl.workflows.model.BackfillRequest;
@@ -149,7 +150,8 @@ class BackfillWorkflowTest {
     assertNotEquals(first.getRunId(), latestRun, "one request per run: continued as new");
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW,
-        client.newUntypedWorkflowStub(WorkflowIds.BACKFILL, java.util.Optional.of(first.getRunId()), java.util.Optional.empty())
+        client.newUntypedWorkflowStub(
+                WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(first.getRunId()).build())
             .describe().getStatus());
     assertEquals(3, fake.publishes.get(), "after the purge, and twice on request");
   }
@@ -160,24 +162,15 @@ class BackfillWorkflowTest {
 
   /** Polls the progress query (the workflow never completes on its own). */
   private BackfillProgress awaitProgress(Predicate<BackfillProgress> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    BackfillProgress last = null;
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        last = BackfillClient.progress(client);
-        if (condition.test(last)) {
-          return last;
-        }
-      } catch (io.temporal.client.WorkflowQueryException e) {
-        // the first workflow task has not run yet
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    return Await.until(Duration.ofSeconds(30), "the backfill's progress", this::progressOrNull,
+        p -> p != null && condition.test(p));
+  }
+
+  private BackfillProgress progressOrNull() {
+    try {
+      return BackfillClient.progress(client);
+    } catch (io.temporal.client.WorkflowQueryException e) {
+      return null; // the first workflow task has not run yet
     }
-    throw new AssertionError("backfill progress never matched; last: " + last);
   }
 }

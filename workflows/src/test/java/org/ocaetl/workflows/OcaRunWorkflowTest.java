@@ -22,11 +22,11 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.testing.Await;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.FileOutcome.Outcome;
 import org.ocaetl.workflows.model.FileProgress;
@@ -43,6 +43,8 @@ class OcaRunWorkflowTest {
   static final String INCR_0315 = "LandlordTenant.Incr.2024-03-15.zip";
   static final String BAD_0310 = "LandlordTenant.Incr.2024-03-10.bad.zip";
   static final String INITIAL_2016 = "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip";
+  /** Queries are answered in real time, not skipped: polled with a real-time timeout. */
+  static final Duration QUERIES_TIMEOUT = Duration.ofSeconds(20);
 
   @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
 
@@ -292,7 +294,7 @@ class OcaRunWorkflowTest {
     assertEquals(OcaStatus.STAGING, progress.status());
     assertEquals(3, progress.filesInSegment());
     FileWorkflow child = client.newWorkflowStub(FileWorkflow.class, WorkflowIds.file(INCR_0308));
-    awaitTrue(() -> child.progress().status() == OcaStatus.PARSING);
+    Await.until(QUERIES_TIMEOUT, INCR_0308 + " parsing", () -> child.progress().status() == OcaStatus.PARSING);
     assertEquals("PARSING", status(client, WorkflowIds.file(INCR_0308)));
     assertEquals(fake.hostQueue, child.progress().hostTaskQueue());
 
@@ -302,21 +304,8 @@ class OcaRunWorkflowTest {
     assertEquals(new RunProgress(OcaStatus.PROMOTED, 3, 0, 0, 3, 0, 3), workflow.progress());
   }
 
-  private static RunProgress awaitProgress(OcaRunWorkflow workflow, Predicate<RunProgress> done)
-      throws InterruptedException {
-    awaitTrue(() -> done.test(workflow.progress()));
-    return workflow.progress();
-  }
-
-  /** Polls a query-backed condition (queries are answered in real time, not skipped). */
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached within 20 s");
-      }
-      Thread.sleep(50);
-    }
+  private static RunProgress awaitProgress(OcaRunWorkflow workflow, Predicate<RunProgress> done) {
+    return Await.until(QUERIES_TIMEOUT, "the run's progress", workflow::progress, done);
   }
 
   static FileOutcome outcome(RunResult result, String fileName) {

@@ -4,17 +4,20 @@ import static org.ocaetl.workflows.FakeStaging.file;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ocaetl.testing.Await;
 import org.ocaetl.workflows.model.BackfillRequest;
 import org.ocaetl.workflows.model.BackfillState;
 import org.ocaetl.workflows.model.FileRequest;
@@ -90,16 +93,13 @@ class RecordHistories {
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.republish());
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.geocode());
     maintenance.purgeGate.countDown();
-    while (BackfillClient.progress(client).handled() < 4) {
-      Thread.sleep(50);
-    }
+    Await.until(Duration.ofSeconds(30), "four requests handled", () -> BackfillClient.progress(client).handled() >= 4);
     maintenance.purgeFailure = "recorded failure";
     BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones());
     // The fifth request ends the run with continue-as-new; wait for that run to close.
-    while (client.newUntypedWorkflowStub(WorkflowIds.BACKFILL, java.util.Optional.of(runId), java.util.Optional.empty())
-            .describe().getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      Thread.sleep(50);
-    }
+    Await.until(Duration.ofSeconds(30), "the first backfill run to close", () ->
+        client.newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(runId).build())
+            .describe().getStatus() != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     write("backfill.json", client.fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
   }
 

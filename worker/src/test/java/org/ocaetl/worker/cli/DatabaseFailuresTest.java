@@ -14,11 +14,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.testing.Cli;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -30,20 +30,15 @@ import org.slf4j.LoggerFactory;
  * on 127.0.0.1:5432 (or OCA_TEST_PG_URL).
  */
 class DatabaseFailuresTest {
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static String server;
 
   @TempDir Path root;
 
   @BeforeAll
   static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(DatabaseFailuresTest.class);
     server = DatabaseTarget.of(postgres.jdbcUrl()).hosts();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
   }
 
   private Cli local(String databaseUrl) throws Exception {

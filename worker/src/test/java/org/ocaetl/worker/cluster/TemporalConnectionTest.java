@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.worker.schedule.ScheduleCommand;
@@ -24,6 +25,7 @@ import org.ocaetl.worker.testing.FakeFrontend;
  * gRPC server with real TLS ({@link FakeFrontend}); each one is shown to change what reaches the
  * server, or whether anything does.
  */
+@Tag("slow")
 class TemporalConnectionTest {
   @TempDir static Path certs;
   static TestCertificates.Pem server;

@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.OcaCommand;
 import org.ocaetl.worker.cli.CommandLines;
 import org.ocaetl.worker.cli.DatabaseTarget;
@@ -31,23 +30,14 @@ class LocalCommandTest {
   static final String INCR_1 = "LandlordTenant.Incr.2024-03-08.zip";
   static final String INCR_2 = "LandlordTenant.Incr.2024-03-15.zip";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
   Path rawDir;
   String schema;
 
   record Run(int exitCode, JsonNode result, String err) {}
-
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(LocalCommandTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
 
   @BeforeEach
   void folders() throws Exception {

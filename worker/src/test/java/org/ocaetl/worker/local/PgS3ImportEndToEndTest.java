@@ -14,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.ObjectStore;
@@ -25,29 +26,25 @@ import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.AwsS3StandIn;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 import org.ocaetl.worker.OcaCommand;
 import org.ocaetl.worker.testing.Extracts;
 import picocli.CommandLine;
 
 /** {@code oca local --pg-s3-import --store s3://…}: the database imports and exports through aws_s3 (the stand-in). */
+@Tag("slow")
 class PgS3ImportEndToEndTest {
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static S3MockServer s3;
   @TempDir Path root;
 
   @BeforeAll
   static void servers() throws Exception {
-    postgres = PostgresTestDatabase.create(PgS3ImportEndToEndTest.class);
     s3 = S3MockServer.shared();
     AwsS3StandIn.install(postgres.dataSource(), s3.endpoint());
     AwsS3StandIn.expectAccessKey(postgres.dataSource(), "AKIAPGIMPORT");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
   }
 
   @Test

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.ObjectStore;
@@ -27,7 +28,7 @@ import org.ocaetl.store.S3Location;
 import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
 import org.ocaetl.testing.SftpTestServer;
 import org.ocaetl.testing.TestExtracts;
@@ -39,24 +40,20 @@ import picocli.CommandLine;
  * {@code oca local --inbox sftp://… --store s3://…} over an embedded SFTP server and S3Mock: the
  * files are fetched over SFTP, archived, staged, promoted and published into the bucket.
  */
+@Tag("slow")
 class RemoteStorageEndToEndTest {
   static final String INCR_1 = "LandlordTenant.Incr.2024-03-08.zip";
   static final String INCR_2 = "LandlordTenant.Incr.2024-03-15.zip";
   static final String STREET = "12 Secret Lane";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static S3MockServer s3;
   @TempDir Path root;
 
   @BeforeAll
   static void servers() throws Exception {
-    postgres = PostgresTestDatabase.create(RemoteStorageEndToEndTest.class);
     s3 = S3MockServer.shared();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
   }
 
   @Test

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.worker.testing.EndToEnd;
 import org.ocaetl.worker.testing.Extracts;
@@ -37,24 +36,15 @@ class BadFilesEndToEndTest {
   static final String MALFORMED = "LandlordTenant.Incr.2024-03-22.zip";
   static final String TRUNCATED = "LandlordTenant.Incr.2024-03-29.zip";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
   EndToEnd e2e;
 
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(BadFilesEndToEndTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
-
   @BeforeEach
   void start() throws Exception {
-    e2e = new EndToEnd(postgres, root);
+    e2e = new EndToEnd(postgres.database(), root);
     Extracts.write(e2e.inbox, INITIAL, "2024-03-01", Extracts.live("A", "Bronx Housing Court"), Extracts.live("B", "Kings Housing Court"));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
@@ -12,6 +13,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.generate.ExtractGenerator;
@@ -41,7 +44,8 @@ import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.Await;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.cli.RunResultOutput;
 import org.ocaetl.worker.testing.Cli;
 import org.ocaetl.worker.testing.Extracts;
@@ -64,7 +68,8 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClusterEndToEndTest {
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
   static TestServer.PortBoundTestServer temporal;
   static String address;
   static String schema;
@@ -78,7 +83,6 @@ class ClusterEndToEndTest {
 
   @BeforeAll
   static void startClusterAndWorker() throws Exception {
-    postgres = PostgresTestDatabase.create(ClusterEndToEndTest.class);
     data = postgres.dataSource();
     schema = "cluster_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     int port = freePort();
@@ -101,7 +105,6 @@ class ClusterEndToEndTest {
     }
     service.shutdownNow();
     temporal.close();
-    postgres.close();
   }
 
   static ProductionWorker startWorker(Path workDir) throws Exception {
@@ -288,19 +291,14 @@ class ClusterEndToEndTest {
   }
 
   private static void awaitStatus(String workflowId, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
+    Await.until(Duration.ofSeconds(60), workflowId + " to reach " + status, () -> {
       try {
-        if (status.equals(
-            client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes().get(OcaSearchAttributes.STATUS))) {
-          return;
-        }
+        return status.equals(
+            client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes().get(OcaSearchAttributes.STATUS));
       } catch (io.temporal.client.WorkflowNotFoundException e) {
-        // not started yet
+        return false; // not started yet
       }
-      Http.sleep(50);
-    }
-    throw new AssertionError(workflowId + " never reached " + status);
+    });
   }
 
   private static long scheduledEventId(List<HistoryEvent> events, String activityType) {
@@ -328,36 +326,32 @@ class ClusterEndToEndTest {
   }
 
   private static void awaitWaitingPromotion() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
+    Await.until(Duration.ofSeconds(30), "the promotion to wait for the lock", () -> {
       try (Connection c = data.getConnection();
           Statement st = c.createStatement();
           var rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
         rs.next();
-        if (rs.getLong(1) > 0) {
-          return;
-        }
+        return rs.getLong(1) > 0;
       }
-      Http.sleep(100);
-    }
-    throw new AssertionError("the promotion never waited for the lock");
+    });
   }
 
   private static JsonNode awaitBackfill(long handled) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    String last = null;
-    while (Instant.now().isBefore(deadline)) {
-      Cli status = Cli.run("backfill", "status", "--temporal-address", address);
-      last = status.toString();
-      if (status.exitCode() == 0) {
-        JsonNode progress = new ObjectMapper().readTree(status.out());
-        if (progress.get("handled").asLong() == handled && progress.get("current").isNull()) {
-          return progress;
-        }
-      }
-      Http.sleep(200);
+    Cli status = Await.until(Duration.ofSeconds(30), "the backfill to finish",
+        () -> Cli.run("backfill", "status", "--temporal-address", address), s -> handledAll(s, handled));
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
+  }
+
+  private static boolean handledAll(Cli status, long handled) {
+    if (status.exitCode() != 0) {
+      return false;
     }
-    throw new AssertionError("the backfill never finished; last status: " + last);
+    try {
+      JsonNode progress = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
+      return progress.get("handled").asLong() == handled && progress.get("current").isNull();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void execute(String sql) throws Exception {

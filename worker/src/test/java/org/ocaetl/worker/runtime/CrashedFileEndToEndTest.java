@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.cli.RunResultOutput;
 import org.ocaetl.worker.testing.EndToEnd;
 import org.ocaetl.worker.testing.Extracts;
@@ -24,23 +23,14 @@ class CrashedFileEndToEndTest {
   static final String GOOD = "LandlordTenant.Incr.2024-03-08.zip";
   static final String CRASHING = "LandlordTenant.Incr.2024-03-15.zip";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
 
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(CrashedFileEndToEndTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
-
   @Test
   void aFileThatRunsAnActivityOutOfMemoryExitsOne() throws Exception {
-    try (EndToEnd e2e = new EndToEnd(postgres, root)) {
+    try (EndToEnd e2e = new EndToEnd(postgres.database(), root)) {
       Extracts.write(e2e.inbox, GOOD, "2024-03-08", Extracts.live("A", "Bronx Housing Court"));
       Extracts.write(e2e.inbox, CRASHING, "2024-03-15", Extracts.live("B", "Kings Housing Court"));
       e2e.files.outOfMemoryOnParse = CRASHING;

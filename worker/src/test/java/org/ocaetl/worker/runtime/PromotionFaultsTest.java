@@ -8,15 +8,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.testing.EndToEnd;
 import org.ocaetl.worker.testing.Extracts;
 import org.ocaetl.workflows.model.FileOutcome;
@@ -28,24 +27,15 @@ class PromotionFaultsTest {
   static final String INITIAL = "LandlordTenant.Initial.FiledIn2024.2024-03-01.zip";
   static final String INCR = "LandlordTenant.Incr.2024-03-08.zip";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
   EndToEnd e2e;
 
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(PromotionFaultsTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
-
   @BeforeEach
   void start() throws Exception {
-    e2e = new EndToEnd(postgres, root.resolve("faulty"));
+    e2e = new EndToEnd(postgres.database(), root.resolve("faulty"));
     Extracts.write(e2e.inbox, INITIAL, "2024-03-01", Extracts.live("A", "Bronx Housing Court"), Extracts.live("B", "Kings Housing Court"));
     Extracts.write(e2e.inbox, INCR, "2024-03-08", Extracts.live("A", "Bronx Housing Court Part 2"), Extracts.deleted("B"));
   }

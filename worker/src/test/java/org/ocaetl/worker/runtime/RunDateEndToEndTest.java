@@ -10,14 +10,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.testing.EndToEnd;
 import org.ocaetl.worker.testing.Extracts;
 import org.ocaetl.workflows.FailureTypes;
@@ -43,25 +42,16 @@ class RunDateEndToEndTest {
   static final LocalDate PROCESSING_DAY = LocalDate.of(2024, 4, 25);
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
   EndToEnd e2e;
 
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(RunDateEndToEndTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
-
   @BeforeEach
   void start() throws Exception {
     Clock processing = Clock.fixed(PROCESSING_DAY.atTime(23, 30).atZone(NEW_YORK).toInstant(), NEW_YORK);
-    e2e = new EndToEnd(postgres, root, processing);
+    e2e = new EndToEnd(postgres.database(), root, processing);
     Extracts.write(e2e.inbox, INITIAL, "2024-03-01", Extracts.live("A", "Bronx Housing Court"), Extracts.live("B", "Kings Housing Court"));
   }
 

@@ -12,15 +12,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.store.StoreKeys;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.TestExtracts;
 import org.ocaetl.worker.cli.RunResultOutput;
 import org.ocaetl.worker.testing.EndToEnd;
@@ -47,24 +46,15 @@ class RunEndToEndTest {
   static final String INCR_2 = "LandlordTenant.Incr.2024-03-15.zip";
   static final String INCR_3 = "LandlordTenant.Incr.2024-03-22.zip";
 
-  static PostgresTestDatabase postgres;
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
   EndToEnd e2e;
 
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(RunEndToEndTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
-
   @BeforeEach
   void start() throws Exception {
-    e2e = new EndToEnd(postgres, root);
+    e2e = new EndToEnd(postgres.database(), root);
   }
 
   @AfterEach

@@ -17,18 +17,20 @@ import io.temporal.testserver.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.Await;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
 import org.ocaetl.worker.testing.Cli;
 import org.ocaetl.worker.testing.EndToEnd;
@@ -56,8 +58,11 @@ import org.ocaetl.workflows.model.RunResult;
  * the run would hang. Here the operator's way out stands in for it: the stuck run and its file
  * workflow are terminated and a new run is started.
  */
+@Tag("slow")
 class WorkerKillTest {
   private static final String SCHEMA = "killed";
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
 
@@ -69,8 +74,7 @@ class WorkerKillTest {
     String fileName = zip.getFileName().toString();
     String fileWorkflow = WorkflowIds.file(fileName);
     int port = ClusterEndToEndTest.freePort();
-    try (PostgresTestDatabase postgres = PostgresTestDatabase.create(WorkerKillTest.class);
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true)) {
+    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true)) {
       String address = "127.0.0.1:" + port;
       assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
       WorkflowServiceStubs service =
@@ -108,7 +112,7 @@ class WorkerKillTest {
         assertEquals(1, completed(client, fileWorkflow, FileActivities.PARSE), "the file's new workflow parsed it from scratch");
 
         assertEquals(
-            EndToEnd.faultFreeDigest(postgres, root.resolve("fault-free"), inbox, fileName),
+            EndToEnd.faultFreeDigest(postgres.database(), root.resolve("fault-free"), inbox, fileName),
             SchemaDigest.of(postgres.dataSource(), SCHEMA));
       } finally {
         service.shutdownNow();
@@ -116,7 +120,7 @@ class WorkerKillTest {
     }
   }
 
-  private Map<String, String> workerEnvironment(String address, PostgresTestDatabase postgres, Path inbox) {
+  private Map<String, String> workerEnvironment(String address, PostgresDatabaseExtension postgres, Path inbox) {
     return Map.ofEntries(
         Map.entry("OCA_TEMPORAL_ADDRESS", address),
         Map.entry("OCA_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + postgres.name()),
@@ -133,11 +137,10 @@ class WorkerKillTest {
   }
 
   /** Waits until the parse has reported progress (past its first 5,000 cases); returns its activity id. */
-  private static String awaitParseHeartbeat(WorkflowServiceStubs service, String workflowId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
+  private static String awaitParseHeartbeat(WorkflowServiceStubs service, String workflowId) {
+    return Await.until(Duration.ofSeconds(90), "the parse of " + workflowId + " to report progress", () -> {
       try {
-        Optional<String> parsing = service.blockingStub()
+        return service.blockingStub()
             .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
@@ -146,17 +149,13 @@ class WorkerKillTest {
             .filter(a -> a.getActivityType().getName().equals(FileActivities.PARSE) && a.hasHeartbeatDetails())
             .map(PendingActivityInfo::getActivityId)
             .findFirst();
-        if (parsing.isPresent()) {
-          return parsing.get();
-        }
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
           throw e;
         }
+        return Optional.<String>empty(); // not started yet
       }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the parse of " + workflowId + " never reported progress");
+    }, Optional::isPresent).get();
   }
 
   private static long completed(WorkflowClient client, String workflowId, String activityType) {

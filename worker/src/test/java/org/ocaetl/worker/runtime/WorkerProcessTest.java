@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.testing.Cli;
 import org.ocaetl.worker.testing.Extracts;
 import org.ocaetl.worker.testing.Http;
@@ -37,8 +39,11 @@ import org.ocaetl.workflows.model.RunResult;
  * {@code oca worker} as a container runs it: its own JVM, configured by environment variables
  * only, the production logback.xml with {@code OCA_LOG_FORMAT=json}, stopped with SIGTERM.
  */
+@Tag("slow")
 class WorkerProcessTest {
   static final String PASSWORD = "s3cret-in-the-url";
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @TempDir Path root;
 
@@ -47,8 +52,7 @@ class WorkerProcessTest {
   void configuredByEnvironmentItRunsLogsJsonAndStopsOnSigterm() throws Exception {
     int temporalPort = ClusterEndToEndTest.freePort();
     int metricsPort = ClusterEndToEndTest.freePort();
-    try (PostgresTestDatabase postgres = PostgresTestDatabase.create(WorkerProcessTest.class);
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, true)) {
+    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, true)) {
       String address = "127.0.0.1:" + temporalPort;
       assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
       Path inbox = Files.createDirectories(root.resolve("inbox"));
@@ -110,7 +114,7 @@ class WorkerProcessTest {
     }
   }
 
-  private static boolean schemaExists(PostgresTestDatabase postgres, String schema) throws Exception {
+  private static boolean schemaExists(PostgresDatabaseExtension postgres, String schema) throws Exception {
     try (Connection c = postgres.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")) {
       ps.setString(1, schema);

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
+import org.ocaetl.testing.Await;
 
 /** Real HTTP requests to the worker's ops port. */
 public final class Http {
@@ -29,28 +29,23 @@ public final class Http {
 
   /** Polls {@code path} until the response matches (the worker starts and stops asynchronously). */
   public static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    HttpResponse<String> last = null;
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        last = get(port, path);
-        if (condition.test(last)) {
-          return last;
-        }
-      } catch (java.io.UncheckedIOException e) {
-        // not listening yet
-      }
-      sleep(100);
-    }
-    throw new AssertionError(path + " never matched; last: " + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
+    return Await.until(timeout, path + " to match", () -> Answer.of(port, path),
+        a -> a.response() != null && condition.test(a.response())).response();
   }
 
-  public static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** One look at a path: no response while the port is closed; shown with its body when a wait fails. */
+  private record Answer(HttpResponse<String> response) {
+    static Answer of(int port, String path) {
+      try {
+        return new Answer(get(port, path));
+      } catch (java.io.UncheckedIOException e) {
+        return new Answer(null); // not listening yet
+      }
+    }
+
+    @Override
+    public String toString() {
+      return response == null ? "no answer" : response.statusCode() + " " + response.body();
     }
   }
 }
