@@ -40,18 +40,29 @@ public final class CaseConverter {
 
   private final AppearanceIds appearanceIds = new AppearanceIds();
 
+  /** Why {@code caseId} is over its column's limit, or null when it is within it. */
+  private static InvalidValueException idOverLimit(String caseId) {
+    try {
+      StrictValues.bounded(caseId, MAX_CASE_ID_LENGTH);
+      return null;
+    } catch (InvalidValueException e) {
+      return e;
+    }
+  }
+
   /** Converts an {@code Index} element. */
   public ExtractCase convert(XmlElement index) {
     String caseId = index.childText(CASE_ID);
+    // An id over its limit is not an id any record can refer to, and is never echoed whole: it is
+    // reported cut short (docs/processing-rules.md#rule-8).
+    InvalidValueException idTooLong = caseId == null ? null : idOverLimit(caseId);
+    String usableId = idTooLong == null ? caseId : null;
+    String reportedId = idTooLong == null ? caseId : FailureValues.reportable(CASE_ID, caseId);
     CaseTooLarge tooLarge = index.size() == null ? null : index.size().tooLarge();
     if (tooLarge != null) { // only its id was kept: it fails alone (docs/processing-rules.md#rule-8)
-      boolean usableId = caseId != null && caseId.codePointCount(0, caseId.length()) <= MAX_CASE_ID_LENGTH;
-      String reported = usableId || caseId == null ? caseId : FailureValues.reportable(CASE_ID, caseId);
       String reason = "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")";
       return new ExtractCase.Failed(
-          usableId ? caseId : null,
-          new CaseFailure(reported, tooLarge.element(), null, reason),
-          tooLarge.line());
+          usableId, new CaseFailure(reportedId, tooLarge.element(), null, reason), tooLarge.line());
     }
     if (caseId == null) {
       return new ExtractCase.Failed(
@@ -59,14 +70,10 @@ public final class CaseConverter {
           new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
           index.line());
     }
-    try {
-      StrictValues.bounded(caseId, MAX_CASE_ID_LENGTH);
-    } catch (InvalidValueException e) {
-      // Not an id any record can refer to, and never echoed whole: reported cut short (docs/processing-rules.md#rule-8).
-      String reported = FailureValues.reportable(CASE_ID, caseId);
+    if (idTooLong != null) {
       int line = index.firstChild(CASE_ID).line();
-      String reason = e.getMessage() + " (line " + line + ")";
-      return new ExtractCase.Failed(null, new CaseFailure(reported, CASE_ID, reported, reason), line);
+      String reason = idTooLong.getMessage() + " (line " + line + ")";
+      return new ExtractCase.Failed(null, new CaseFailure(reportedId, CASE_ID, reportedId, reason), line);
     }
     if (index.firstChild("Delete") != null) {
       return new ExtractCase.Deleted(caseId);
