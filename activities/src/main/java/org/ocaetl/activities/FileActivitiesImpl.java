@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
-import org.ocaetl.geocode.GeocodeRun;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;

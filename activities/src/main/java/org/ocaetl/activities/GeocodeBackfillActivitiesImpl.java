@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ocaetl.geocode.GeocodeBackfill;
-import org.ocaetl.geocode.GeocodeRun;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.GeocodeBackfillActivities;

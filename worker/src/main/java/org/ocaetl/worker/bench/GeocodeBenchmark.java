@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.ocaetl.geocode.AddressCsvGeocoder;
-import org.ocaetl.geocode.GeocodeRun;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.geocode.stub.GeocodingStub;
