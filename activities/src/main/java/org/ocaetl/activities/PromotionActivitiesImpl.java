@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.LedgerConflictException;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.promote.PromotionLockTimeoutException;
 import org.ocaetl.promote.PromotionRejectedException;
 import org.ocaetl.promote.PromotionRequest;

@@ -9,7 +9,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.promote.PostgisSchema;
+import org.ocaetl.schema.PostgisSchema;
 
 /**
  * {@code oca load-tracts}: replaces the {@code tracts} table (docs/tables.md#reference-tables, PostGIS only) with the

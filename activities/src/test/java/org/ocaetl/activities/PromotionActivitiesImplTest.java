@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.promote.StagedFileFixture;

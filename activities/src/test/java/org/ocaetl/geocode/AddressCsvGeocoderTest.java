@@ -32,7 +32,7 @@ import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** The streaming rewrite of a staged oca_addresses.csv, over the stub services and a real cache. */

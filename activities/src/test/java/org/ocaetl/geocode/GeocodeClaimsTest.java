@@ -32,7 +32,7 @@ import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.geocode.stub.GeocodingStub;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -17,7 +17,7 @@ import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 
 /**
  * Times the geocode step (streaming rewrite of a staged oca_addresses.csv through the cache) with

@@ -22,7 +22,7 @@ import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionRequest;
 import org.ocaetl.promote.PromotionResult;
 import org.ocaetl.promote.PromotionTransaction;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.store.FileTrees;
 import org.ocaetl.store.LocalObjectStore;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.reference.BadReferenceFileException;
 import org.ocaetl.reference.PlutoLoader;
 import org.ocaetl.reference.ReferenceRelease;

@@ -22,7 +22,7 @@ import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.promote.CopyStageLoader;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.S3ImportStageLoader;
