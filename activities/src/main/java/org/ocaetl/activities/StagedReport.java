@@ -203,8 +203,8 @@ final class StagedReport {
         in.nextToken();
         failure.put(name, in.currentToken() == JsonToken.VALUE_NULL ? null : in.getText());
       }
-      sample.add(Failures.capped(new CaseFailure(
-          failure.get("caseId"), failure.get("element"), failure.get("value"), failure.get("reason"))));
+      sample.add(Failures.capped(
+          failure.get("caseId"), failure.get("element"), failure.get("value"), failure.get("reason")));
     }
     return sample;
   }

@@ -3,7 +3,6 @@ package org.ocaetl.parse;
 import java.util.ArrayList;
 import java.util.List;
 import org.ocaetl.model.Column;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Converts one {@code Index} tree into typed rows (docs/processing-rules.md#rule-8, #rule-9, #rule-10, #rule-11, #rule-12, #rule-13), entirely in Java and before
@@ -62,18 +61,18 @@ public final class CaseConverter {
     if (tooLarge != null) { // only its id was kept: it fails alone (docs/processing-rules.md#rule-8)
       String reason = "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")";
       return new ExtractCase.Failed(
-          usableId, new CaseFailure(reportedId, tooLarge.element(), null, reason), tooLarge.line());
+          usableId, new RejectedCase(reportedId, tooLarge.element(), null, reason), tooLarge.line());
     }
     if (caseId == null) {
       return new ExtractCase.Failed(
           null,
-          new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
+          new RejectedCase(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
           index.line());
     }
     if (idTooLong != null) {
       int line = index.firstChild(CASE_ID).line();
       String reason = idTooLong.getMessage() + " (line " + line + ")";
-      return new ExtractCase.Failed(null, new CaseFailure(reportedId, CASE_ID, reportedId, reason), line);
+      return new ExtractCase.Failed(null, new RejectedCase(reportedId, CASE_ID, reportedId, reason), line);
     }
     if (index.firstChild("Delete") != null) {
       return new ExtractCase.Deleted(caseId);
@@ -84,7 +83,7 @@ public final class CaseConverter {
       String value = FailureValues.reportable(bad.element, bad.value);
       return new ExtractCase.Failed(
           caseId,
-          new CaseFailure(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
+          new RejectedCase(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
           bad.line);
     }
   }

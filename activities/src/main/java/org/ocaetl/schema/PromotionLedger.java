@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.ocaetl.db.SqlResource;
 

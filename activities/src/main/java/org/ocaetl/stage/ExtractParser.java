@@ -12,8 +12,8 @@ import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.parse.XmlElement;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
@@ -76,7 +76,7 @@ public final class ExtractParser {
       throws ExtractFileException, IOException, SQLException {
     long casesSeen = 0;
     long casesFailed;
-    List<CaseFailure> sample;
+    List<RejectedCase> sample;
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.CaseConverter;
 import org.ocaetl.parse.ExtractCase;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.parse.XmlElement;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Converts and appends cases on a writer thread while the caller parses the next ones. Profiling
@@ -41,7 +41,7 @@ final class StagingPipeline implements AutoCloseable {
   private boolean finished;
   // written by the writer thread, read after joining it
   private long casesFailed;
-  private final List<CaseFailure> failureSample = new ArrayList<>();
+  private final List<RejectedCase> failureSample = new ArrayList<>();
 
   StagingPipeline(DuckDBConnection conn, String fileName) {
     writer = Thread.ofPlatform().name("oca-stage " + fileName).unstarted(() -> writeAll(conn));
@@ -103,7 +103,7 @@ final class StagingPipeline implements AutoCloseable {
   }
 
   /** The first {@link ParseReport#FAILURE_SAMPLE} failures; known after {@link #finish()}. */
-  List<CaseFailure> failureSample() {
+  List<RejectedCase> failureSample() {
     return List.copyOf(failureSample);
   }
 

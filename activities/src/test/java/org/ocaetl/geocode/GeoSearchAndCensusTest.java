@@ -15,14 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.geocode.GeocodeTesting.RecordingSleeper;
 import org.ocaetl.geocode.api.GeocodeColumns;
-import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.service.CensusBatchGeocoder;
 import org.ocaetl.geocode.service.GeoSearchGeocoder;
+import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
-import org.ocaetl.geocode.stub.GeocodingStub;
 
 /** The GeoSearch and Census batch clients against the stub. */
 class GeoSearchAndCensusTest {

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.geocode.GeocodeTesting.RecordingSleeper;
 import org.ocaetl.geocode.api.GeocodeColumns;
-import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.service.GeoclientGeocoder;
+import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
-import org.ocaetl.geocode.stub.GeocodingStub;
 
 /** The Geoclient client against the stub: mapping of every documented answer, and failure handling. */
 class GeoclientGeocoderTest {
