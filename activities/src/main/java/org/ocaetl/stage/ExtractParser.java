@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.ocaetl.db.SqlResource;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
@@ -100,7 +101,7 @@ public final class ExtractParser {
       sample = staging.failureSample();
     }
     try (Statement st = conn.createStatement()) {
-      st.execute(SqlResource.statement("final_cases.sql"));
+      st.execute(SqlResource.of("sql/stage/final_cases.sql").statement());
     }
     conn.commit();
     progress.onProgress(casesSeen, xmlBytes);
@@ -108,7 +109,7 @@ public final class ExtractParser {
     long staged;
     long deleted;
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(SqlResource.statement("case_counts.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResource.of("sql/stage/case_counts.sql").statement())) {
       rs.next();
       staged = rs.getLong("staged");
       deleted = rs.getLong("deleted");
