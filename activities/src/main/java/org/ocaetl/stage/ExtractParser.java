@@ -13,8 +13,8 @@ import org.ocaetl.db.SqlResource;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
+import org.ocaetl.parse.ParsedElement;
 import org.ocaetl.parse.RejectedCase;
-import org.ocaetl.parse.XmlElement;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
@@ -84,7 +84,7 @@ public final class ExtractParser {
     // The connection comes with the file's one transaction open (see StagingDatabase.create).
     try (ExtractReader reader = ExtractReader.open(zip, limits.caseBounds());
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
-      XmlElement index = reader.nextIndex();
+      ParsedElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
       extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate(), LocalDate.now(clock));
       while (index != null) {

@@ -88,7 +88,7 @@ class FileActivitiesImplTest {
     assertEquals(LocalDate.parse("2024-03-07"), parsed.extractDate(), "RunDate wins over the name's date");
     assertEquals(1, parsed.casesFailed());
     assertEquals("B", parsed.failures().get(0).caseId());
-    assertEquals(StagedReport.PARSER_VERSION, parsed.parserVersion());
+    assertEquals(ReportJson.PARSER_VERSION, parsed.parserVersion());
     assertFalse(heartbeats.isEmpty(), "parse heartbeats its progress");
 
     assertEquals(1L, activities.export(step).rowsPerTable().get("oca_index"));
@@ -131,7 +131,7 @@ class FileActivitiesImplTest {
 
     assertNull(lookup.staged());
     assertEquals("staged by parser version 0", lookup.mismatch());
-    assertEquals(StagedReport.PARSER_VERSION, lookup.currentParserVersion());
+    assertEquals(ReportJson.PARSER_VERSION, lookup.currentParserVersion());
   }
 
   @Test

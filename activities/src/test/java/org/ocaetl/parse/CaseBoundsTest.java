@@ -109,10 +109,10 @@ class CaseBoundsTest {
 
   @Test
   void anOversizedIndexKeepsOnlyItsId() {
-    XmlElement cut =
+    ParsedElement cut =
         Trees.children("<Extract><Index><IndexNumberId>a</IndexNumberId>" + parties(4) + "</Index></Extract>", SMALL)
             .get(0);
-    assertEquals(List.of("IndexNumberId"), cut.children().stream().map(XmlElement::name).toList());
+    assertEquals(List.of("IndexNumberId"), cut.children().stream().map(ParsedElement::name).toList());
     assertEquals(new TreeSize(2, 1, cut.size().tooLarge()), cut.size());
     assertEquals(2 * CaseBounds.ELEMENT_HEAP_BYTES + 2, cut.size().heapBytes());
   }
