@@ -21,7 +21,6 @@ import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractParser;
@@ -67,25 +66,6 @@ public final class FileActivitiesImpl implements FileActivities {
   private final Geocoding geocoding;
   private final PipelineMetrics metrics;
   private final Clock clock;
-
-  /** As below, recording no metrics. */
-  public FileActivitiesImpl(
-      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
-      Geocoding geocoding) {
-    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, PipelineMetrics.noop());
-  }
-
-  /** As below, with New York's clock for the processing day. */
-  public FileActivitiesImpl(
-      ObjectStore store,
-      Path workDir,
-      String hostTaskQueue,
-      Duration hostWait,
-      StagingLimits limits,
-      Geocoding geocoding,
-      PipelineMetrics metrics) {
-    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, metrics, ExtractDate.PROCESSING_CLOCK);
-  }
 
   /**
    * @param store where raw files are archived and staged output goes

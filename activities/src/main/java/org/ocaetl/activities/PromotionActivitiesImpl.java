@@ -45,12 +45,6 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   private final String schema;
   private final PipelineMetrics metrics;
 
-  /** As below, recording no metrics. */
-  public PromotionActivitiesImpl(
-      PromotionTransaction promotion, PromotedFiles ledger, PublicSnapshot snapshot, String schema) {
-    this(promotion, ledger, snapshot, schema, PipelineMetrics.noop());
-  }
-
   public PromotionActivitiesImpl(
       PromotionTransaction promotion,
       PromotedFiles ledger,

@@ -68,11 +68,7 @@ public final class SqlResource {
 
   /** Fills {@code {{placeholder}}} with a comma-separated list of quoted identifiers. */
   public SqlResource with(String placeholder, List<SqlIdentifier> identifiers) {
-    if (identifiers.isEmpty()) {
-      throw new IllegalArgumentException("Empty identifier list for {{" + placeholder + "}} in " + path);
-    }
-    values.put(placeholder, String.join(", ", identifiers.stream().map(SqlIdentifier::quoted).toList()));
-    return this;
+    return withList(placeholder, identifiers.stream().map(SqlIdentifier::quoted).toList());
   }
 
   /**
@@ -86,10 +82,14 @@ public final class SqlResource {
 
   /** Fills {@code {{placeholder}}} with a comma-separated list of rendered resources. */
   public SqlResource withAll(String placeholder, List<SqlResource> fragments) {
-    if (fragments.isEmpty()) {
-      throw new IllegalArgumentException("Empty fragment list for {{" + placeholder + "}} in " + path);
+    return withList(placeholder, fragments.stream().map(SqlResource::render).toList());
+  }
+
+  private SqlResource withList(String placeholder, List<String> sql) {
+    if (sql.isEmpty()) {
+      throw new IllegalArgumentException("Empty list for {{" + placeholder + "}} in " + path);
     }
-    values.put(placeholder, String.join(", ", fragments.stream().map(SqlResource::render).toList()));
+    values.put(placeholder, String.join(", ", sql));
     return this;
   }
 

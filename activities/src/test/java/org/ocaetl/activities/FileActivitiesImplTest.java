@@ -28,6 +28,7 @@ import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -68,7 +69,8 @@ class FileActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none()));
+            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none(), PipelineMetrics.noop(),
+            ExtractDate.PROCESSING_CLOCK));
     env.setActivityHeartbeatListener(Object.class, heartbeats::add);
     activities = env.newActivityStub(FileActivities.class);
   }

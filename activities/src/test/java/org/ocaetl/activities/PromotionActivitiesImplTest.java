@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.promote.StagedFileFixture;
@@ -50,7 +51,8 @@ class PromotionActivitiesImplTest {
             new PromotionTransaction(db.dataSource(), SCHEMA, store),
             new PromotedFiles(db.dataSource(), SCHEMA),
             new PublicSnapshot(db.dataSource(), store),
-            SCHEMA));
+            SCHEMA,
+            PipelineMetrics.noop()));
     PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
 
     PromoteResult result =

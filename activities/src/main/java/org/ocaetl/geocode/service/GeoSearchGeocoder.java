@@ -30,11 +30,6 @@ public final class GeoSearchGeocoder extends PerAddressGeocoder {
   }
 
   @Override
-  boolean covers(PreparedAddress address) {
-    return address.inNewYorkCity();
-  }
-
-  @Override
   HttpRequest.Builder request(PreparedAddress address) {
     return HttpRequest.newBuilder(uri(base, "/search", "text", address.oneLine(), "size", "1"))
         .GET()

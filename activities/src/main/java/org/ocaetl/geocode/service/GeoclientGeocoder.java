@@ -33,11 +33,6 @@ public final class GeoclientGeocoder extends PerAddressGeocoder {
   }
 
   @Override
-  boolean covers(PreparedAddress address) {
-    return address.inNewYorkCity();
-  }
-
-  @Override
   HttpRequest.Builder request(PreparedAddress address) {
     URI uri;
     if (address.houseNumber() == null) {
