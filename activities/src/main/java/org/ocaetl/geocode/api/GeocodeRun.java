@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.http.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
