@@ -5,7 +5,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.activities.FileActivitiesImpl;
 
@@ -17,7 +16,6 @@ import org.ocaetl.activities.FileActivitiesImpl;
 class PackageCyclesTest {
 
   @Test
-  @Disabled("cycles removed in branch i12-vocab")
   void productionPackagesAreFreeOfCycles() throws Exception {
     Path classes = Path.of(FileActivitiesImpl.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     JavaClasses production = new ClassFileImporter().importPath(classes);

@@ -4,6 +4,7 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.SQLException;
 import java.util.List;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.promote.PromotionLockTimeoutException;
 import org.ocaetl.stage.StagingSpaceException;
 import org.ocaetl.workflows.FailureTypes;
@@ -19,12 +20,14 @@ final class Failures {
 
   private Failures() {}
 
-  static CaseFailure capped(CaseFailure f) {
-    return new CaseFailure(cap(f.caseId()), cap(f.element()), cap(f.value()), cap(f.reason()));
+  /** A failure as the workflow API carries it, each text capped at {@link #MAX_TEXT}. */
+  static CaseFailure capped(String caseId, String element, String value, String reason) {
+    return new CaseFailure(cap(caseId), cap(element), cap(value), cap(reason));
   }
 
-  static List<CaseFailure> capped(List<CaseFailure> failures) {
-    return failures.stream().map(Failures::capped).toList();
+  /** The parser's rejected cases, mapped to the workflow API at this boundary. */
+  static List<CaseFailure> capped(List<RejectedCase> rejected) {
+    return rejected.stream().map(r -> capped(r.caseId(), r.element(), r.value(), r.reason())).toList();
   }
 
   /** Bad input: retrying cannot help. The message must not carry case content. */

@@ -17,11 +17,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
-import org.ocaetl.geocode.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractParser;
@@ -67,25 +66,6 @@ public final class FileActivitiesImpl implements FileActivities {
   private final Geocoding geocoding;
   private final PipelineMetrics metrics;
   private final Clock clock;
-
-  /** As below, recording no metrics. */
-  public FileActivitiesImpl(
-      ObjectStore store, Path workDir, String hostTaskQueue, Duration hostWait, StagingLimits limits,
-      Geocoding geocoding) {
-    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, PipelineMetrics.noop());
-  }
-
-  /** As below, with New York's clock for the processing day. */
-  public FileActivitiesImpl(
-      ObjectStore store,
-      Path workDir,
-      String hostTaskQueue,
-      Duration hostWait,
-      StagingLimits limits,
-      Geocoding geocoding,
-      PipelineMetrics metrics) {
-    this(store, workDir, hostTaskQueue, hostWait, limits, geocoding, metrics, ExtractDate.PROCESSING_CLOCK);
-  }
 
   /**
    * @param store where raw files are archived and staged output goes
@@ -185,7 +165,7 @@ public final class FileActivitiesImpl implements FileActivities {
       metrics.parsed(report);
       return new ParseSummary(
           report.extractDate(),
-          StagedReport.PARSER_VERSION,
+          ReportJson.PARSER_VERSION,
           report.casesSeen(),
           report.casesStaged(),
           report.casesDeleted(),
@@ -256,8 +236,8 @@ public final class FileActivitiesImpl implements FileActivities {
             report.cacheHits(), report.requests(), report.rowsMissed(), report.rowsLeft(),
             report.stoppedBy() == null ? "" : " (" + report.stoppedBy() + ")");
       }
-      StagedReport.Geocoding geocoded =
-          new StagedReport.Geocoding(
+      ReportJson.Geocoding geocoded =
+          new ReportJson.Geocoding(
               geocoding.name(),
               report == null ? 0 : report.rowsGeocoded(),
               (System.nanoTime() - started) / 1_000_000,
@@ -290,9 +270,9 @@ public final class FileActivitiesImpl implements FileActivities {
         objects++;
         context.heartbeat(objects);
       }
-      StagedReport.Geocoding geocoding = JSON.readValue(folder.geocodeReport().toFile(), StagedReport.Geocoding.class);
+      ReportJson.Geocoding geocoding = JSON.readValue(folder.geocodeReport().toFile(), ReportJson.Geocoding.class);
       Path report = folder.exportDir().resolve("report.json");
-      StagedReport.upload(report, geocoding, store, StoreKeys.report(step.fileName()));
+      ReportJson.upload(report, geocoding, store, StoreKeys.report(step.fileName()));
       bytes += Files.size(report);
       objects++;
       folder.delete();
@@ -308,23 +288,23 @@ public final class FileActivitiesImpl implements FileActivities {
     String key = StoreKeys.report(step.fileName());
     try {
       if (store.size(key).isEmpty()) {
-        return new StagedLookup(null, StagedReport.PARSER_VERSION, "no staged report.json");
+        return new StagedLookup(null, ReportJson.PARSER_VERSION, "no staged report.json");
       }
       Optional<FileResult> staged;
       try (InputStream in = store.get(key)) {
-        staged = StagedReport.read(in);
+        staged = ReportJson.read(in);
       }
       if (staged.isEmpty()) {
-        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged report.json lacks the parser version or counters");
+        return new StagedLookup(null, ReportJson.PARSER_VERSION, "staged report.json lacks the parser version or counters");
       }
       FileResult result = staged.get();
       if (!result.sha256().equals(step.sha256())) {
-        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged from sha256 " + result.sha256());
+        return new StagedLookup(null, ReportJson.PARSER_VERSION, "staged from sha256 " + result.sha256());
       }
-      if (result.parserVersion() != StagedReport.PARSER_VERSION) {
-        return new StagedLookup(null, StagedReport.PARSER_VERSION, "staged by parser version " + result.parserVersion());
+      if (result.parserVersion() != ReportJson.PARSER_VERSION) {
+        return new StagedLookup(null, ReportJson.PARSER_VERSION, "staged by parser version " + result.parserVersion());
       }
-      return new StagedLookup(result, StagedReport.PARSER_VERSION, null);
+      return new StagedLookup(result, ReportJson.PARSER_VERSION, null);
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

@@ -4,15 +4,14 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.LedgerConflictException;
-import org.ocaetl.promote.PromotedFiles;
 import org.ocaetl.promote.PromotionLockTimeoutException;
 import org.ocaetl.promote.PromotionRejectedException;
 import org.ocaetl.promote.PromotionRequest;
@@ -22,6 +21,7 @@ import org.ocaetl.promote.StagedFile;
 import org.ocaetl.publish.LevelTwoViews;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.SnapshotResult;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.PromotionActivities;
 import org.ocaetl.workflows.model.PromoteRequest;
@@ -44,12 +44,6 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   private final PublicSnapshot snapshot;
   private final String schema;
   private final PipelineMetrics metrics;
-
-  /** As below, recording no metrics. */
-  public PromotionActivitiesImpl(
-      PromotionTransaction promotion, PromotedFiles ledger, PublicSnapshot snapshot, String schema) {
-    this(promotion, ledger, snapshot, schema, PipelineMetrics.noop());
-  }
 
   public PromotionActivitiesImpl(
       PromotionTransaction promotion,

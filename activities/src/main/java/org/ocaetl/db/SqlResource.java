@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A SQL statement group kept as a classpath resource under {@code sql/}. Statements that apply to
- * several tables are templates with {@code {{name}}} placeholders that only accept validated
- * identifiers (or comma-separated lists of them); values are never spliced, always bound.
+ * A SQL statement group kept as a classpath resource under {@code sql/}, for PostgreSQL and DuckDB
+ * alike. Statements that apply to several tables are templates with {@code {{name}}} placeholders
+ * that only accept typed text: validated identifiers (or comma-separated lists of them), keyword
+ * constants, validated literals ({@link SqlLiteral}) and other resources; values are never
+ * spliced, always bound. Full-line {@code --} comments are dropped when the resource is read, so a
+ * placeholder named in a comment is not filled and a multi-line value never lands in a comment.
  *
  * <pre>{@code
  * String sql = SqlResource.of("sql/promote/delete_case_rows.sql")
@@ -26,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class SqlResource {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+  /** A statement ends with a semicolon at the end of a line. */
+  private static final Pattern STATEMENT_END = Pattern.compile(";[ \\t]*(?:\\r?\\n|$)");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private final String path;
@@ -53,13 +60,15 @@ public final class SqlResource {
     return this;
   }
 
+  /** Fills {@code {{placeholder}}} with a literal SQL cannot bind (a path, a size). */
+  public SqlResource with(String placeholder, SqlLiteral literal) {
+    values.put(placeholder, literal.sql());
+    return this;
+  }
+
   /** Fills {@code {{placeholder}}} with a comma-separated list of quoted identifiers. */
   public SqlResource with(String placeholder, List<SqlIdentifier> identifiers) {
-    if (identifiers.isEmpty()) {
-      throw new IllegalArgumentException("Empty identifier list for {{" + placeholder + "}} in " + path);
-    }
-    values.put(placeholder, String.join(", ", identifiers.stream().map(SqlIdentifier::quoted).toList()));
-    return this;
+    return withList(placeholder, identifiers.stream().map(SqlIdentifier::quoted).toList());
   }
 
   /**
@@ -69,6 +78,39 @@ public final class SqlResource {
   public SqlResource with(String placeholder, SqlResource fragment) {
     values.put(placeholder, fragment.render());
     return this;
+  }
+
+  /** Fills {@code {{placeholder}}} with a comma-separated list of rendered resources. */
+  public SqlResource withAll(String placeholder, List<SqlResource> fragments) {
+    return withList(placeholder, fragments.stream().map(SqlResource::render).toList());
+  }
+
+  private SqlResource withList(String placeholder, List<String> sql) {
+    if (sql.isEmpty()) {
+      throw new IllegalArgumentException("Empty list for {{" + placeholder + "}} in " + path);
+    }
+    values.put(placeholder, String.join(", ", sql));
+    return this;
+  }
+
+  /** The one statement of the resource, without its semicolon. */
+  public String statement() {
+    List<String> statements = statements();
+    if (statements.size() != 1) {
+      throw new IllegalStateException(path + " must hold exactly one statement");
+    }
+    return statements.get(0);
+  }
+
+  /** The statements of the resource, without their semicolons (for drivers that run one at a time). */
+  public List<String> statements() {
+    List<String> statements = new ArrayList<>();
+    for (String chunk : STATEMENT_END.split(render())) {
+      if (!chunk.isBlank()) {
+        statements.add(chunk.strip());
+      }
+    }
+    return statements;
   }
 
   /** The SQL text; fails if a placeholder was left unfilled or a value was never used. */
@@ -96,9 +138,13 @@ public final class SqlResource {
       if (in == null) {
         throw new IllegalArgumentException("No SQL resource " + path);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return withoutCommentLines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read SQL resource " + path, e);
     }
+  }
+
+  private static String withoutCommentLines(String script) {
+    return script.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
   }
 }

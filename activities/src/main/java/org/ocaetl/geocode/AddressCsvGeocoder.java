@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.ocaetl.csv.CsvReader;
+import org.ocaetl.csv.CsvWriter;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 

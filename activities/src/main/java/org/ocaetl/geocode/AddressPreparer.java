@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.ocaetl.geocode.api.PreparedAddress;
 
 /**
  * Turns an {@code oca_addresses} row into a {@link PreparedAddress}: house number and street

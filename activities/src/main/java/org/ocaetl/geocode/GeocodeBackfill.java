@@ -16,6 +16,11 @@ import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
+import org.ocaetl.geocode.api.PreparedAddress;
 
 /**
  * The geocode backfill over {@code oca_addresses} in place: pages of cases in indexnumberid order

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
 
 /**
  * The {@code oca_geocode_cache} table (V4 migration): definitive answers by normalized address,

@@ -3,6 +3,10 @@ package org.ocaetl.geocode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
+import org.ocaetl.geocode.api.PreparedAddress;
 
 /**
  * Geocoders tried in order (e.g. Geoclient, then the Census batch geocoder for its misses). An

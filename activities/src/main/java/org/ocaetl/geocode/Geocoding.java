@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.Sleeper;
 import org.ocaetl.geocode.service.CensusBatchGeocoder;

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.PreparedAddress;
 
 /**
  * The lookups of one geocoder that this worker has in flight, one per normalized address: a caller

@@ -62,13 +62,7 @@ public final class PipelineMetrics {
 
   /** The staged CSVs of one file written. */
   public void exported(Map<String, Long> rowsPerTable, Duration elapsed) {
-    rowsPerTable.forEach(
-        (table, rows) ->
-            Counter.builder("oca.rows.exported")
-                .description("Rows written to staged CSVs")
-                .tag("table", table)
-                .register(registry)
-                .increment(rows));
+    perTable("oca.rows.exported", "Rows written to staged CSVs", rowsPerTable);
     stage("export", elapsed);
   }
 
@@ -100,13 +94,7 @@ public final class PipelineMetrics {
       promotedCases("skipped_older", file.casesSkippedOlder());
       promotedCases("tombstoned", file.casesTombstoned());
       promotedCases("deleted", file.casesDeleted());
-      file.rowsInserted().forEach(
-          (table, rows) ->
-              Counter.builder("oca.promotion.rows.inserted")
-                  .description("Rows inserted into the main tables by promotions")
-                  .tag("table", table)
-                  .register(registry)
-                  .increment(rows));
+      perTable("oca.promotion.rows.inserted", "Rows inserted into the main tables by promotions", file.rowsInserted());
     }
     stage("promote", Duration.ofMillis(result.elapsedMillis()));
   }
@@ -119,14 +107,14 @@ public final class PipelineMetrics {
 
   /** Tombstoned cases purged. */
   public void purged(PurgeResult result) {
-    result.rowsDeletedPerTable().forEach(
-        (table, rows) ->
-            Counter.builder("oca.purge.rows")
-                .description("Rows of tombstoned cases deleted by the purge")
-                .tag("table", table)
-                .register(registry)
-                .increment(rows));
+    perTable("oca.purge.rows", "Rows of tombstoned cases deleted by the purge", result.rowsDeletedPerTable());
     stage("purge", Duration.ofMillis(result.elapsedMillis()));
+  }
+
+  private void perTable(String name, String description, Map<String, Long> rowsPerTable) {
+    rowsPerTable.forEach(
+        (table, rows) ->
+            Counter.builder(name).description(description).tag("table", table).register(registry).increment(rows));
   }
 
   private void promotedCases(String result, long cases) {

@@ -21,7 +21,7 @@ public record CaseBounds(int maxChildren, int maxElements, int maxTextLength) {
       new CaseBounds(DEFAULT_MAX_CHILDREN, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_TEXT_LENGTH);
 
   /**
-   * Heap of one element of a tree without its text, rounded up: the {@link XmlElement} (32 bytes),
+   * Heap of one element of a tree without its text, rounded up: the {@link ParsedElement} (32 bytes),
    * its child list or its text String (24 to 72 bytes).
    */
   static final int ELEMENT_HEAP_BYTES = 100;

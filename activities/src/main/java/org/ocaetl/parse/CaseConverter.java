@@ -3,7 +3,6 @@ package org.ocaetl.parse;
 import java.util.ArrayList;
 import java.util.List;
 import org.ocaetl.model.Column;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * Converts one {@code Index} tree into typed rows (docs/processing-rules.md#rule-8, #rule-9, #rule-10, #rule-11, #rule-12, #rule-13), entirely in Java and before
@@ -51,7 +50,7 @@ public final class CaseConverter {
   }
 
   /** Converts an {@code Index} element. */
-  public ExtractCase convert(XmlElement index) {
+  public ExtractCase convert(ParsedElement index) {
     String caseId = index.childText(CASE_ID);
     // An id over its limit is not an id any record can refer to, and is never echoed whole: it is
     // reported cut short (docs/processing-rules.md#rule-8).
@@ -62,18 +61,18 @@ public final class CaseConverter {
     if (tooLarge != null) { // only its id was kept: it fails alone (docs/processing-rules.md#rule-8)
       String reason = "case too large: " + tooLarge.reason() + " (line " + tooLarge.line() + ")";
       return new ExtractCase.Failed(
-          usableId, new CaseFailure(reportedId, tooLarge.element(), null, reason), tooLarge.line());
+          usableId, new RejectedCase(reportedId, tooLarge.element(), null, reason), tooLarge.line());
     }
     if (caseId == null) {
       return new ExtractCase.Failed(
           null,
-          new CaseFailure(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
+          new RejectedCase(null, CASE_ID, null, "missing IndexNumberId (line " + index.line() + ")"),
           index.line());
     }
     if (idTooLong != null) {
       int line = index.firstChild(CASE_ID).line();
       String reason = idTooLong.getMessage() + " (line " + line + ")";
-      return new ExtractCase.Failed(null, new CaseFailure(reportedId, CASE_ID, reportedId, reason), line);
+      return new ExtractCase.Failed(null, new RejectedCase(reportedId, CASE_ID, reportedId, reason), line);
     }
     if (index.firstChild("Delete") != null) {
       return new ExtractCase.Deleted(caseId);
@@ -84,29 +83,29 @@ public final class CaseConverter {
       String value = FailureValues.reportable(bad.element, bad.value);
       return new ExtractCase.Failed(
           caseId,
-          new CaseFailure(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
+          new RejectedCase(caseId, bad.element, value, bad.reason + " (line " + bad.line + ")"),
           bad.line);
     }
   }
 
-  private CaseRows rows(String caseId, XmlElement index) throws BadValue {
+  private CaseRows rows(String caseId, ParsedElement index) throws BadValue {
     CaseRows rows = new CaseRows();
     rows.add(CaseMappings.INDEX.table(), row(CaseMappings.INDEX, index, caseId));
     for (TableMapping simple : FLAT_GROUPS) {
-      List<XmlElement> items = items(simple, index);
+      List<ParsedElement> items = items(simple, index);
       for (int i = 0; i < items.size(); i++) {
         rows.add(simple.table(), row(simple, items.get(i), caseId));
       }
     }
 
-    List<XmlElement> appearances = items(CaseMappings.APPEARANCES, index);
+    List<ParsedElement> appearances = items(CaseMappings.APPEARANCES, index);
     for (int a = 0; a < appearances.size(); a++) {
-      XmlElement appearance = appearances.get(a);
+      ParsedElement appearance = appearances.get(a);
       Object[] row = row(CaseMappings.APPEARANCES, appearance, caseId);
       long appearanceId = appearanceIds.of(caseId, a + 1);
       row[APPEARANCE_ID] = appearanceId;
       rows.add(CaseMappings.APPEARANCES.table(), row);
-      List<XmlElement> outcomes = items(CaseMappings.OUTCOMES, appearance);
+      List<ParsedElement> outcomes = items(CaseMappings.OUTCOMES, appearance);
       for (int o = 0; o < outcomes.size(); o++) {
         Object[] outcomeRow = row(CaseMappings.OUTCOMES, outcomes.get(o), caseId);
         outcomeRow[OUTCOME_APPEARANCE_ID] = appearanceId;
@@ -115,12 +114,12 @@ public final class CaseConverter {
     }
 
     // Every warrant of every judgment: a judgment without warrants never stops later ones (docs/processing-rules.md#rule-12).
-    List<XmlElement> judgments = items(CaseMappings.JUDGMENTS, index);
+    List<ParsedElement> judgments = items(CaseMappings.JUDGMENTS, index);
     for (int j = 0; j < judgments.size(); j++) {
-      XmlElement judgment = judgments.get(j);
+      ParsedElement judgment = judgments.get(j);
       Object[] row = row(CaseMappings.JUDGMENTS, judgment, caseId);
       rows.add(CaseMappings.JUDGMENTS.table(), row);
-      List<XmlElement> warrants = items(CaseMappings.WARRANTS, judgment);
+      List<ParsedElement> warrants = items(CaseMappings.WARRANTS, judgment);
       for (int w = 0; w < warrants.size(); w++) {
         Object[] warrantRow = row(CaseMappings.WARRANTS, warrants.get(w), caseId);
         warrantRow[WARRANT_JUDGMENT_SEQUENCE] = row[JUDGMENT_SEQUENCE];
@@ -131,12 +130,12 @@ public final class CaseConverter {
   }
 
   /** Every {@code item} at any depth under the first direct child {@code container} of the parent. */
-  private static List<XmlElement> items(TableMapping mapping, XmlElement parent) {
-    XmlElement container = parent.firstChild(mapping.container());
+  private static List<ParsedElement> items(TableMapping mapping, ParsedElement parent) {
+    ParsedElement container = parent.firstChild(mapping.container());
     return container == null ? List.of() : container.descendants(mapping.item());
   }
 
-  private static Object[] row(TableMapping mapping, XmlElement element, String caseId)
+  private static Object[] row(TableMapping mapping, ParsedElement element, String caseId)
       throws BadValue {
     List<Column> columns = mapping.columns();
     List<ColumnSource> sources = mapping.sources();
@@ -156,9 +155,9 @@ public final class CaseConverter {
   }
 
   private static Object childValue(
-      TableMapping mapping, XmlElement element, ColumnSource.ChildValue source, Column column)
+      TableMapping mapping, ParsedElement element, ColumnSource.ChildValue source, Column column)
       throws BadValue {
-    XmlElement child = element.firstChild(source.element());
+    ParsedElement child = element.firstChild(source.element());
     String text = child == null ? null : child.text();
     if (text == null) {
       return null;
@@ -183,17 +182,17 @@ public final class CaseConverter {
   }
 
   private static List<String> textList(
-      TableMapping mapping, XmlElement element, ColumnSource.TextList source, Column column)
+      TableMapping mapping, ParsedElement element, ColumnSource.TextList source, Column column)
       throws BadValue {
-    XmlElement container = element.firstChild(source.container());
+    ParsedElement container = element.firstChild(source.container());
     if (container == null) {
       return null;
     }
     List<String> texts = null;
-    List<XmlElement> items = container.descendants(source.item());
+    List<ParsedElement> items = container.descendants(source.item());
     for (int i = 0; i < items.size(); i++) {
-      XmlElement item = items.get(i);
-      XmlElement leaf = source.leaf() == null ? item : item.firstChild(source.leaf());
+      ParsedElement item = items.get(i);
+      ParsedElement leaf = source.leaf() == null ? item : item.firstChild(source.leaf());
       String text =
           arrayElement(mapping, source.container(), source.item(), source.leaf(), leaf, column);
       if (text != null) {
@@ -207,19 +206,19 @@ public final class CaseConverter {
   }
 
   private static List<String> parallelTextList(
-      TableMapping mapping, XmlElement element, ColumnSource.ParallelTextList source, Column column)
+      TableMapping mapping, ParsedElement element, ColumnSource.ParallelTextList source, Column column)
       throws BadValue {
-    XmlElement container = element.firstChild(source.container());
+    ParsedElement container = element.firstChild(source.container());
     if (container == null) {
       return null;
     }
-    List<XmlElement> items = container.descendants(source.item());
+    List<ParsedElement> items = container.descendants(source.item());
     if (items.isEmpty()) {
       return null;
     }
     List<String> texts = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      XmlElement leaf = items.get(i).firstChild(source.leaf());
+      ParsedElement leaf = items.get(i).firstChild(source.leaf());
       // null elements keep the arrays aligned
       texts.add(arrayElement(mapping, source.container(), source.item(), source.leaf(), leaf, column));
     }
@@ -235,7 +234,7 @@ public final class CaseConverter {
       String container,
       String item,
       String leafName,
-      XmlElement leaf,
+      ParsedElement leaf,
       Column column)
       throws BadValue {
     String text = leaf == null ? null : leaf.text();

@@ -1,6 +1,5 @@
 package org.ocaetl.parse;
 
-import org.ocaetl.workflows.model.CaseFailure;
 
 /** One {@code Index} element after conversion: staged rows, a delete record, or a failure. */
 public sealed interface ExtractCase {
@@ -19,5 +18,5 @@ public sealed interface ExtractCase {
    * @param caseId the IndexNumberId, or null when it is missing or is itself the bad value (then
    *     the failure reports it cut short, and no record of the file can refer to it)
    */
-  record Failed(String caseId, CaseFailure failure, int line) implements ExtractCase {}
+  record Failed(String caseId, RejectedCase failure, int line) implements ExtractCase {}
 }

@@ -79,7 +79,7 @@ public final class ExtractReader implements AutoCloseable {
 
   /**
    * Opens the zip and positions on its {@value #MEMBER} member; an {@code Index} past {@code
-   * bounds} is returned cut short, see {@link XmlElement#size()}.
+   * bounds} is returned cut short, see {@link ParsedElement#size()}.
    */
   public static ExtractReader open(Path zipFile, CaseBounds bounds) throws ExtractFileException, IOException {
     String fileName = zipFile.getFileName().toString();
@@ -119,7 +119,7 @@ public final class ExtractReader implements AutoCloseable {
    * The next {@code Index} element, or null at the end of the document. Records the first {@code
    * RunDate} met before the first Index on the way.
    */
-  public XmlElement nextIndex() throws ExtractFileException, IOException {
+  public ParsedElement nextIndex() throws ExtractFileException, IOException {
     if (ended) {
       return null;
     }
@@ -139,7 +139,7 @@ public final class ExtractReader implements AutoCloseable {
         }
         if (name.equals("RunDate") && runDate == null && !indexSeen) {
           Location at = xml.getLocation();
-          XmlElement element = subtrees.read(xml);
+          ParsedElement element = subtrees.read(xml);
           if (element.size().tooLarge() != null) { // a date never is: no fallback to the name's
             throw new XMLStreamException("RunDate too large: " + element.size().tooLarge().reason(), at);
           }

@@ -24,12 +24,12 @@ final class OversizedSubtree {
 
   private final CaseBounds bounds;
   private final Bound bound;
-  private final XmlElement root;
+  private final ParsedElement root;
   /** The element in which the bound was broken: its path, depth and line. */
   private final String path;
   private final int boundDepth;
   private final int line;
-  private XmlElement caseId;
+  private ParsedElement caseId;
   private long count;
   private boolean boundElementOpen = true;
 
@@ -39,7 +39,7 @@ final class OversizedSubtree {
    *     tag or on text of it)
    * @param counted what the bound counts, before the cursor's event
    */
-  OversizedSubtree(CaseBounds bounds, XmlElement[] open, int depth, Bound bound, long counted) {
+  OversizedSubtree(CaseBounds bounds, ParsedElement[] open, int depth, Bound bound, long counted) {
     this.bounds = bounds;
     this.bound = bound;
     this.root = open[0];
@@ -51,7 +51,7 @@ final class OversizedSubtree {
   }
 
   /** Skips from the cursor's event to the root's end tag; returns the root with the reason. */
-  XmlElement skipRest(XMLStreamReader reader) throws XMLStreamException {
+  ParsedElement skipRest(XMLStreamReader reader) throws XMLStreamException {
     int depth = boundDepth; // of the element the cursor's event belongs to
     int event = reader.getEventType();
     while (true) {
@@ -63,7 +63,7 @@ final class OversizedSubtree {
             count++;
           }
           if (depth == 1 && caseId == null && reader.getLocalName().equals(CASE_ID)) {
-            caseId = new XmlElement(CASE_ID, reader.getLocation().getLineNumber());
+            caseId = new ParsedElement(CASE_ID, reader.getLocation().getLineNumber());
             caseId.text(leafText(reader));
             depth--;
           }
@@ -118,8 +118,8 @@ final class OversizedSubtree {
     }
   }
 
-  private XmlElement cutShort() {
-    XmlElement kept = new XmlElement(root.name(), root.line());
+  private ParsedElement cutShort() {
+    ParsedElement kept = new ParsedElement(root.name(), root.line());
     long textLength = 0;
     if (caseId != null) {
       kept.add(caseId);
@@ -155,7 +155,7 @@ final class OversizedSubtree {
   }
 
   /** Path below the root, as case failures name elements ({@code Parties}); the root's own name at depth 0. */
-  private static String path(XmlElement[] open, int depth) {
+  private static String path(ParsedElement[] open, int depth) {
     if (depth == 0) {
       return open[0].name();
     }

@@ -6,7 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the element under a StAX cursor, with everything inside it, into an {@link XmlElement}
+ * Reads the element under a StAX cursor, with everything inside it, into an {@link ParsedElement}
  * tree and leaves the cursor on its end tag. Texts are taken as the parser's own strings (with
  * coalescing on, a value is one event), so the usual leaf costs one String and the indentation
  * between elements costs nothing (Woodstox hands out shared indentation strings and knows they are
@@ -14,21 +14,21 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>The tree is bounded by {@link CaseBounds}: at the first child, element or character past a
  * bound, what was built is dropped and the rest of the element is skipped ({@link
- * OversizedSubtree}); the element returned then carries the reason in {@link XmlElement#size()}.
+ * OversizedSubtree}); the element returned then carries the reason in {@link ParsedElement#size()}.
  * Not thread-safe: one per parse.
  */
 final class XmlSubtreeReader {
   private final CaseBounds bounds;
   /** Text read so far at each open depth (null: none yet). */
   private final String[] textByDepth = new String[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
-  private final XmlElement[] open = new XmlElement[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
+  private final ParsedElement[] open = new ParsedElement[HardenedXmlFactory.MAX_ELEMENT_DEPTH + 1];
 
   XmlSubtreeReader(CaseBounds bounds) {
     this.bounds = bounds;
   }
 
   /** Precondition: the cursor is on a START_ELEMENT. */
-  XmlElement read(XMLStreamReader reader) throws XMLStreamException {
+  ParsedElement read(XMLStreamReader reader) throws XMLStreamException {
     int depth = 0;
     int elements = 1;
     long textLength = 0;
@@ -36,7 +36,7 @@ final class XmlSubtreeReader {
     while (true) {
       switch (reader.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
-          XmlElement parent = open[depth];
+          ParsedElement parent = open[depth];
           if (parent.childCount() >= bounds.maxChildren()) {
             return skipRest(reader, depth, OversizedSubtree.Bound.CHILDREN, parent.childCount());
           }
@@ -48,7 +48,7 @@ final class XmlSubtreeReader {
             textLength -= textByDepth[depth].length(); // kept no longer: not counted
             textByDepth[depth] = null; // the indentation before a container's first child
           }
-          XmlElement child = start(reader, depth + 1);
+          ParsedElement child = start(reader, depth + 1);
           parent.add(child);
           open[++depth] = child;
         }
@@ -73,7 +73,7 @@ final class XmlSubtreeReader {
           textByDepth[depth] = text;
         }
         case XMLStreamConstants.END_ELEMENT -> {
-          XmlElement done = open[depth];
+          ParsedElement done = open[depth];
           done.text(textOf(done, textByDepth[depth]));
           open[depth] = null;
           textByDepth[depth] = null;
@@ -94,7 +94,7 @@ final class XmlSubtreeReader {
    * Drops the tree built so far (the reader keeps no reference to it) and skips the rest of the
    * element; the cursor ends on its end tag as after a whole read.
    */
-  private XmlElement skipRest(XMLStreamReader reader, int depth, OversizedSubtree.Bound bound, long counted)
+  private ParsedElement skipRest(XMLStreamReader reader, int depth, OversizedSubtree.Bound bound, long counted)
       throws XMLStreamException {
     OversizedSubtree skipped = new OversizedSubtree(bounds, open, depth, bound, counted);
     Arrays.fill(open, null);
@@ -106,16 +106,16 @@ final class XmlSubtreeReader {
     return new XMLStreamException("entity references and DTDs are not allowed", reader.getLocation());
   }
 
-  private XmlElement start(XMLStreamReader reader, int depth) {
+  private ParsedElement start(XMLStreamReader reader, int depth) {
     textByDepth[depth] = null;
-    return new XmlElement(reader.getLocalName(), reader.getLocation().getLineNumber());
+    return new ParsedElement(reader.getLocalName(), reader.getLocation().getLineNumber());
   }
 
   /**
    * A leaf's text exactly as read (whitespace-only included, docs/processing-rules.md#rule-9); a container keeps only
    * non-blank mixed text, its indentation was dropped on the way.
    */
-  private static String textOf(XmlElement element, String text) {
+  private static String textOf(ParsedElement element, String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }

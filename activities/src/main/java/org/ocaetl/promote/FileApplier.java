@@ -14,6 +14,7 @@ import java.util.Map;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.schema.LedgerCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

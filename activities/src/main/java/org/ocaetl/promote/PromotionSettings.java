@@ -2,6 +2,7 @@ package org.ocaetl.promote;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.ocaetl.schema.SessionLimits;
 
 /**
  * Time limits of the promotion transaction, applied with {@code SET LOCAL}, and when it sets the
@@ -37,6 +38,11 @@ public record PromotionSettings(
     if (!(foreignKeyDeferralShare >= 0)) {
       throw new IllegalArgumentException("foreignKeyDeferralShare must be >= 0: " + foreignKeyDeferralShare);
     }
+  }
+
+  /** The limits the transaction sets before it takes the schema's lock. */
+  public SessionLimits sessionLimits() {
+    return new SessionLimits(lockTimeout, statementTimeout, idleInTransactionTimeout);
   }
 
   public PromotionSettings withLockTimeout(Duration lockTimeout) {

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.schema.LedgerCounts;
+import org.ocaetl.schema.PromotionLedger;
+import org.ocaetl.schema.PromotionLock;
 import org.ocaetl.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +105,7 @@ public final class PromotionTransaction {
 
   /** SET LOCAL time limits and search path, then wait for this schema's promotion lock. */
   private void startTransaction(Connection c) throws SQLException {
-    PromotionLock.startTransaction(c, schema, settings);
+    PromotionLock.startTransaction(c, schema, settings.sessionLimits());
   }
 
   private FilePromotion promoteFile(
@@ -129,7 +132,7 @@ public final class PromotionTransaction {
     long started = System.nanoTime();
     foreignKeys.beforeApply(file.fileName(), stage.load(file.fileName()));
     LedgerCounts counts = applier.apply(file);
-    PromotionLedger.record(c, file, sha256, counts, request.workflowId(), request.runId());
+    PromotionLedger.record(c, file.fileName(), file.extractDate(), sha256, counts, request.workflowId(), request.runId());
     LOG.info(
         "{} (extract date {}) applied in {} ms: {} cases applied, {} skipped as older, {} tombstoned,"
             + " {} deleted; rows inserted {}",

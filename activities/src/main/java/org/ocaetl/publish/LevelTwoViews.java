@@ -16,7 +16,7 @@ import org.ocaetl.db.Grant;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.promote.PostgisSchema;
+import org.ocaetl.schema.PostgisSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,7 @@ import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.slf4j.Logger;

@@ -11,8 +11,8 @@ import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
+import org.ocaetl.schema.PromotionLock;
 import org.ocaetl.workflows.model.PurgeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public final class TombstonePurge {
     Connection c = dataSource.getConnection();
     try {
       c.setAutoCommit(false);
-      PromotionLock.startTransaction(c, schema, settings);
+      PromotionLock.startTransaction(c, schema, settings.sessionLimits());
       Map<String, Long> deleted = new LinkedHashMap<>();
       long ids;
       try (Statement st = c.createStatement()) {

@@ -3,11 +3,9 @@ package org.ocaetl.reference;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
@@ -17,22 +15,15 @@ import org.ocaetl.db.SqlResource;
  * streamed from its CSV (about 90 columns; the eight used are found by header name) into COPY, and
  * records the release, all in one transaction. A bad line fails the load before anything changes.
  */
-public final class PlutoLoader {
+public final class PlutoLoader extends ReferenceLoader {
   static final String TABLE = "pluto";
 
-  private final DataSource dataSource;
-  private final SqlIdentifier schema;
-
   public PlutoLoader(DataSource dataSource, String schema) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.schema = SqlIdentifier.of(schema);
+    super(dataSource, schema, TABLE);
   }
 
-  public ReferenceRelease load(Path file, String release) throws IOException, SQLException {
-    return ReferenceRelease.load(dataSource, schema, TABLE, file, release, PlutoLoader::fill);
-  }
-
-  private static long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
+  @Override
+  long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
     int bbl = csv.column("bbl");
     int unitsres = csv.column("unitsres");
     int bct2020 = csv.column("bct2020");

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.ocaetl.geocode.CsvReader;
+import org.ocaetl.csv.CsvReader;
 
 /**
  * A reference CSV read once, record by record (never the whole file in memory), with its SHA-256

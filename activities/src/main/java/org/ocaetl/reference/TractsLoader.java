@@ -1,15 +1,13 @@
 package org.ocaetl.reference;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
-import org.ocaetl.promote.PostgisSchema;
+import org.ocaetl.schema.PostgisSchema;
 
 /**
  * {@code oca load-tracts}: replaces the {@code tracts} table (docs/tables.md#reference-tables, PostGIS only) with the
@@ -19,25 +17,18 @@ import org.ocaetl.promote.PostgisSchema;
  * 11-digit GEOID (2 + 3 + 6 digits). Polygons become MultiPolygons in WGS 84. One transaction: bad
  * input changes nothing.
  */
-public final class TractsLoader {
+public final class TractsLoader extends ReferenceLoader {
   static final String TABLE = "tracts";
   private static final String BAD_GEOMETRY_STATE = "OC001";
 
-  private final DataSource dataSource;
-  private final SqlIdentifier schema;
-
   public TractsLoader(DataSource dataSource, String schema) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.schema = SqlIdentifier.of(schema);
+    super(dataSource, schema, TABLE);
   }
 
-  public ReferenceRelease load(Path file, String release) throws IOException, SQLException {
-    return ReferenceRelease.load(dataSource, schema, TABLE, file, release, this::fill);
-  }
-
-  private long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
-    if (!PostgisSchema.useSchema(c, schema)) {
-      throw new IllegalStateException("load-tracts needs PostGIS: schema " + schema + " has no tracts table"
+  @Override
+  long fill(Connection c, ReferenceCsv csv) throws IOException, SQLException {
+    if (!PostgisSchema.useSchema(c, schema())) {
+      throw new IllegalStateException("load-tracts needs PostGIS: schema " + schema() + " has no tracts table"
           + " (PostGIS is not installed in this database, could not be installed, or --postgis is off)");
     }
     int wkt = csv.column("the_geom", "wkt", "geometry", "geom");

@@ -9,11 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.ocaetl.db.SqlResource;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.ExtractReader;
-import org.ocaetl.parse.XmlElement;
-import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.parse.ParsedElement;
+import org.ocaetl.parse.RejectedCase;
 
 /**
  * Streams a raw zip's LandlordTenantExtract.xml into a DuckDB staging file: each Index is read
@@ -76,14 +77,14 @@ public final class ExtractParser {
       throws ExtractFileException, IOException, SQLException {
     long casesSeen = 0;
     long casesFailed;
-    List<CaseFailure> sample;
+    List<RejectedCase> sample;
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;
     // The connection comes with the file's one transaction open (see StagingDatabase.create).
     try (ExtractReader reader = ExtractReader.open(zip, limits.caseBounds());
         StagingPipeline staging = new StagingPipeline(conn, reader.fileName())) {
-      XmlElement index = reader.nextIndex();
+      ParsedElement index = reader.nextIndex();
       // RunDate precedes the first Index, so the date is settled (or the file fails) right here.
       extractDate = ExtractDate.resolve(reader.fileName(), reader.runDate(), LocalDate.now(clock));
       while (index != null) {
@@ -100,7 +101,7 @@ public final class ExtractParser {
       sample = staging.failureSample();
     }
     try (Statement st = conn.createStatement()) {
-      st.execute(SqlResource.statement("final_cases.sql"));
+      st.execute(SqlResource.of("sql/stage/final_cases.sql").statement());
     }
     conn.commit();
     progress.onProgress(casesSeen, xmlBytes);
@@ -108,7 +109,7 @@ public final class ExtractParser {
     long staged;
     long deleted;
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(SqlResource.statement("case_counts.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResource.of("sql/stage/case_counts.sql").statement())) {
       rs.next();
       staged = rs.getLong("staged");
       deleted = rs.getLong("deleted");

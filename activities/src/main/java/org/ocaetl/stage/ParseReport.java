@@ -2,7 +2,7 @@ package org.ocaetl.stage;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.parse.RejectedCase;
 
 /**
  * What parsing one raw file into its staging database found.
@@ -29,7 +29,7 @@ public record ParseReport(
     long casesStaged,
     long casesDeleted,
     long casesFailed,
-    List<CaseFailure> failures,
+    List<RejectedCase> failures,
     long xmlBytes,
     long elapsedMillis) {
   public static final int FAILURE_SAMPLE = 100;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.duckdb.DuckDBConnection;
+import org.ocaetl.db.SqlResource;
 
 /**
  * Writes report.json of a parsed file with a streaming generator: the counters, timings and rows
@@ -64,7 +65,7 @@ final class ReportJsonWriter {
   private static void writeFailures(JsonGenerator json, DuckDBConnection conn)
       throws IOException, SQLException {
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(SqlResource.statement("failures.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResource.of("sql/stage/failures.sql").statement())) {
       while (rs.next()) {
         json.writeStartObject();
         json.writeNumberField("caseSeq", rs.getLong("case_seq"));

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
+import org.ocaetl.db.SqlLiteral;
+import org.ocaetl.db.SqlResource;
 
 /**
  * Connections to a staging DuckDB file with the configured limits. DuckDB memory is native (outside
@@ -45,7 +46,7 @@ final class StagingDatabase {
     DuckDBConnection conn = connect(db, limits, false);
     try (Statement st = conn.createStatement()) {
       conn.setAutoCommit(false);
-      for (String sql : SqlResource.statements(SqlResource.load("schema.sql"))) {
+      for (String sql : SqlResource.of("sql/stage/schema.sql").statements()) {
         st.execute(sql);
       }
     } catch (SQLException e) {
@@ -81,8 +82,10 @@ final class StagingDatabase {
         DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties).unwrap(DuckDBConnection.class);
     if (limits.maxTempDirectorySize() != null) {
       try (Statement st = conn.createStatement()) {
-        st.execute(SqlResource.statement("max_temp_directory_size.sql",
-            Map.of("size", SqlResource.stringLiteral(limits.maxTempDirectorySize()))));
+        st.execute(
+            SqlResource.of("sql/stage/max_temp_directory_size.sql")
+                .with("size", SqlLiteral.size(limits.maxTempDirectorySize()))
+                .statement());
       } catch (SQLException e) {
         conn.close();
         throw e;

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
+import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.db.SqlKeyword;
+import org.ocaetl.db.SqlLiteral;
+import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
 
@@ -35,7 +39,7 @@ public final class StagingExporter {
   }
 
   /** One CSV to write: a query with its bound parameters. */
-  private record CsvCopy(OcaTable table, String query, Path target, Object... parameters) {}
+  private record CsvCopy(OcaTable table, SqlResource query, Path target, Object... parameters) {}
 
   /**
    * Writes {@code <table>.csv} for all twelve tables and {@code report.json} (the parse report plus
@@ -51,7 +55,7 @@ public final class StagingExporter {
     copies.add(
         new CsvCopy(
             OcaTable.OCA_METADATA,
-            SqlResource.template("export_metadata_query.sql", Map.of()),
+            SqlResource.of("sql/stage/export_metadata_query.sql"),
             outDir.resolve(OcaTable.OCA_METADATA.csvName()),
             parse.extractDate()));
     try (DuckDBConnection conn = StagingDatabase.open(stagingDb, limits)) {
@@ -148,11 +152,10 @@ public final class StagingExporter {
   /** Writes one query's result as a CSV, binding the query's parameters; returns rows written. */
   private static long copy(DuckDBConnection conn, CsvCopy copy) throws SQLException {
     String sql =
-        SqlResource.statement(
-            "copy_to_csv.sql",
-            Map.of(
-                "query", copy.query(),
-                "target", SqlResource.stringLiteral(copy.target().toAbsolutePath().toString())));
+        SqlResource.of("sql/stage/copy_to_csv.sql")
+            .with("query", copy.query())
+            .with("target", SqlLiteral.path(copy.target()))
+            .statement();
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       for (int i = 0; i < copy.parameters().length; i++) {
         ps.setObject(i + 1, copy.parameters()[i]);
@@ -167,25 +170,24 @@ public final class StagingExporter {
    * exported case versions, the staged columns from its staging table (arrays already PostgreSQL
    * literals) and the columns that are not staged (the geocoder output) as typed NULLs.
    */
-  static String tableQuery(OcaTable table) {
+  static SqlResource tableQuery(OcaTable table) {
     StagingTable staging = StagingTable.of(table);
-    List<String> select =
+    List<SqlResource> select =
         table.columns().stream().map(c -> selectExpression(c, staging)).toList();
-    return SqlResource.template(
-        "export_table_query.sql",
-        Map.of(
-            "select_list", String.join(", ", select),
-            "table", SqlResource.identifier(table.tableName())));
+    return SqlResource.of("sql/stage/export_table_query.sql")
+        .withAll("select_list", select)
+        .with("table", SqlIdentifier.of(table.tableName()));
   }
 
-  private static String selectExpression(Column column, StagingTable staging) {
-    String name = SqlResource.identifier(column.name());
-    if (name.equals(StagingTable.CASE_ID_COLUMN)) {
-      return "f." + name + " AS " + name;
+  private static SqlResource selectExpression(Column column, StagingTable staging) {
+    SqlIdentifier name = SqlIdentifier.of(column.name());
+    if (column.name().equals(StagingTable.CASE_ID_COLUMN)) {
+      return SqlResource.of("sql/stage/export_column_case_id.sql").with("column", name);
     }
-    if (staging.stages(name)) {
-      return "s." + name + " AS " + name;
+    if (staging.stages(column.name())) {
+      return SqlResource.of("sql/stage/export_column_staged.sql").with("column", name);
     }
-    return "CAST(NULL AS " + column.type().duckdb() + ") AS " + name;
+    SqlKeyword type = column.type()::duckdb;
+    return SqlResource.of("sql/stage/export_column_not_staged.sql").with("type", type).with("column", name);
   }
 }

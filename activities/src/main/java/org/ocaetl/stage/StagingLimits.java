@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.ocaetl.db.SqlLiteral;
 import org.ocaetl.parse.CaseBounds;
 
 /**
@@ -26,8 +26,6 @@ import org.ocaetl.parse.CaseBounds;
 public record StagingLimits(
     String memoryLimit, int threads, Path tempDirectory, String maxTempDirectorySize, CaseBounds caseBounds) {
   private static final long KIB = 1024;
-  private static final Pattern SIZE =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
 
   /** Limits with DuckDB's own bound on the temp directory and the default case bounds. */
   public StagingLimits(String memoryLimit, int threads, Path tempDirectory) {
@@ -51,7 +49,7 @@ public record StagingLimits(
     if (files == 1) {
       return this;
     }
-    Matcher m = SIZE.matcher(memoryLimit.strip());
+    Matcher m = SqlLiteral.SIZE.matcher(memoryLimit.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException("Not a DuckDB size: " + memoryLimit);
     }
@@ -77,7 +75,7 @@ public record StagingLimits(
 
   /** Whether {@code size} is a size DuckDB takes for its limits, e.g. {@code 512MB} or {@code 1GiB}. */
   public static boolean isSize(String size) {
-    return SIZE.matcher(size).matches();
+    return SqlLiteral.SIZE.matcher(size).matches();
   }
 
   public static StagingLimits defaults(Path tempDirectory) {

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.CaseConverter;
 import org.ocaetl.parse.ExtractCase;
-import org.ocaetl.parse.XmlElement;
-import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.parse.ParsedElement;
+import org.ocaetl.parse.RejectedCase;
 
 /**
  * Converts and appends cases on a writer thread while the caller parses the next ones. Profiling
@@ -31,17 +31,17 @@ final class StagingPipeline implements AutoCloseable {
   static final int BATCH_SIZE = 128;
   static final int QUEUED_BATCHES = 4;
   static final long BATCH_HEAP_BYTES = 8L << 20;
-  private static final List<XmlElement> END = List.of();
+  private static final List<ParsedElement> END = List.of();
 
-  private final BlockingQueue<List<XmlElement>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final BlockingQueue<List<ParsedElement>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Thread writer;
   private volatile Throwable failure;
-  private List<XmlElement> batch = new ArrayList<>(BATCH_SIZE);
+  private List<ParsedElement> batch = new ArrayList<>(BATCH_SIZE);
   private long batchHeapBytes;
   private boolean finished;
   // written by the writer thread, read after joining it
   private long casesFailed;
-  private final List<CaseFailure> failureSample = new ArrayList<>();
+  private final List<RejectedCase> failureSample = new ArrayList<>();
 
   StagingPipeline(DuckDBConnection conn, String fileName) {
     writer = Thread.ofPlatform().name("oca-stage " + fileName).unstarted(() -> writeAll(conn));
@@ -53,7 +53,7 @@ final class StagingPipeline implements AutoCloseable {
     CaseConverter converter = new CaseConverter();
     try (StagingWriter out = new StagingWriter(conn)) {
       long caseSeq = 0;
-      for (List<XmlElement> indexes = queue.take(); indexes != END; indexes = queue.take()) {
+      for (List<ParsedElement> indexes = queue.take(); indexes != END; indexes = queue.take()) {
         for (int i = 0; i < indexes.size(); i++) {
           ExtractCase converted = converter.convert(indexes.get(i));
           if (converted instanceof ExtractCase.Failed failed) {
@@ -73,7 +73,7 @@ final class StagingPipeline implements AutoCloseable {
   }
 
   /** Stages the next Index of the file (document order); the caller must not touch it again. */
-  void add(XmlElement index) throws SQLException, InterruptedIOException {
+  void add(ParsedElement index) throws SQLException, InterruptedIOException {
     batch.add(index);
     batchHeapBytes += index.size().heapBytes();
     if (batch.size() == BATCH_SIZE || batchHeapBytes >= BATCH_HEAP_BYTES) {
@@ -103,11 +103,11 @@ final class StagingPipeline implements AutoCloseable {
   }
 
   /** The first {@link ParseReport#FAILURE_SAMPLE} failures; known after {@link #finish()}. */
-  List<CaseFailure> failureSample() {
+  List<RejectedCase> failureSample() {
     return List.copyOf(failureSample);
   }
 
-  private void handOver(List<XmlElement> indexes) throws SQLException, InterruptedIOException {
+  private void handOver(List<ParsedElement> indexes) throws SQLException, InterruptedIOException {
     try {
       while (!queue.offer(indexes, 100, TimeUnit.MILLISECONDS)) {
         rethrowFailure(); // the writer died: stop parsing instead of waiting forever

@@ -10,7 +10,7 @@ import org.duckdb.DuckDBConnection;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.ColumnType;
 import org.ocaetl.parse.ExtractCase;
-import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.parse.RejectedCase;
 
 /**
  * Appends converted cases to the staging tables through DuckDB Appenders (one per table, open for
@@ -90,7 +90,7 @@ final class StagingWriter implements AutoCloseable {
     }
   }
 
-  private void writeFailure(long caseSeq, CaseFailure failure) throws SQLException {
+  private void writeFailure(long caseSeq, RejectedCase failure) throws SQLException {
     failures.beginRow();
     failures.append(caseSeq);
     appendText(failures, failure.caseId());

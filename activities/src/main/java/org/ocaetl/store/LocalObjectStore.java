@@ -44,16 +44,7 @@ public final class LocalObjectStore implements ObjectStore {
 
   @Override
   public void put(String key, InputStream content, String contentType) throws IOException {
-    Path target = resolve(key);
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-    try {
-      Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-      setMode(key, temp);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    write(key, contentType, content::transferTo);
   }
 
   @Override

@@ -14,10 +14,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -41,7 +42,8 @@ class ActivityMetricsTest {
   FileActivities activities(LocalObjectStore store) {
     env.registerActivitiesImplementations(
         new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/metrics", Duration.ofSeconds(30),
-            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none(), new PipelineMetrics(registry)));
+            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none(), new PipelineMetrics(registry),
+            ExtractDate.PROCESSING_CLOCK));
     return env.newActivityStub(FileActivities.class);
   }
 

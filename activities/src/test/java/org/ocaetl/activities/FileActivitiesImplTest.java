@@ -28,6 +28,7 @@ import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -68,7 +69,8 @@ class FileActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none()));
+            StagingLimits.defaults(root.resolve("tmp")), Geocoding.none(), PipelineMetrics.noop(),
+            ExtractDate.PROCESSING_CLOCK));
     env.setActivityHeartbeatListener(Object.class, heartbeats::add);
     activities = env.newActivityStub(FileActivities.class);
   }
@@ -88,7 +90,7 @@ class FileActivitiesImplTest {
     assertEquals(LocalDate.parse("2024-03-07"), parsed.extractDate(), "RunDate wins over the name's date");
     assertEquals(1, parsed.casesFailed());
     assertEquals("B", parsed.failures().get(0).caseId());
-    assertEquals(StagedReport.PARSER_VERSION, parsed.parserVersion());
+    assertEquals(ReportJson.PARSER_VERSION, parsed.parserVersion());
     assertFalse(heartbeats.isEmpty(), "parse heartbeats its progress");
 
     assertEquals(1L, activities.export(step).rowsPerTable().get("oca_index"));
@@ -131,7 +133,7 @@ class FileActivitiesImplTest {
 
     assertNull(lookup.staged());
     assertEquals("staged by parser version 0", lookup.mismatch());
-    assertEquals(StagedReport.PARSER_VERSION, lookup.currentParserVersion());
+    assertEquals(ReportJson.PARSER_VERSION, lookup.currentParserVersion());
   }
 
   @Test

@@ -21,7 +21,9 @@ import org.ocaetl.geocode.GeocodeTesting;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.geocode.stub.GeocodingStub;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
@@ -75,7 +77,8 @@ class FileGeocodeStepTest {
         new GeocodeTesting.RecordingSleeper())) {
       activityEnv.registerActivitiesImplementations(
           new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-              StagingLimits.defaults(root.resolve("tmp")), geocoding));
+              StagingLimits.defaults(root.resolve("tmp")), geocoding, PipelineMetrics.noop(),
+              ExtractDate.PROCESSING_CLOCK));
       FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
       HostStep step = new HostStep(FILE, sha256);
       activities.fetch(step);

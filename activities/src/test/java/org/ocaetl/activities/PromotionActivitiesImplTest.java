@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.publish.PublicSnapshot;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.PromotionActivities;
@@ -50,7 +51,8 @@ class PromotionActivitiesImplTest {
             new PromotionTransaction(db.dataSource(), SCHEMA, store),
             new PromotedFiles(db.dataSource(), SCHEMA),
             new PublicSnapshot(db.dataSource(), store),
-            SCHEMA));
+            SCHEMA,
+            PipelineMetrics.noop()));
     PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
 
     PromoteResult result =

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.Geocoding;
+import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.stage.ExtractParser;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.LocalObjectStore;
@@ -126,7 +128,8 @@ class StagingDiskFullTest {
 
     Worker(LocalObjectStore store, Path work, StagingLimits limits) {
       env.registerActivitiesImplementations(
-          new FileActivitiesImpl(store, work, "oca-etl/host/test-1", Duration.ofMinutes(1), limits, Geocoding.none()));
+          new FileActivitiesImpl(store, work, "oca-etl/host/test-1", Duration.ofMinutes(1), limits, Geocoding.none(),
+              PipelineMetrics.noop(), ExtractDate.PROCESSING_CLOCK));
       activities = env.newActivityStub(FileActivities.class);
     }
 

@@ -23,12 +23,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.csv.CsvReader;
+import org.ocaetl.csv.CsvWriter;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /** The streaming rewrite of a staged oca_addresses.csv, over the stub services and a real cache. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ocaetl.geocode.api.PreparedAddress;
 
 /** House number and street split, unit removal, borough from ZIP code or city, normalized key. */
 class AddressPreparerTest {

@@ -24,11 +24,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.ocaetl.geocode.GeocodeResult.Outcome;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeResult.Outcome;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**

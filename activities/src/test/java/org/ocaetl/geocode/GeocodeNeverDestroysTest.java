@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ocaetl.csv.CsvReader;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.geocode.stub.GeocodingStub.Fault;
 import org.ocaetl.geocode.stub.GeocodingStub.Route;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.RetryPolicy;
 import org.ocaetl.geocode.http.Sleeper;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlResource;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
 import org.ocaetl.model.Column;
 import org.ocaetl.parse.LimitCases;
 import org.ocaetl.promote.PromotionHarness;

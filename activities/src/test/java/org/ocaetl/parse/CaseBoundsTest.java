@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /** docs/processing-rules.md#rule-8: an Index past a {@link CaseBounds} bound fails alone, named, with its size. */
 class CaseBoundsTest {
@@ -26,7 +25,7 @@ class CaseBoundsTest {
         .toList();
   }
 
-  private static CaseFailure failure(ExtractCase converted) {
+  private static RejectedCase failure(ExtractCase converted) {
     return assertInstanceOf(ExtractCase.Failed.class, converted).failure();
   }
 
@@ -40,7 +39,7 @@ class CaseBoundsTest {
     ExtractCase.Staged atTheBound = assertInstanceOf(ExtractCase.Staged.class, cases.get(0));
     assertEquals(3, atTheBound.rows().rows(OcaTable.OCA_PARTIES).size());
     assertEquals(
-        new CaseFailure(
+        new RejectedCase(
             "b",
             "Parties",
             null,
@@ -69,7 +68,7 @@ class CaseBoundsTest {
                 + "</Judgments></Index>");
     // Index, id, Judgments, then 5 per Judgment: the 13th is the second Warrant of the second one
     assertEquals(
-        new CaseFailure(
+        new RejectedCase(
             "a",
             "Judgments/Judgment/Warrants",
             null,
@@ -88,7 +87,7 @@ class CaseBoundsTest {
                 + "<Status>" + "y".repeat(12) + "</Status></Index>");
     assertInstanceOf(ExtractCase.Staged.class, cases.get(0), "exactly 20 characters of values");
     assertEquals(
-        new CaseFailure(
+        new RejectedCase(
             "b",
             "Status",
             null,
@@ -103,17 +102,17 @@ class CaseBoundsTest {
             "<Index>" + parties(4) + "<IndexNumberId>late</IndexNumberId><IndexNumberId>2nd</IndexNumberId></Index>",
             "<Index>" + parties(4) + "</Index>");
     assertEquals("late", failure(cases.get(0)).caseId());
-    CaseFailure noId = failure(cases.get(1));
+    RejectedCase noId = failure(cases.get(1));
     assertNull(noId.caseId());
     assertEquals("Parties", noId.element(), "too large, not 'missing IndexNumberId'");
   }
 
   @Test
   void anOversizedIndexKeepsOnlyItsId() {
-    XmlElement cut =
+    ParsedElement cut =
         Trees.children("<Extract><Index><IndexNumberId>a</IndexNumberId>" + parties(4) + "</Index></Extract>", SMALL)
             .get(0);
-    assertEquals(List.of("IndexNumberId"), cut.children().stream().map(XmlElement::name).toList());
+    assertEquals(List.of("IndexNumberId"), cut.children().stream().map(ParsedElement::name).toList());
     assertEquals(new TreeSize(2, 1, cut.size().tooLarge()), cut.size());
     assertEquals(2 * CaseBounds.ELEMENT_HEAP_BYTES + 2, cut.size().heapBytes());
   }

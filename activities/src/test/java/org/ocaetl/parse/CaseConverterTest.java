@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.workflows.model.CaseFailure;
 
 class CaseConverterTest {
   private final CaseConverter converter = new CaseConverter();
@@ -25,7 +24,7 @@ class CaseConverterTest {
     return assertInstanceOf(ExtractCase.Staged.class, result, () -> "not staged: " + result).rows();
   }
 
-  private CaseFailure failed(String indexXml) {
+  private RejectedCase failed(String indexXml) {
     ExtractCase result = converter.convert(Trees.parse(indexXml));
     return assertInstanceOf(ExtractCase.Failed.class, result, () -> "not failed: " + result).failure();
   }
@@ -247,7 +246,7 @@ class CaseConverterTest {
 
   @Test
   void missingIdFailsTheCase() {
-    CaseFailure failure = failed("<Index><Court>Bronx</Court></Index>");
+    RejectedCase failure = failed("<Index><Court>Bronx</Court></Index>");
     assertNull(failure.caseId());
     assertEquals("IndexNumberId", failure.element());
     assertTrue(failure.reason().startsWith("missing IndexNumberId"), failure.reason());
@@ -276,7 +275,7 @@ class CaseConverterTest {
       })
   void invalidValueFailsTheCaseWithElementValueAndReason(
       String inner, String element, String value, String reason) {
-    CaseFailure failure = failed(index("<Court>ok</Court>" + inner));
+    RejectedCase failure = failed(index("<Court>ok</Court>" + inner));
     assertEquals("id-1", failure.caseId());
     assertEquals(element, failure.element());
     assertEquals(value, failure.value());
@@ -286,7 +285,7 @@ class CaseConverterTest {
 
   @Test
   void longValuesAreCutInFailures() {
-    CaseFailure failure = failed(index("<FiledDate>" + "9".repeat(5000) + "</FiledDate>"));
+    RejectedCase failure = failed(index("<FiledDate>" + "9".repeat(5000) + "</FiledDate>"));
     assertEquals("9".repeat(FailureValues.MAX_LENGTH) + "… (5000 characters)", failure.value());
   }
 
@@ -307,7 +306,7 @@ class CaseConverterTest {
     for (LimitCases.Slot over : slots) {
       int limit = over.column().maxLength();
       String text = LimitCases.valueOf(over, limit + 1, 3);
-      CaseFailure failure =
+      RejectedCase failure =
           failed(LimitCases.index("id-1", slot -> slot.equals(over) ? text : LimitCases.valueOf(slot, 2, 4)));
       assertEquals("id-1", failure.caseId(), over.element());
       assertEquals(over.element(), failure.element());
@@ -325,7 +324,7 @@ class CaseConverterTest {
 
   @Test
   void aStreetOfFiveThousandCharactersFailsRedacted() {
-    CaseFailure failure =
+    RejectedCase failure =
         failed(
             index(
                 "<PropertyAddresses><PropertyAddress><Street1>"
@@ -348,7 +347,7 @@ class CaseConverterTest {
       assertNull(result.caseId(), "no record of the file can refer to it");
       String cut = "9".repeat(FailureValues.MAX_LENGTH) + "… (10000 characters)";
       assertEquals(
-          new CaseFailure(cut, "IndexNumberId", cut, "too long: 10000 characters, limit 256 (line 1)"),
+          new RejectedCase(cut, "IndexNumberId", cut, "too long: 10000 characters, limit 256 (line 1)"),
           result.failure());
     }
     String astral = "\uD835\uDD38";

@@ -7,20 +7,20 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Reads an XML snippet into an {@link XmlElement} the way {@link ExtractReader} does. */
+/** Reads an XML snippet into an {@link ParsedElement} the way {@link ExtractReader} does. */
 final class Trees {
   private Trees() {}
 
-  static XmlElement parse(String xml) {
+  static ParsedElement parse(String xml) {
     return children("<root>" + xml + "</root>", CaseBounds.DEFAULTS).get(0);
   }
 
   /** Every child element of the snippet's root, each read as a whole with {@code bounds}. */
-  static List<XmlElement> children(String xml, CaseBounds bounds) {
+  static List<ParsedElement> children(String xml, CaseBounds bounds) {
     try {
       XMLStreamReader reader = HardenedXmlFactory.create().createXMLStreamReader(new StringReader(xml));
       XmlSubtreeReader subtrees = new XmlSubtreeReader(bounds);
-      List<XmlElement> children = new ArrayList<>();
+      List<ParsedElement> children = new ArrayList<>();
       int depth = 0;
       while (reader.hasNext()) {
         int event = reader.next();

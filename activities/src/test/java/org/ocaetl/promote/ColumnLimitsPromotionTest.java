@@ -22,10 +22,10 @@ import org.ocaetl.model.ColumnType;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.parse.FailureValues;
 import org.ocaetl.parse.LimitCases;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresTestDatabase;
 import org.ocaetl.testing.TestExtracts;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * docs/processing-rules.md#rule-8, too-large cases, through the real parse, export and promotion: every value exactly at
@@ -111,11 +111,11 @@ class ColumnLimitsPromotionTest {
     assertEquals(List.of("v2"), h.rows("SELECT court FROM oca_index WHERE indexnumberid = 'ok'"));
 
     // Each over-limit case failed alone, reported with element, length and limit, never the value.
-    List<CaseFailure> failures = b.parse().failures();
+    List<RejectedCase> failures = b.parse().failures();
     assertEquals(slots.size() + 2, failures.size());
     for (int i = 0; i < slots.size(); i++) {
       LimitCases.Slot over = overs.get("over-" + i);
-      CaseFailure failure = failures.get(i);
+      RejectedCase failure = failures.get(i);
       int limit = over.column().maxLength();
       assertEquals("over-" + i, failure.caseId());
       assertEquals(over.element(), failure.element());
@@ -126,7 +126,7 @@ class ColumnLimitsPromotionTest {
           over.isAddress() ? failure.value().equals(FailureValues.REDACTED) : failure.value().length() < 300,
           failure.value());
     }
-    for (CaseFailure failure : failures.subList(slots.size(), failures.size())) {
+    for (RejectedCase failure : failures.subList(slots.size(), failures.size())) {
       assertEquals("IndexNumberId", failure.element());
       assertTrue(failure.caseId().length() < 300, "the id is cut short in the report");
       assertTrue(failure.reason().startsWith("too long: 257 characters, limit 256"), failure.reason());

@@ -18,6 +18,7 @@ import org.ocaetl.db.PostgisMode;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.store.ObjectStore;
 import org.postgresql.PGConnection;
 

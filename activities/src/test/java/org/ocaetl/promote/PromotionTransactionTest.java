@@ -30,10 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.schema.PromotedFiles;
+import org.ocaetl.schema.PromotionLock;
 import org.ocaetl.store.LocalObjectStore;
+import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.FailingObjectStore;
-import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.PromotionLock;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.model.PurgeResult;
 
@@ -78,7 +78,7 @@ class TombstonePurgeTest {
   void waitsForThePromotionLockAndGivesUpAfterTheLockTimeout() throws Exception {
     try (Connection promotion = data.getConnection()) {
       promotion.setAutoCommit(false);
-      PromotionLock.startTransaction(promotion, SqlIdentifier.of(schema), PromotionSettings.DEFAULTS);
+      PromotionLock.startTransaction(promotion, SqlIdentifier.of(schema), PromotionSettings.DEFAULTS.sessionLimits());
       TombstonePurge purge =
           new TombstonePurge(data, schema, PromotionSettings.DEFAULTS.withLockTimeout(Duration.ofMillis(200)));
       SQLException e = assertThrows(SQLException.class, purge::purge);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.parse.ExtractFileException;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.testing.TestExtracts;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /**
  * One Index cannot exhaust the heap (docs/processing-rules.md#rule-8): files whose XML is far larger than the heap, built
@@ -37,7 +37,7 @@ class CaseBoundsHeapTest {
             .parse(Path.of(args[0]), work.resolve("staging.duckdb"), ParseProgress.NONE);
     System.out.println(
         "seen " + report.casesSeen() + ", staged " + report.casesStaged() + ", failed " + report.casesFailed());
-    for (CaseFailure failure : report.failures()) {
+    for (RejectedCase failure : report.failures()) {
       System.out.println(failure.caseId() + " | " + failure.element() + " | " + failure.reason());
     }
   }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.FailureValues;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.testing.TestExtracts;
-import org.ocaetl.workflows.model.CaseFailure;
 
 /** docs/processing-rules.md#rule-1, #rule-4, #rule-6, #rule-8 within one file: extract date, last occurrence wins, deletes, failed cases. */
 class FileRulesTest {
@@ -82,9 +82,9 @@ class FileRulesTest {
     assertEquals(3, parse.casesFailed());
     assertEquals(
         List.of(
-            new CaseFailure("F", "FiledDate", "2025-02-30", "not a real calendar date (line 12)"),
-            new CaseFailure("G", "FiledDate", "2025-02-30", "not a real calendar date (line 13)"),
-            new CaseFailure(null, "IndexNumberId", null, "missing IndexNumberId (line 15)")),
+            new RejectedCase("F", "FiledDate", "2025-02-30", "not a real calendar date (line 12)"),
+            new RejectedCase("G", "FiledDate", "2025-02-30", "not a real calendar date (line 13)"),
+            new RejectedCase(null, "IndexNumberId", null, "missing IndexNumberId (line 15)")),
         parse.failures());
     assertEquals(3, file.export().rowsPerTable().get("oca_index"));
     assertEquals(6, file.export().rowsPerTable().get("oca_metadata"));

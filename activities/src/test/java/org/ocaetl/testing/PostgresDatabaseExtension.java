@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 
 /**
  * A {@link PostgresTestDatabase} per test class: created before all its tests (before its own

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Locale;
-import org.ocaetl.geocode.GeocodeColumns;
-import org.ocaetl.geocode.GeocodeResult;
-import org.ocaetl.geocode.Numbers;
-import org.ocaetl.geocode.PreparedAddress;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.Numbers;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.MalformedResponseException;
 
@@ -27,11 +27,6 @@ public final class GeoSearchGeocoder extends PerAddressGeocoder {
   public GeoSearchGeocoder(HttpCaller caller, URI base, String release) {
     super(caller, release);
     this.base = base;
-  }
-
-  @Override
-  boolean covers(PreparedAddress address) {
-    return address.inNewYorkCity();
   }
 
   @Override

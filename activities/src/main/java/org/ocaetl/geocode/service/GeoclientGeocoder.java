@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Set;
-import org.ocaetl.geocode.GeocodeColumns;
-import org.ocaetl.geocode.GeocodeResult;
-import org.ocaetl.geocode.Numbers;
-import org.ocaetl.geocode.PreparedAddress;
+import org.ocaetl.geocode.api.GeocodeColumns;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.Numbers;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.MalformedResponseException;
 
@@ -30,11 +30,6 @@ public final class GeoclientGeocoder extends PerAddressGeocoder {
     super(caller, release);
     this.base = base;
     this.key = key;
-  }
-
-  @Override
-  boolean covers(PreparedAddress address) {
-    return address.inNewYorkCity();
   }
 
   @Override

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.ocaetl.geocode.GeocodeResult;
-import org.ocaetl.geocode.GeocodeRun;
-import org.ocaetl.geocode.Geocoder;
-import org.ocaetl.geocode.PreparedAddress;
+import org.ocaetl.geocode.api.GeocodeResult;
+import org.ocaetl.geocode.api.GeocodeRun;
+import org.ocaetl.geocode.api.Geocoder;
+import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.http.MalformedResponseException;
 import org.ocaetl.geocode.http.ServiceUnavailableException;
@@ -46,9 +46,6 @@ abstract class PerAddressGeocoder implements Geocoder {
     return release;
   }
 
-  /** This service covers the address (both NYC services decline addresses outside the city). */
-  abstract boolean covers(PreparedAddress address);
-
   abstract HttpRequest.Builder request(PreparedAddress address);
 
   /** The result of a response; a body without the documented shape throws. */
@@ -73,7 +70,7 @@ abstract class PerAddressGeocoder implements Geocoder {
   }
 
   private GeocodeResult geocodeOne(PreparedAddress address, GeocodeRun run) throws InterruptedException {
-    if (!covers(address)) {
+    if (!address.inNewYorkCity()) { // both per-address services are the city's own
       return GeocodeResult.declined(name(), release);
     }
     if (!run.allows(name())) {

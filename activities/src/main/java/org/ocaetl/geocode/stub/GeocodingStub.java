@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ocaetl.geocode.CsvReader;
+import org.ocaetl.csv.CsvReader;
 
 /**
  * A local stand-in for the three geocoding services, speaking their documented request and

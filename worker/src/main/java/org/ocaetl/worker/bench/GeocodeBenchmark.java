@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.ocaetl.geocode.AddressCsvGeocoder;
-import org.ocaetl.geocode.GeocodeRun;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
+import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.stub.GeocodingStub;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 
 /**
  * Times the geocode step (streaming rewrite of a staged oca_addresses.csv through the cache) with

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ocaetl.parse.ExtractFileException;
+import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.stage.ExportReport;
 import org.ocaetl.stage.ExtractParser;
 import org.ocaetl.stage.ParseProgress;
@@ -18,7 +19,6 @@ import org.ocaetl.stage.ParseReport;
 import org.ocaetl.stage.StagingExporter;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.worker.options.StagingOptions;
-import org.ocaetl.workflows.model.CaseFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -161,7 +161,7 @@ public final class ParseCommand implements Callable<Integer> {
         total == 0 ? 0.0 : parse.casesSeen() * 1000.0 / total);
   }
 
-  private static String describe(CaseFailure failure) {
+  private static String describe(RejectedCase failure) {
     return (failure.caseId() == null ? "(no id)" : failure.caseId())
         + " "
         + failure.element()

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.promote.SchemaMigrator;
 import org.ocaetl.publish.LevelTwoViews;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.worker.cli.DatabaseFailures;
 
 /**

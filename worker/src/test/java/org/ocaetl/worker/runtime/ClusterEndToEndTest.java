@@ -42,8 +42,8 @@ import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotionLock;
 import org.ocaetl.promote.PromotionSettings;
+import org.ocaetl.schema.PromotionLock;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.cli.RunResultOutput;
@@ -235,7 +235,7 @@ class ClusterEndToEndTest {
     try (Connection lock = data.getConnection()) {
       // Hold the schema's promotion lock, so the run's Promote activity waits in flight.
       lock.setAutoCommit(false);
-      PromotionLock.startTransaction(lock, SqlIdentifier.of(schema), PromotionSettings.DEFAULTS);
+      PromotionLock.startTransaction(lock, SqlIdentifier.of(schema), PromotionSettings.DEFAULTS.sessionLimits());
       Cli started = Cli.run("start", "--temporal-address", address, "--workflow-id", "oca-run/e2e-shutdown");
       assertEquals(0, started.exitCode(), started.toString());
       awaitWaitingPromotion();

@@ -19,7 +19,7 @@ import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.parse.ExtractDate;
-import org.ocaetl.promote.SchemaMigrator;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.FailingObjectStore;

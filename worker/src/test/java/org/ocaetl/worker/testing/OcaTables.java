@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotedFiles;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.testing.SchemaDigest;
 
 /** Reads the oca tables of one test schema (the schema name is generated: [a-z0-9_] only). */

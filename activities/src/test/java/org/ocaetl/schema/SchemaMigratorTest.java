@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.ColumnType;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.promote.PromotionHarness;
+import org.ocaetl.promote.PromotionTransaction;
+import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -1,4 +1,4 @@
-package org.ocaetl.geocode;
+package org.ocaetl.csv;
 
 import java.io.IOException;
 import java.io.Writer;

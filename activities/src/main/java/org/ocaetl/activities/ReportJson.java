@@ -27,7 +27,7 @@ import org.ocaetl.workflows.model.FileResult;
  * the file's counters without staging it again. Both directions stream: the failures array can
  * be long.
  */
-final class StagedReport {
+final class ReportJson {
   /**
    * Version of the staged output (parser + exporter). Bump it whenever a parser or exporter change
    * alters the CSVs of an unchanged raw file: files staged by an older version are then staged
@@ -48,7 +48,7 @@ final class StagedReport {
       String geocoder, long addressesGeocoded, long elapsedMillis, long addressesMissed, long addressesLeft,
       String stoppedBy) {}
 
-  private StagedReport() {}
+  private ReportJson() {}
 
   /** Streams the exporter's report.json to {@code key}, adding the parser version and geocoding. */
   static void upload(Path exportedReport, Geocoding geocoding, ObjectStore store, String key) throws IOException {
@@ -203,8 +203,8 @@ final class StagedReport {
         in.nextToken();
         failure.put(name, in.currentToken() == JsonToken.VALUE_NULL ? null : in.getText());
       }
-      sample.add(Failures.capped(new CaseFailure(
-          failure.get("caseId"), failure.get("element"), failure.get("value"), failure.get("reason"))));
+      sample.add(Failures.capped(
+          failure.get("caseId"), failure.get("element"), failure.get("value"), failure.get("reason")));
     }
     return sample;
   }

@@ -1,9 +1,9 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 import java.util.List;
 
 /**
- * A geocoding service, or a composition of them ({@link CachedGeocoder}, {@link GeocoderChain}).
+ * A geocoding service, or a composition of them ({@code geocode.CachedGeocoder}, {@code geocode.GeocoderChain}).
  * Implementations answer every address: a transport problem is an {@code UNAVAILABLE} result, never
  * an exception, so one bad address or a service outage never fails the file being processed.
  */

@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +56,7 @@ public final class PostgisSchema {
   }
 
   private static boolean prepare(Connection c, SqlIdentifier oca) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(SqlResource.of("sql/promote/postgis_lock.sql").render())) {
+    try (PreparedStatement lock = c.prepareStatement(SqlResource.of("sql/schema/postgis_lock.sql").render())) {
       lock.setLong(1, LOCK_KEY);
       lock.execute();
     }
@@ -64,7 +64,7 @@ public final class PostgisSchema {
     if (extension.isEmpty()) {
       Savepoint beforeCreate = c.setSavepoint();
       try (Statement st = c.createStatement()) {
-        st.execute(SqlResource.of("sql/promote/postgis_create_extension.sql").render());
+        st.execute(SqlResource.of("sql/schema/postgis_create_extension.sql").render());
         extension = extensionSchema(c);
         LOG.info("Installed the PostGIS extension (schema {})", extension.orElseThrow());
       } catch (SQLException e) {
@@ -77,16 +77,16 @@ public final class PostgisSchema {
     SchemaSession.useSchemas(c, List.of(oca, extension.orElseThrow()));
     List<String> created = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet present = st.executeQuery(SqlResource.of("sql/promote/postgis_objects_present.sql").render())) {
+        ResultSet present = st.executeQuery(SqlResource.of("sql/schema/postgis_objects_present.sql").render())) {
       present.next();
       boolean hasGeom = present.getBoolean("has_geom");
       boolean hasTracts = present.getBoolean("has_tracts");
       if (!hasGeom) {
-        st.execute(SqlResource.of("sql/promote/postgis_add_geom.sql").render());
+        st.execute(SqlResource.of("sql/schema/postgis_add_geom.sql").render());
         created.add("oca_addresses.geom");
       }
       if (!hasTracts) {
-        st.execute(SqlResource.of("sql/promote/postgis_create_tracts.sql").render());
+        st.execute(SqlResource.of("sql/schema/postgis_create_tracts.sql").render());
         created.add("tracts");
       }
     }
@@ -98,7 +98,7 @@ public final class PostgisSchema {
   /** The schema the PostGIS extension is installed in, if it is installed in this database. */
   public static Optional<SqlIdentifier> extensionSchema(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(SqlResource.of("sql/promote/postgis_extension_schema.sql").render())) {
+        ResultSet rs = st.executeQuery(SqlResource.of("sql/schema/postgis_extension_schema.sql").render())) {
       return rs.next() ? Optional.of(SqlIdentifier.of(rs.getString(1))) : Optional.empty();
     }
   }
@@ -114,7 +114,7 @@ public final class PostgisSchema {
       return false;
     }
     try (Statement st = c.createStatement();
-        ResultSet present = st.executeQuery(SqlResource.of("sql/promote/postgis_objects_present.sql").render())) {
+        ResultSet present = st.executeQuery(SqlResource.of("sql/schema/postgis_objects_present.sql").render())) {
       present.next();
       if (!present.getBoolean("has_geom") || !present.getBoolean("has_tracts")) {
         return false;

@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;

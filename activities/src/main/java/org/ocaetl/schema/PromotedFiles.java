@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +49,7 @@ public final class PromotedFiles {
     Map<String, PromotedFile> files = new LinkedHashMap<>();
     try (Connection c = SchemaSession.begin(dataSource, schema);
         PreparedStatement ps =
-            c.prepareStatement(SqlResource.of("sql/promote/list_promoted_files.sql").render());
+            c.prepareStatement(SqlResource.of("sql/schema/list_promoted_files.sql").render());
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         PromotedFile f =
@@ -79,7 +79,7 @@ public final class PromotedFiles {
   /** Same, inside a caller's transaction whose search path is the schema. */
   public static Optional<LocalDate> latestExtractDate(Connection c) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement(SqlResource.of("sql/promote/latest_extract_date.sql").render());
+            c.prepareStatement(SqlResource.of("sql/schema/latest_extract_date.sql").render());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return Optional.ofNullable(rs.getObject(1, LocalDate.class));

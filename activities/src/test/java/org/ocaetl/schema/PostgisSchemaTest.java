@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.PostgisMode;
 import org.ocaetl.model.OcaTable;
+import org.ocaetl.promote.PromotionHarness;
+import org.ocaetl.promote.StagedFileFixture;
+import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.PostgresTestDatabase;
@@ -109,6 +112,6 @@ class PostgisSchemaTest {
 
   /** The production presence query, as the test reads it. */
   private static final class SqlFiles {
-    static final String PRESENT = org.ocaetl.db.SqlResource.of("sql/promote/postgis_objects_present.sql").render();
+    static final String PRESENT = org.ocaetl.db.SqlResource.of("sql/schema/postgis_objects_present.sql").render();
   }
 }

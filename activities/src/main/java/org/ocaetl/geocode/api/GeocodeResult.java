@@ -1,4 +1,4 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 /**
  * What one geocoder said about one address.

@@ -1,4 +1,4 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 /**
- * One address ready for the geocoders, made by {@link AddressPreparer} from the {@code street1},
+ * One address ready for the geocoders, made by {@code geocode.AddressPreparer} from the {@code street1},
  * {@code city}, {@code state} and {@code postalcode} of an {@code oca_addresses} row ({@code
  * street2}, the unit, is not used, as by the predecessor).
  *

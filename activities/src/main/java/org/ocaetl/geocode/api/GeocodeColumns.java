@@ -1,4 +1,4 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

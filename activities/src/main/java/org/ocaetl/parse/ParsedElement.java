@@ -14,17 +14,17 @@ import java.util.List;
  * missing one, and flattens wrappers), so a hand-written subtree reader plus {@link CaseConverter}
  * states the rules directly.
  */
-public final class XmlElement {
-  private static final List<XmlElement> NO_CHILDREN = List.of();
+public final class ParsedElement {
+  private static final List<ParsedElement> NO_CHILDREN = List.of();
 
   private final String name;
   private final int line;
   private String text;
-  private List<XmlElement> children = NO_CHILDREN;
+  private List<ParsedElement> children = NO_CHILDREN;
   // set on the element a subtree reader returns only (it fits in the object's alignment padding)
   private TreeSize size;
 
-  XmlElement(String name, int line) {
+  ParsedElement(String name, int line) {
     this.name = name;
     this.line = line;
   }
@@ -52,7 +52,7 @@ public final class XmlElement {
     this.text = text;
   }
 
-  public List<XmlElement> children() {
+  public List<ParsedElement> children() {
     return children;
   }
 
@@ -76,7 +76,7 @@ public final class XmlElement {
     this.size = size;
   }
 
-  void add(XmlElement child) {
+  void add(ParsedElement child) {
     if (children == NO_CHILDREN) {
       children = new ArrayList<>(8);
     }
@@ -84,12 +84,12 @@ public final class XmlElement {
   }
 
   /** The first direct child with that local name, or null. */
-  public XmlElement firstChild(String childName) {
+  public ParsedElement firstChild(String childName) {
     // indexed loops: these run for every column of every row, and an iterator per call showed up
     // as a tenth of the parse thread's allocations
-    List<XmlElement> all = children;
+    List<ParsedElement> all = children;
     for (int i = 0, n = all.size(); i < n; i++) {
-      XmlElement child = all.get(i);
+      ParsedElement child = all.get(i);
       if (child.name.equals(childName)) {
         return child;
       }
@@ -99,21 +99,21 @@ public final class XmlElement {
 
   /** The text of the first direct child with that name; null when missing or empty (docs/processing-rules.md#rule-9). */
   public String childText(String childName) {
-    XmlElement child = firstChild(childName);
+    ParsedElement child = firstChild(childName);
     return child == null ? null : child.text;
   }
 
   /** Every element with that local name at any depth below this one, in document order. */
-  public List<XmlElement> descendants(String descendantName) {
-    List<XmlElement> found = new ArrayList<>();
+  public List<ParsedElement> descendants(String descendantName) {
+    List<ParsedElement> found = new ArrayList<>();
     collect(descendantName, found);
     return found;
   }
 
-  private void collect(String descendantName, List<XmlElement> found) {
-    List<XmlElement> all = children;
+  private void collect(String descendantName, List<ParsedElement> found) {
+    List<ParsedElement> all = children;
     for (int i = 0, n = all.size(); i < n; i++) {
-      XmlElement child = all.get(i);
+      ParsedElement child = all.get(i);
       if (child.name.equals(descendantName)) {
         found.add(child);
       }

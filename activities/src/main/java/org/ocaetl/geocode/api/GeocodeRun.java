@@ -1,4 +1,4 @@
-package org.ocaetl.geocode;
+package org.ocaetl.geocode.api;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.ocaetl.promote;
+package org.ocaetl.schema;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,8 @@ public final class PromotionLock {
 
   /**
    * A constant 64-bit key derived from the schema name (first 8 bytes of a SHA-256), the same in
-   * every JVM and release, so every worker agrees on it; distinct schemas get distinct keys.
+   * every JVM and release, so every worker agrees on it; distinct schemas get distinct keys. The
+   * prefix names the package the lock first lived in and stays, so old and new workers share a key.
    */
   public static long key(SqlIdentifier schema) {
     try {
@@ -37,18 +38,18 @@ public final class PromotionLock {
    * LOCAL time limits and search path, then wait for the schema's lock (bounded by the lock
    * timeout, SQLState 55P03).
    */
-  public static void startTransaction(Connection c, SqlIdentifier schema, PromotionSettings settings)
+  public static void startTransaction(Connection c, SqlIdentifier schema, SessionLimits limits)
       throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(SqlResource.of("sql/promote/session_settings.sql").render())) {
-      ps.setString(1, Long.toString(settings.lockTimeout().toMillis()));
-      ps.setString(2, Long.toString(settings.statementTimeout().toMillis()));
-      ps.setString(3, Long.toString(settings.idleInTransactionTimeout().toMillis()));
+        c.prepareStatement(SqlResource.of("sql/schema/session_settings.sql").render())) {
+      ps.setString(1, Long.toString(limits.lockTimeout().toMillis()));
+      ps.setString(2, Long.toString(limits.statementTimeout().toMillis()));
+      ps.setString(3, Long.toString(limits.idleInTransactionTimeout().toMillis()));
       ps.setString(4, schema.quoted());
       ps.execute();
     }
     try (PreparedStatement ps =
-        c.prepareStatement(SqlResource.of("sql/promote/advisory_lock.sql").render())) {
+        c.prepareStatement(SqlResource.of("sql/schema/advisory_lock.sql").render())) {
       ps.setLong(1, key(schema));
       ps.execute();
     }
