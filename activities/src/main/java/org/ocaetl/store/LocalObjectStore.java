@@ -4,10 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -48,18 +51,78 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
-  public void write(String key, String contentType, ContentWriter writer) throws IOException {
+  public Upload open(String key, String contentType) throws IOException {
     Path target = resolve(key);
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        writer.writeTo(out);
+    return new LocalUpload(key, target, Files.createTempFile(target.getParent(), ".upload-", ".tmp"));
+  }
+
+  /** Concatenates the files into a temporary sibling (FileChannel.transferTo) and moves it into place. */
+  @Override
+  public void compose(String key, String contentType, byte[] head, List<String> sources) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String source : sources) {
+      files.add(resolve(source));
+    }
+    try (LocalUpload upload = (LocalUpload) open(key, contentType)) {
+      upload.stream().write(head);
+      upload.stream().flush();
+      for (Path file : files) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+          long size = in.size();
+          for (long done = 0; done < size; ) {
+            done += in.transferTo(done, size - done, upload.channel());
+          }
+        }
       }
+      upload.complete();
+    }
+  }
+
+  /** Written into a temporary sibling of the target, moved into place atomically on completion. */
+  private static final class LocalUpload implements Upload {
+    private final String key;
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final OutputStream stream;
+    private boolean completed;
+
+    LocalUpload(String key, Path target, Path temp) throws IOException {
+      this.key = key;
+      this.target = target;
+      this.temp = temp;
+      this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+      this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    }
+
+    @Override
+    public OutputStream stream() {
+      return stream;
+    }
+
+    /** For appending whole files after the stream was flushed. */
+    FileChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public void complete() throws IOException {
+      stream.close();
       setMode(key, temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
+      completed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!completed) {
+        try {
+          stream.close();
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      }
     }
   }
 
