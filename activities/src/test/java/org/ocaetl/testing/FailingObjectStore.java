@@ -20,6 +20,7 @@ public final class FailingObjectStore implements ObjectStore {
   private volatile Runnable onFailingRead;
   private volatile String failNextReadOf;
   private volatile String failNextComposeOf;
+  private final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FailingObjectStore(ObjectStore real) {
     this.real = real;
@@ -99,7 +100,15 @@ public final class FailingObjectStore implements ObjectStore {
 
   @Override
   public Upload open(String key, String contentType) throws IOException {
+    opened.add(key);
     return real.open(key, contentType);
+  }
+
+  /** Every key opened for writing by {@link #open} since the last call, then forgets them. */
+  public List<String> takeOpened() {
+    List<String> keys = List.copyOf(opened);
+    opened.clear();
+    return keys;
   }
 
   @Override
