@@ -94,9 +94,17 @@ final class SnapshotExports {
     return ordered;
   }
 
+  /** The publish's memory settings (session_settings.sql), for this transaction only. */
+  private static void configure(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(SqlResource.of("sql/publish/session_settings.sql").render());
+    }
+  }
+
   private void drain(
       Connection c, ConcurrentLinkedQueue<PublicSnapshot.Export> queue, Map<String, Long> written, AtomicBoolean failed)
       throws SQLException, IOException {
+    configure(c);
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {
       try {
