@@ -42,7 +42,7 @@ record PartManifest(String header, String schemaVersion, String definition, List
     store.write(prefix + NAME, "application/json", out -> out.write(json));
   }
 
-  /** Whether the parts were exported under this header source: same migrations, same definition. */
+  /** Whether the parts were exported under these migrations and this definition of the relation. */
   boolean matches(String schemaVersion, String definition) {
     return this.schemaVersion.equals(schemaVersion) && this.definition.equals(definition);
   }

@@ -109,12 +109,6 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
-  /**
-   * Retries here until the response starts: the SDK retries the request, but a blocking-stream
-   * transformer whose first attempt failed stays failed. Each call is given what is left of the
-   * call timeout, so all attempts together end within it as for any other call. A failure while
-   * reading the body reaches the caller (who restarts its work, e.g. the activity retry).
-   */
   @Override
   public InputStream get(String key) throws IOException {
     return get(key, null);
@@ -125,6 +119,14 @@ public final class S3ObjectStore implements ObjectStore {
     return get(key, "bytes=" + first + "-" + last);
   }
 
+  /**
+   * An object, or bytes of it ({@code range}, e.g. {@code bytes=0-99}; null: all of it).
+   *
+   * <p>Retries here until the response starts: the SDK retries the request, but a blocking-stream
+   * transformer whose first attempt failed stays failed. Each call is given what is left of the
+   * call timeout, so all attempts together end within it as for any other call. A failure while
+   * reading the body reaches the caller (who restarts its work, e.g. the activity retry).
+   */
   private InputStream get(String key, String range) throws IOException {
     String objectKey = location.objectKey(key);
     long deadline = System.nanoTime() + settings.callTimeout().toNanos();
