@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.LocalObjectStore;
@@ -40,6 +41,7 @@ final class PartedPublishScenario {
   /** The weeks, each published and compared; returns the keys of parts the last publish opened. */
   void run() throws Exception {
     promote("LandlordTenant.Incr.2024-01-05.zip", f -> f
+        .version("K-2017", c -> filed(c, "k", "2017-02-01"))
         .version("G-2018", c -> filed(c, "g", "2018-02-01"))
         .version("A-2019", c -> filed(c, "a", "2019-03-01"))
         .version("B-2019", c -> filed(c, "b", "2019-04-01"))
@@ -50,14 +52,16 @@ final class PartedPublishScenario {
     assertTrue(first.contains(part("oca_index.csv", "2018")), first.toString());
     assertTrue(first.contains(part("oca_index.csv", "undated")), first.toString());
 
-    // Updates B in 2019, moves C from 2020 to 2022, deletes D (2021), adds F (2023).
+    // Updates B in 2019, moves C from 2020 to 2022, deletes D (2021), adds F (2023), and gives K a
+    // cause more with the same oca_index row (the promotion still rewrites it: 2017 is marked).
     promote("LandlordTenant.Incr.2024-01-12.zip", f -> f
+        .version("K-2017", c -> filed(c, "k", "2017-02-01").row(OcaTable.OCA_CAUSES, "causeofactiontype", "More"))
         .version("B-2019", c -> filed(c, "b2", "2019-04-01"))
         .version("C-2020", c -> filed(c, "c2", "2022-05-01"))
         .delete("D-2021")
         .version("F-2023", c -> filed(c, "f", "2023-07-01")));
     List<String> second = publishAndCompare();
-    for (String year : List.of("2019", "2022", "2023")) {
+    for (String year : List.of("2017", "2019", "2022", "2023")) {
       assertTrue(second.contains(part("oca_causes.csv", year)), year + " " + second);
     }
     // 2020 and 2021 were exported too, and are empty now: no object, no part of the file.
@@ -115,8 +119,8 @@ final class PartedPublishScenario {
     h.promote(PromotionHarness.KEYS_CHECKED_PER_ROW, file.writeTo(store));
   }
 
-  private static void filed(StagedFileFixture.CaseVersion c, String tag, String fileddate) {
-    c.everySection(tag).index("fileddate", fileddate.isEmpty() ? null : fileddate);
+  private static StagedFileFixture.CaseVersion filed(StagedFileFixture.CaseVersion c, String tag, String fileddate) {
+    return c.everySection(tag).index("fileddate", fileddate.isEmpty() ? null : fileddate);
   }
 
   private static byte[] bytes(ObjectStore store, String key) throws IOException {
