@@ -52,6 +52,7 @@ public final class PublicSnapshot {
   private static final int EXPORT_CONNECTIONS = 2;
   private static final SqlIdentifier OCA_INDEX = tableName(OcaTable.OCA_INDEX);
   private static final SqlIdentifier OCA_ADDRESSES = tableName(OcaTable.OCA_ADDRESSES);
+  private static final SqlIdentifier OCA_METADATA = tableName(OcaTable.OCA_METADATA);
   private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
   private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
       identifiers(List.of("indexnumberid", "city", "state", "postalcode"));
@@ -177,8 +178,12 @@ public final class PublicSnapshot {
   record Export(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns, SqlIdentifier markedBy) {
     /** The relation as r with its case's filed date as i.oca_fileddate (part_source*.sql). */
     SqlResource source() {
-      return relation.equals(OCA_INDEX)
-          ? SqlResource.of("sql/publish/part_source_index.sql")
+      if (relation.equals(OCA_INDEX)) {
+        return SqlResource.of("sql/publish/part_source_index.sql");
+      }
+      // oca_metadata is the one published relation with rows of ids that have no oca_index row
+      return relation.equals(OCA_METADATA)
+          ? SqlResource.of("sql/publish/part_source_tombstones.sql")
           : SqlResource.of("sql/publish/part_source.sql").with("relation", relation);
     }
 

@@ -6,18 +6,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * An object store in a local folder (the embedded default). Writes go to a temporary sibling and
@@ -146,20 +148,36 @@ public final class LocalObjectStore implements ObjectStore {
     }
   }
 
+  /**
+   * Walks only the prefix's folder, and ignores files that vanish meanwhile: another thread's
+   * upload moves its temporary file into place while the walk runs.
+   */
   @Override
   public List<String> list(String prefix) throws IOException {
-    Path start = root;
+    int slash = prefix.lastIndexOf('/');
+    Path start = slash > 0 ? resolve(prefix.substring(0, slash)) : root;
     if (!Files.isDirectory(start)) {
       return List.of();
     }
     List<String> keys = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(start)) {
-      files
-          .filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix) && !isTemporary(k))
-          .forEach(keys::add);
-    }
+    Files.walkFileTree(start, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        String key = root.relativize(file).toString().replace('\\', '/');
+        if (attributes.isRegularFile() && key.startsWith(prefix) && !isTemporary(key)) {
+          keys.add(key);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+        if (failure instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw failure;
+      }
+    });
     keys.sort(null);
     return keys;
   }
