@@ -35,11 +35,16 @@ CREATE TABLE oca_publish_dirty_parts (
     part     text   NOT NULL
 );
 
+-- The trigger functions run with the search path of this migration (SET search_path FROM CURRENT:
+-- the configured schema), whatever the writer's session has: a writer using schema-qualified names
+-- must mark this schema's table, never fail or mark another schema's.
+
 -- oca_index: the old and the new part of every changed case. A case that gains or loses its
 -- oca_index row also moves its oca_metadata row into or out of the 'undated' part.
 CREATE FUNCTION oca_mark_index_parts()
     RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path FROM CURRENT
 AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -65,6 +70,7 @@ $$;
 CREATE FUNCTION oca_mark_case_parts()
     RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path FROM CURRENT
 AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
