@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the net change set (every checked file of the promotion, appended to the net tables) to
  * the main tables with set-based statements run once for the whole set, so that the tables end as
- * if the files had been applied one at a time in request order: each file's records classified
- * against the metadata before the set and the earlier files of the set (docs/processing-rules.md#rule-5, #rule-6),
- * one decision per id (the last applied version wins, any delete tombstones), the metadata merged
- * (docs/processing-rules.md#rule-7), the decided ids' rows removed from every data table and the winning versions'
- * rows inserted (docs/processing-rules.md#rule-4, with docs/processing-rules.md#rule-14 for addresses). Each file's ledger counts are derived from the
- * classified rows ({@link NetLedgerCounts}).
+ * if the files had been applied one at a time in request order (docs/design.md#net-effect-promotion):
+ * each file's records classified against the metadata before the set and the earlier files of the
+ * set (docs/processing-rules.md#rule-5, #rule-6), one decision per id (the last applied version
+ * wins, any delete tombstones), the metadata merged (docs/processing-rules.md#rule-7), the decided
+ * ids' rows removed from every data table and the winning versions' rows inserted
+ * (docs/processing-rules.md#rule-4, with docs/processing-rules.md#rule-14 for addresses). Each
+ * file's ledger counts are derived from the classified rows ({@link NetLedgerCounts}).
  */
 final class NetEffectApplier {
   private static final Logger LOG = LoggerFactory.getLogger(NetEffectApplier.class);
