@@ -98,10 +98,10 @@ public final class PromotionTransaction {
         }
         stage.load(file.fileName()).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
         StagedFileContract.verify(c, file);
-        int pos = i + 1;
+        int pos = i + 1; // 1-based: position 0 stands for the database's rows (net_case.rows_pos)
         stage.appendToNet(pos);
         positions.add(pos);
-        results.add(null);
+        results.add(null); // set by applyNet once the set is applied
       }
       if (!positions.isEmpty()) {
         applyNet(c, stage, foreignKeys, indexes, files, positions, stagedRows, request, results);
