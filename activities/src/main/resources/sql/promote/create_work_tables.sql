@@ -32,12 +32,14 @@ CREATE TEMP TABLE net_decision (
     db_known      boolean NOT NULL
 ) ON COMMIT DROP;
 
--- Rows each id had in each data table before the promotion, as counted by the deletes: the
--- per-file ledger counts of the first file that replaces or deletes the id need them.
-CREATE TEMP TABLE net_db_rows (
-    table_name    text   NOT NULL,
-    indexnumberid text   NOT NULL,
-    row_count     bigint NOT NULL
+-- Rows per id in each data table: of each file's version (file_pos, counted as the file is
+-- appended) and of the database before the promotion (file_pos 0, counted by the deletes). The
+-- per-file ledger counts are computed from them (count_net_rows.sql) without re-reading the rows.
+CREATE TEMP TABLE net_row_counts (
+    table_name    text    NOT NULL,
+    indexnumberid text    NOT NULL,
+    file_pos      integer NOT NULL,
+    row_count     bigint  NOT NULL
 ) ON COMMIT DROP;
 
 -- Geocoded address rows the database holds for the ids about to be replaced, kept so that a new

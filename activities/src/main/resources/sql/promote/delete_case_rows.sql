@@ -3,7 +3,7 @@
 -- Run for each of the ten child tables explicitly: the ON DELETE CASCADE is never relied on (a
 -- disabled trigger or replica mode would leave orphans). Ids the database never saw (not
 -- "db_known") have no rows anywhere and are not probed.
--- Bind: the table's name (as recorded in net_db_rows).
+-- Bind: the table's name (as recorded in net_row_counts).
 --
 -- Written as "= ANY (ARRAY(subquery))" so that the plan is an index scan of
 -- <table>_indexnumberid_idx driven by the set's ids. As a join (DELETE ... USING) the planner
@@ -17,7 +17,7 @@ WITH removed AS (
                                        WHERE d.db_known))
     RETURNING t.indexnumberid
 )
-INSERT INTO net_db_rows (table_name, indexnumberid, row_count)
-SELECT CAST(? AS text), indexnumberid, count(*)
+INSERT INTO net_row_counts (table_name, indexnumberid, file_pos, row_count)
+SELECT CAST(? AS text), indexnumberid, 0, count(*)
 FROM removed
 GROUP BY indexnumberid

@@ -8,7 +8,7 @@ WITH removed AS (
                                        WHERE d.winner_pos IS NULL AND d.db_known))
     RETURNING t.indexnumberid
 )
-INSERT INTO net_db_rows (table_name, indexnumberid, row_count)
-SELECT CAST(? AS text), indexnumberid, count(*)
+INSERT INTO net_row_counts (table_name, indexnumberid, file_pos, row_count)
+SELECT CAST(? AS text), indexnumberid, 0, count(*)
 FROM removed
 GROUP BY indexnumberid

@@ -17,10 +17,6 @@ enum CaseDecision {
     this.sqlValue = sqlValue;
   }
 
-  String sqlValue() {
-    return sqlValue;
-  }
-
   static CaseDecision fromSql(String value) {
     for (CaseDecision d : values()) {
       if (d.sqlValue.equals(value)) {

@@ -1,7 +1,6 @@
 package org.ocaetl.promote;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.schema.LedgerCounts;
@@ -18,13 +18,12 @@ import org.ocaetl.schema.LedgerCounts;
 /**
  * The ledger counts of each file of an applied net change set, with the meaning they have when the
  * files are applied one at a time (docs/processing-rules.md#rule-2): computed from the classified
- * rows (net_case), the staged rows and the rows the deletes found, never by re-reading the tables.
+ * rows (net_case) and the rows counted per id as the files were appended and as the deletes found
+ * them (net_row_counts), never by re-reading the tables.
  */
 final class NetLedgerCounts {
-  /** Decisions that remove a case's child rows (a replaced version's too) and its oca_index row. */
-  private static final List<CaseDecision> REMOVE_CHILD_ROWS =
-      List.of(CaseDecision.APPLY, CaseDecision.TOMBSTONED, CaseDecision.DELETE);
-  private static final List<CaseDecision> REMOVE_INDEX_ROW = List.of(CaseDecision.TOMBSTONED, CaseDecision.DELETE);
+  private static final Map<String, OcaTable> DATA_TABLES_BY_NAME =
+      OcaTable.DATA_TABLES.stream().collect(Collectors.toMap(OcaTable::tableName, t -> t));
 
   private final Map<Integer, Map<CaseDecision, Long>> decided = new HashMap<>();
   private final Map<Integer, Long> metadataChanged = new HashMap<>();
@@ -37,9 +36,7 @@ final class NetLedgerCounts {
   static Map<Integer, LedgerCounts> read(Connection connection, List<Integer> filePositions) throws SQLException {
     NetLedgerCounts counts = new NetLedgerCounts();
     counts.readCases(connection);
-    for (OcaTable table : OcaTable.DATA_TABLES) {
-      counts.readRows(connection, table);
-    }
+    counts.readRows(connection);
     Map<Integer, LedgerCounts> out = new LinkedHashMap<>();
     for (int pos : filePositions) {
       out.put(pos, counts.of(pos));
@@ -59,19 +56,14 @@ final class NetLedgerCounts {
     }
   }
 
-  private void readRows(Connection connection, OcaTable table) throws SQLException {
-    List<CaseDecision> removing = table == OcaTable.OCA_INDEX ? REMOVE_INDEX_ROW : REMOVE_CHILD_ROWS;
-    String sql =
-        SqlResource.of("sql/promote/count_net_rows.sql").with("net_table", StageTables.netName(table)).render();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setArray(1, connection.createArrayOf("text", removing.stream().map(CaseDecision::sqlValue).toArray()));
-      ps.setString(2, table.tableName());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int pos = rs.getInt(1);
-          inserted.computeIfAbsent(pos, p -> new EnumMap<>(OcaTable.class)).put(table, rs.getLong(2));
-          deleted.computeIfAbsent(pos, p -> new EnumMap<>(OcaTable.class)).put(table, rs.getLong(3));
-        }
+  private void readRows(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(SqlResource.of("sql/promote/count_net_rows.sql").render())) {
+      while (rs.next()) {
+        int pos = rs.getInt(1);
+        OcaTable table = DATA_TABLES_BY_NAME.get(rs.getString(2));
+        inserted.computeIfAbsent(pos, p -> new EnumMap<>(OcaTable.class)).put(table, rs.getLong(3));
+        deleted.computeIfAbsent(pos, p -> new EnumMap<>(OcaTable.class)).put(table, rs.getLong(4));
       }
     }
   }

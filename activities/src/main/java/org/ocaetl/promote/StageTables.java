@@ -99,9 +99,19 @@ final class StageTables {
     return rows;
   }
 
-  /** Appends the stage tables' rows (one file, checked) to the net change set at {@code filePos}. */
+  /**
+   * Appends the stage tables' rows (one file, checked) to the net change set at {@code filePos},
+   * counting the data tables' rows per id (net_row_counts).
+   */
   void appendToNet(int filePos) throws SQLException {
-    for (OcaTable table : OcaTable.values()) {
+    try (PreparedStatement ps = connection.prepareStatement(
+        SqlResource.of("sql/promote/append_net_metadata.sql")
+            .with("columns", SqlIdentifier.columnsOf(OcaTable.OCA_METADATA))
+            .render())) {
+      ps.setInt(1, filePos);
+      ps.executeUpdate();
+    }
+    for (OcaTable table : OcaTable.DATA_TABLES) {
       String sql =
           SqlResource.of("sql/promote/append_net_rows.sql")
               .with("net_table", netName(table))
@@ -110,18 +120,21 @@ final class StageTables {
               .render();
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         ps.setInt(1, filePos);
+        ps.setString(2, table.tableName());
+        ps.setInt(3, filePos);
         ps.executeUpdate();
       }
     }
   }
 
-  /** Refreshes the statistics of the net change set's tables once every file is appended. */
+  /**
+   * Refreshes the statistics of the net tables whose plans depend on them (the per-id lookups):
+   * the metadata, oca_index and address rows. The large child tables are only scanned once each
+   * by the inserts, so sampling them is not worth its reads.
+   */
   void analyzeNet() throws SQLException {
-    List<SqlIdentifier> net = new ArrayList<>();
-    for (OcaTable table : OcaTable.values()) {
-      net.add(netName(table));
-    }
-    analyze(net);
+    analyze(List.of(
+        netName(OcaTable.OCA_METADATA), netName(OcaTable.OCA_INDEX), netName(OcaTable.OCA_ADDRESSES)));
   }
 
   void analyze(List<SqlIdentifier> tables) throws SQLException {

@@ -70,28 +70,43 @@ final class DeletePlans {
   private void stage(Connection c, Statement st, String fileName) throws SQLException, IOException {
     List<SqlIdentifier> netTables = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
-      SqlIdentifier stageTable = SqlIdentifier.of("stage_" + table.tableName());
-      SqlIdentifier netTable = SqlIdentifier.of("net_" + table.tableName());
       st.execute(SqlResource.of("sql/promote/create_stage_table.sql")
-          .with("stage_table", stageTable)
+          .with("stage_table", stageTable(table))
           .with("table", SqlIdentifier.of(table.tableName()))
           .render());
       st.execute(SqlResource.of("sql/promote/create_net_table.sql")
-          .with("net_table", netTable)
+          .with("net_table", netTable(table))
           .with("table", SqlIdentifier.of(table.tableName()))
           .render());
-      loader.load(c, stageTable, table, fileName);
-      try (PreparedStatement append = c.prepareStatement(SqlResource.of("sql/promote/append_net_rows.sql")
-          .with("net_table", netTable)
-          .with("stage_table", stageTable)
-          .with("columns", SqlIdentifier.columnsOf(table))
-          .render())) {
-        append.setInt(1, 1);
-        append.executeUpdate();
-      }
-      netTables.add(netTable);
+      netTables.add(netTable(table));
     }
     st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
+    for (OcaTable table : OcaTable.values()) {
+      loader.load(c, stageTable(table), table, fileName);
+      boolean metadata = table == OcaTable.OCA_METADATA;
+      SqlResource sql = metadata
+          ? SqlResource.of("sql/promote/append_net_metadata.sql")
+          : SqlResource.of("sql/promote/append_net_rows.sql")
+              .with("net_table", netTable(table))
+              .with("stage_table", stageTable(table));
+      try (PreparedStatement append = c.prepareStatement(
+          sql.with("columns", SqlIdentifier.columnsOf(table)).render())) {
+        append.setInt(1, 1);
+        if (!metadata) {
+          append.setString(2, table.tableName());
+          append.setInt(3, 1);
+        }
+        append.executeUpdate();
+      }
+    }
     st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", netTables).render());
+  }
+
+  private static SqlIdentifier stageTable(OcaTable table) {
+    return SqlIdentifier.of("stage_" + table.tableName());
+  }
+
+  private static SqlIdentifier netTable(OcaTable table) {
+    return SqlIdentifier.of("net_" + table.tableName());
   }
 }
