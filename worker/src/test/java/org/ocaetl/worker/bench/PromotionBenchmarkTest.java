@@ -43,7 +43,7 @@ class PromotionBenchmarkTest {
     assertTrue(bench.out().contains("weekly file: 200 updates, 80 new cases, 15 deletes, "), bench.out());
     for (OcaTable child : OcaTable.CHILD_TABLES) {
       // The delete counts the removed rows per id for the ledger (delete_case_rows.sql): a CTE under an insert.
-      assertTrue(bench.out().contains("-- " + child.tableName() + "\n   Insert on net_db_rows "), bench.out());
+      assertTrue(bench.out().contains("-- " + child.tableName() + "\n   Insert on net_row_counts "), bench.out());
       assertTrue(bench.out().contains("CTE removed\n       ->  Delete on " + child.tableName() + " "), bench.out());
     }
     assertTrue(bench.out().contains("promoted " + PromotionBenchmark.WEEKLY_FILE + " in "), bench.out());
