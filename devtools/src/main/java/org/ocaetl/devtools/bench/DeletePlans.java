@@ -3,6 +3,7 @@ package org.ocaetl.devtools.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +20,13 @@ import org.ocaetl.store.ObjectStore;
 
 /**
  * The plans of a promotion's per-table deletes (sql/promote/delete_case_rows.sql) for one staged
- * file, run and rolled back: whether each child table is probed through its indexnumberid index
- * rather than scanned. The file is staged with the promotion's own statements and loader, in the
- * order the promotion runs them (its stage tables are package-private to the promote package).
+ * file promoted alone (a net change set of one file), run and rolled back: whether each child table
+ * is probed through its indexnumberid index rather than scanned. The file is staged, appended to the
+ * net tables and decided with the promotion's own statements and loader, in the order the
+ * promotion runs them (its temp tables are package-private to the promote package).
  */
 final class DeletePlans {
-  private static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
+  private static final SqlIdentifier NET_DECISION = SqlIdentifier.of("net_decision");
 
   private final DataSource database;
   private final SqlIdentifier schema;
@@ -42,16 +44,20 @@ final class DeletePlans {
   void print(String fileName) throws SQLException, IOException {
     try (Connection c = SchemaSession.begin(database, schema); Statement st = c.createStatement()) {
       stage(c, st, fileName);
-      st.executeQuery(SqlResource.of("sql/promote/classify_cases.sql").render()).close();
-      st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", List.of(CASE_DECISION)).render());
+      st.execute(SqlResource.of("sql/promote/classify_net_cases.sql").render());
+      st.executeQuery(SqlResource.of("sql/promote/decide_net_cases.sql").render()).close();
+      st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", List.of(NET_DECISION)).render());
       for (OcaTable child : OcaTable.CHILD_TABLES) {
         SqlResource delete = SqlResource.of("sql/promote/delete_case_rows.sql")
             .with("table", SqlIdentifier.of(child.tableName()));
         out.println("-- " + child.tableName());
-        try (ResultSet plan = st.executeQuery(
+        try (PreparedStatement explain = c.prepareStatement(
             SqlResource.of("sql/bench/promotion/explain_analyze.sql").with("statement", delete).render())) {
-          while (plan.next()) {
-            out.println("   " + plan.getString(1));
+          explain.setString(1, child.tableName());
+          try (ResultSet plan = explain.executeQuery()) {
+            while (plan.next()) {
+              out.println("   " + plan.getString(1));
+            }
           }
         }
       }
@@ -60,21 +66,47 @@ final class DeletePlans {
     }
   }
 
-  /** The stage tables filled with {@code fileName}'s CSVs, their statistics fresh, as the promotion leaves them. */
+  /** The file's CSVs staged and appended to the net tables at position 1, as the promotion leaves them. */
   private void stage(Connection c, Statement st, String fileName) throws SQLException, IOException {
-    List<SqlIdentifier> stageTables = new ArrayList<>();
+    List<SqlIdentifier> netTables = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
-      SqlIdentifier stageTable = SqlIdentifier.of("stage_" + table.tableName());
       st.execute(SqlResource.of("sql/promote/create_stage_table.sql")
-          .with("stage_table", stageTable)
+          .with("stage_table", stageTable(table))
           .with("table", SqlIdentifier.of(table.tableName()))
           .render());
-      stageTables.add(stageTable);
+      st.execute(SqlResource.of("sql/promote/create_net_table.sql")
+          .with("net_table", netTable(table))
+          .with("table", SqlIdentifier.of(table.tableName()))
+          .render());
+      netTables.add(netTable(table));
     }
     st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
     for (OcaTable table : OcaTable.values()) {
-      loader.load(c, stageTables.get(table.ordinal()), table, fileName);
+      loader.load(c, stageTable(table), table, fileName);
+      boolean metadata = table == OcaTable.OCA_METADATA;
+      SqlResource sql = metadata
+          ? SqlResource.of("sql/promote/append_net_metadata.sql")
+          : SqlResource.of("sql/promote/append_net_rows.sql")
+              .with("net_table", netTable(table))
+              .with("stage_table", stageTable(table));
+      try (PreparedStatement append = c.prepareStatement(
+          sql.with("columns", SqlIdentifier.columnsOf(table)).render())) {
+        append.setInt(1, 1);
+        if (!metadata) {
+          append.setString(2, table.tableName());
+          append.setInt(3, 1);
+        }
+        append.executeUpdate();
+      }
     }
-    st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", stageTables).render());
+    st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", netTables).render());
+  }
+
+  private static SqlIdentifier stageTable(OcaTable table) {
+    return SqlIdentifier.of("stage_" + table.tableName());
+  }
+
+  private static SqlIdentifier netTable(OcaTable table) {
+    return SqlIdentifier.of("net_" + table.tableName());
   }
 }
