@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The oca image: one jar, `oca worker` by default (k8s/ runs `oca schedule apply` from it too).
+# The oca image: the production jar alone, `oca worker` by default (k8s/ runs `oca schedule apply` from it
+# too); the developer commands (local, demo, generate, bench) are in devtools' oca-dev.jar, not here.
 #
 # Memory, sized for a 2 GiB container limit (the Deployment requests 1536Mi):
 #   Java heap                    640 MiB  (-Xmx)
@@ -17,14 +18,19 @@
 
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
-# Dependencies first, so a source change does not download them again.
+# Dependencies first, so a source change does not download them again. Maven reads every module's
+# pom even when it builds only some of them.
 COPY pom.xml .
+COPY synthetic/pom.xml synthetic/
 COPY workflows/pom.xml workflows/
 COPY activities/pom.xml activities/
 COPY worker/pom.xml worker/
-RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=oca-workflows,oca-activities || true
+COPY devtools/pom.xml devtools/
+RUN mvn -B -q -pl worker -am dependency:go-offline -DexcludeArtifactIds=oca-synthetic,oca-workflows,oca-activities || true
 COPY . .
-RUN mvn -B -q package -DskipTests
+# Only the production jar and the modules it is made of: devtools (oca-dev.jar, with Temporal's test
+# server and an embedded PostgreSQL) is not built. synthetic is, for the tests' compilation alone.
+RUN mvn -B -q -pl worker -am package -DskipTests
 
 FROM eclipse-temurin:21-jre
 # A fixed numeric uid, so Kubernetes can enforce runAsNonRoot.

@@ -1,2 +1,2 @@
--- Empties the staging and working tables before the next file of the same transaction.
+-- Empties the stage tables before the next file of the same transaction.
 TRUNCATE {{tables}}

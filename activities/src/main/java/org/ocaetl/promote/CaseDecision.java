@@ -1,6 +1,6 @@
 package org.ocaetl.promote;
 
-/** What a file's record does to one case id (values of stage_case_decision.decision). */
+/** What a file's record does to one case id (values of net_case.decision). */
 enum CaseDecision {
   /** A case version that replaces the case's rows (docs/processing-rules.md#rule-4). */
   APPLY("apply"),

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>PostgreSQL checks a foreign key once per inserted row (an executor call per row, ≈ 9 µs);
  * re-adding the key checks the whole table in one anti-join (≈ 1.2 µs a row). Loading a history
  * (Initial files into an empty or small database) is therefore several times faster without the
- * per-row checks, while a weekly file into a large database is not, so the decision is taken per
- * file from the staged and the estimated existing row counts. Once set aside, the keys stay aside
- * for the rest of the transaction. Integrity does not depend on the keys meanwhile: the promotion's
- * staging contract rejects child rows without an index row, and restoring the keys re-checks every
+ * per-row checks, while a weekly file into a large database is not, so the decision is taken once
+ * per promotion from the staged rows of all its files and the estimated existing row counts; set
+ * aside, the keys stay aside for the rest of the transaction. Integrity does not depend on the keys
+ * meanwhile: the promotion's staging contract rejects child rows without an index row, and restoring the keys re-checks every
  * row, failing (and rolling back) the whole promotion if anything were orphaned. The cost is an
  * ACCESS EXCLUSIVE lock on the child tables until commit: readers wait for a large promotion.
  */
@@ -57,11 +57,8 @@ final class ForeignKeyDeferral {
     return !setAside.isEmpty();
   }
 
-  /** Sets the keys aside if this file's staged child rows are large for the tables' size. */
-  void beforeApply(String fileName, Map<OcaTable, Long> stagedRows) throws SQLException {
-    if (!setAside.isEmpty()) {
-      return;
-    }
+  /** Sets the keys aside if the promotion's staged child rows (all files) are large for the tables' size. */
+  void beforeApply(String changeSet, Map<OcaTable, Long> stagedRows) throws SQLException {
     long staged = 0;
     for (OcaTable child : OcaTable.CHILD_TABLES) {
       staged += stagedRows.getOrDefault(child, 0L);
@@ -83,7 +80,7 @@ final class ForeignKeyDeferral {
     LOG.info(
         "{}: {} staged child rows against about {} in the tables: {} foreign keys to oca_index set"
             + " aside until the end of the promotion, then validated in one pass",
-        fileName, staged, existing, keys.size());
+        changeSet, staged, existing, keys.size());
   }
 
   /** Restores and validates the keys set aside, then refreshes the grown tables' statistics. */

@@ -15,14 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets the child tables' indexes aside during a history load and rebuilds them when they are
- * needed again. An index is only read by the promotion to find the rows of cases it replaces or
- * deletes; a file whose ids are all new (an Initial file into an empty or other-year database)
- * removes nothing, so while the foreign keys are set aside anyway ({@link ForeignKeyDeferral}:
- * the tables are locked, a large load) and the files only add cases, inserting without index
- * upkeep and building each index once afterwards from sorted keys is several times cheaper. The
- * indexes come back, exactly as PostgreSQL defined them, before the first file that has rows to
- * remove, and in any case before commit.
+ * Sets the child tables' indexes aside during a history load and rebuilds them before commit. An
+ * index is only read by the promotion to find the rows of cases it replaces or deletes; a net
+ * change set whose ids are all new to the database (Initial files into an empty or other-year
+ * database) removes nothing, so while the foreign keys are set aside anyway ({@link
+ * ForeignKeyDeferral}: the tables are locked, a large load), inserting without index upkeep and
+ * building each index once afterwards from sorted keys is several times cheaper. The indexes come
+ * back exactly as PostgreSQL defined them.
  */
 final class IndexDeferral {
   private static final Logger LOG = LoggerFactory.getLogger(IndexDeferral.class);
@@ -39,14 +38,12 @@ final class IndexDeferral {
   }
 
   /**
-   * Called once a file's cases are classified, before its rows are removed and inserted.
+   * Called once the net change set is decided, before its rows are removed and inserted.
    *
-   * @param knownIds ids of the file that may have rows to remove (they had metadata)
+   * @param knownIds decided ids of the set that may have rows to remove (the database had their metadata)
    */
-  void beforeRemovals(String fileName, long knownIds) throws SQLException {
-    if (knownIds > 0) {
-      restore();
-    } else if (setAside.isEmpty() && foreignKeys.active()) {
+  void beforeRemovals(String changeSet, long knownIds) throws SQLException {
+    if (knownIds == 0 && setAside.isEmpty() && foreignKeys.active()) {
       List<TableIndex> indexes = childTableIndexes();
       try (Statement st = connection.createStatement()) {
         for (TableIndex index : indexes) {
@@ -55,11 +52,11 @@ final class IndexDeferral {
       }
       setAside.addAll(indexes);
       LOG.info("{}: only new cases while the foreign keys are aside: {} child-table indexes set aside until"
-          + " a file needs them or the promotion ends", fileName, indexes.size());
+          + " the promotion ends", changeSet, indexes.size());
     }
   }
 
-  /** Rebuilds the indexes set aside, if any. */
+  /** Rebuilds the indexes set aside, if any (before the keys are restored and the transaction commits). */
   void restore() throws SQLException {
     if (setAside.isEmpty()) {
       return;

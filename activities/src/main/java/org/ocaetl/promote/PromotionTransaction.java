@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
+import org.ocaetl.model.OcaTable;
 import org.ocaetl.schema.LedgerCounts;
 import org.ocaetl.schema.PromotionLedger;
 import org.ocaetl.schema.PromotionLock;
@@ -27,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
  * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link StageLoader}
- * (COPY streamed through the worker, or RDS's aws_s3 import); {@link FileApplier} applies it (with
- * the foreign keys, and while only new cases arrive the child tables' indexes, set aside when it is
- * large: {@link ForeignKeyDeferral}, {@link IndexDeferral}); its ledger row is
- * written. Any failure rolls everything back and is
+ * (COPY streamed through the worker, or RDS's aws_s3 import), checked ({@link StagedFileContract})
+ * and appended to the net change set. The set is then applied once by {@link NetEffectApplier},
+ * with the result of applying the files one at a time (with the foreign keys, and when only new
+ * cases arrive the child tables' indexes, set aside when the set is large: {@link
+ * ForeignKeyDeferral}, {@link IndexDeferral}), and each file's ledger row is written with its own
+ * counts. Any failure rolls everything back and is
  * rethrown; the connection is never re-opened inside the transaction (a silent reconnect would continue outside the transaction), so a retry of
  * the activity runs the whole promotion again.
  */
@@ -81,10 +86,25 @@ public final class PromotionTransaction {
       StageTables stage = StageTables.create(c, loader);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       IndexDeferral indexes = new IndexDeferral(c, foreignKeys);
-      FileApplier applier = new FileApplier(c, stage, indexes);
       List<FilePromotion> results = new ArrayList<>(files.size());
-      for (StagedFile file : files) {
-        results.add(promoteFile(c, stage, applier, foreignKeys, file, request));
+      Map<String, String> requested = new HashMap<>();
+      Map<OcaTable, Long> stagedRows = new EnumMap<>(OcaTable.class);
+      List<Integer> positions = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        StagedFile file = files.get(i);
+        if (alreadyPromoted(c, file, requested)) {
+          results.add(new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of()));
+          continue;
+        }
+        stage.load(file.fileName()).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
+        StagedFileContract.verify(c, file);
+        int pos = i + 1; // 1-based: position 0 stands for the database's rows (net_case.rows_pos)
+        stage.appendToNet(pos);
+        positions.add(pos);
+        results.add(null); // set by applyNet once the set is applied
+      }
+      if (!positions.isEmpty()) {
+        applyNet(c, stage, foreignKeys, indexes, files, positions, stagedRows, request, results);
       }
       indexes.restore();
       foreignKeys.restore();
@@ -108,51 +128,70 @@ public final class PromotionTransaction {
     PromotionLock.startTransaction(c, schema, settings.sessionLimits());
   }
 
-  private FilePromotion promoteFile(
+  /**
+   * The ledger check (docs/processing-rules.md#rule-2), also against the files earlier in this
+   * request (as if their ledger rows were already written): same name and checksum is promoted
+   * already (true, unless replayed on request); another checksum is refused.
+   */
+  private static boolean alreadyPromoted(Connection c, StagedFile file, Map<String, String> requested)
+      throws SQLException {
+    String sha256 = file.sha256().toLowerCase(Locale.ROOT);
+    Optional<String> promoted =
+        requested.containsKey(file.fileName())
+            ? Optional.of(requested.get(file.fileName()))
+            : PromotionLedger.promotedSha256(c, file.fileName());
+    if (promoted.isPresent() && !promoted.get().equals(sha256)) {
+      throw new LedgerConflictException(file.fileName(), promoted.get(), sha256);
+    }
+    requested.put(file.fileName(), sha256);
+    if (promoted.isEmpty()) {
+      return false;
+    }
+    if (!file.replay()) {
+      LOG.info("{} already promoted with the same checksum; skipped", file.fileName());
+      return true;
+    }
+    LOG.info("{} already promoted; replayed on request", file.fileName());
+    return false;
+  }
+
+  /**
+   * Applies the net change set of the appended files (with the foreign keys set aside once for the
+   * whole set when it is large) and writes each file's ledger row with its own counts.
+   */
+  private static void applyNet(
       Connection c,
       StageTables stage,
-      FileApplier applier,
       ForeignKeyDeferral foreignKeys,
-      StagedFile file,
-      PromotionRequest request)
-      throws SQLException, IOException {
-    String sha256 = file.sha256().toLowerCase(Locale.ROOT);
-    Optional<String> promoted = PromotionLedger.promotedSha256(c, file.fileName());
-    if (promoted.isPresent()) {
-      if (!promoted.get().equals(sha256)) {
-        throw new LedgerConflictException(file.fileName(), promoted.get(), sha256);
-      }
-      if (!file.replay()) {
-        LOG.info("{} already promoted with the same checksum; skipped", file.fileName());
-        return new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of());
-      }
-      LOG.info("{} already promoted; replayed on request", file.fileName());
-    }
-
+      IndexDeferral indexes,
+      List<StagedFile> files,
+      List<Integer> positions,
+      Map<OcaTable, Long> stagedRows,
+      PromotionRequest request,
+      List<FilePromotion> results)
+      throws SQLException {
     long started = System.nanoTime();
-    foreignKeys.beforeApply(file.fileName(), stage.load(file.fileName()));
-    LedgerCounts counts = applier.apply(file);
-    PromotionLedger.record(c, file.fileName(), file.extractDate(), sha256, counts, request.workflowId(), request.runId());
-    LOG.info(
-        "{} (extract date {}) applied in {} ms: {} cases applied, {} skipped as older, {} tombstoned,"
-            + " {} deleted; rows inserted {}",
-        file.fileName(),
-        file.extractDate(),
-        (System.nanoTime() - started) / 1_000_000,
-        counts.casesApplied(),
-        counts.casesSkippedOlder(),
-        counts.casesTombstoned(),
-        counts.casesDeleted(),
-        counts.rowsInserted());
-    return new FilePromotion(
-        file.fileName(),
-        file.extractDate(),
-        false,
-        counts.casesApplied(),
-        counts.casesSkippedOlder(),
-        counts.casesTombstoned(),
-        counts.casesDeleted(),
-        counts.rowsInserted());
+    String set = "the net change set of " + positions.size() + " files";
+    foreignKeys.beforeApply(set, stagedRows);
+    Map<Integer, LedgerCounts> counts = new NetEffectApplier(c, stage, indexes).apply(positions);
+    LOG.info("{} applied in {} ms", set, (System.nanoTime() - started) / 1_000_000);
+    for (int pos : positions) {
+      StagedFile file = files.get(pos - 1);
+      LedgerCounts n = counts.get(pos);
+      PromotionLedger.record(
+          c, file.fileName(), file.extractDate(), file.sha256().toLowerCase(Locale.ROOT), n,
+          request.workflowId(), request.runId());
+      LOG.info(
+          "{} (extract date {}): {} cases applied, {} skipped as older, {} tombstoned, {} deleted;"
+              + " rows inserted {}",
+          file.fileName(), file.extractDate(), n.casesApplied(), n.casesSkippedOlder(),
+          n.casesTombstoned(), n.casesDeleted(), n.rowsInserted());
+      results.set(
+          pos - 1,
+          new FilePromotion(
+              file.fileName(), file.extractDate(), false, n.casesApplied(), n.casesSkippedOlder(),
+              n.casesTombstoned(), n.casesDeleted(), n.rowsInserted()));
+    }
   }
 
   private static void checkChecksum(StagedFile file) {

@@ -2,6 +2,7 @@ package org.ocaetl.promote;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,13 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The promotion's temp tables: one {@code stage_<table>} per target table that receives a staged
- * CSV, plus the per-file working tables of create_work_tables.sql. All are created once per
- * transaction ({@code ON COMMIT DROP}) and emptied between files; a {@link StageLoader} fills them.
+ * The promotion's temp tables: one {@code stage_<table>} per target table that receives one file's
+ * staged CSV, one {@code net_<table>} per target table that accumulates the rows of every file of
+ * the net change set with the file's position, plus the working tables of create_work_tables.sql.
+ * All are created once per transaction ({@code ON COMMIT DROP}); the stage tables are emptied
+ * between files and filled by a {@link StageLoader}.
  */
 final class StageTables {
   private static final Logger LOG = LoggerFactory.getLogger(StageTables.class);
-  static final SqlIdentifier CASE_DECISION = SqlIdentifier.of("stage_case_decision");
+  static final SqlIdentifier NET_CASE = SqlIdentifier.of("net_case");
+  static final SqlIdentifier NET_DECISION = SqlIdentifier.of("net_decision");
   static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
 
   private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
@@ -48,6 +52,11 @@ final class StageTables {
                 .with("stage_table", stageName(table))
                 .with("table", SqlIdentifier.of(table.tableName()))
                 .render());
+        st.execute(
+            SqlResource.of("sql/promote/create_net_table.sql")
+                .with("net_table", netName(table))
+                .with("table", SqlIdentifier.of(table.tableName()))
+                .render());
       }
       st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
     }
@@ -56,6 +65,10 @@ final class StageTables {
 
   static SqlIdentifier stageName(OcaTable table) {
     return SqlIdentifier.of("stage_" + table.tableName());
+  }
+
+  static SqlIdentifier netName(OcaTable table) {
+    return SqlIdentifier.of("net_" + table.tableName());
   }
 
   /**
@@ -69,8 +82,6 @@ final class StageTables {
     for (OcaTable table : OcaTable.values()) {
       all.add(stageName(table));
     }
-    all.add(CASE_DECISION);
-    all.add(PREVIOUS_ADDRESS);
     execute(SqlResource.of("sql/promote/truncate_stage_tables.sql").with("tables", all).render());
 
     Map<OcaTable, Long> rows = new EnumMap<>(OcaTable.class);
@@ -82,10 +93,48 @@ final class StageTables {
       }
     }
     long analyzing = System.nanoTime();
-    analyze(all.subList(0, OcaTable.values().length));
+    analyze(all);
     LOG.debug("Loaded {} rows per table of {}; ANALYZE took {} ms", rows, fileName,
         (System.nanoTime() - analyzing) / 1_000_000);
     return rows;
+  }
+
+  /**
+   * Appends the stage tables' rows (one file, checked) to the net change set at {@code filePos},
+   * counting the data tables' rows per id (net_row_counts).
+   */
+  void appendToNet(int filePos) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        SqlResource.of("sql/promote/append_net_metadata.sql")
+            .with("columns", SqlIdentifier.columnsOf(OcaTable.OCA_METADATA))
+            .render())) {
+      ps.setInt(1, filePos);
+      ps.executeUpdate();
+    }
+    for (OcaTable table : OcaTable.DATA_TABLES) {
+      String sql =
+          SqlResource.of("sql/promote/append_net_rows.sql")
+              .with("net_table", netName(table))
+              .with("stage_table", stageName(table))
+              .with("columns", SqlIdentifier.columnsOf(table))
+              .render();
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setInt(1, filePos);
+        ps.setString(2, table.tableName());
+        ps.setInt(3, filePos);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Refreshes the statistics of the net tables whose plans depend on them (the per-id lookups):
+   * the metadata, oca_index and address rows. The large child tables are only scanned once each
+   * by the inserts, so sampling them is not worth its reads.
+   */
+  void analyzeNet() throws SQLException {
+    analyze(List.of(
+        netName(OcaTable.OCA_METADATA), netName(OcaTable.OCA_INDEX), netName(OcaTable.OCA_ADDRESSES)));
   }
 
   void analyze(List<SqlIdentifier> tables) throws SQLException {

@@ -20,7 +20,7 @@ import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.GeocodeTesting;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
-import org.ocaetl.geocode.stub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.parse.ExtractDate;

@@ -30,7 +30,7 @@ class SqlIdentifierTest {
     String sql =
         SqlResource.of("sql/promote/insert_case_rows.sql")
             .with("table", SqlIdentifier.of("oca_causes"))
-            .with("stage_table", SqlIdentifier.of("stage_oca_causes"))
+            .with("net_table", SqlIdentifier.of("net_oca_causes"))
             .with("columns", List.of(SqlIdentifier.of("indexnumberid"), SqlIdentifier.of("amount")))
             .render();
     assertEquals(true, sql.contains("INSERT INTO \"oca_causes\" (\"indexnumberid\", \"amount\")"), sql);

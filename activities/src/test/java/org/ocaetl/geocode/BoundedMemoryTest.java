@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.DatabaseUrl;
-import org.ocaetl.geocode.stub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -20,9 +20,9 @@ import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.service.CensusBatchGeocoder;
 import org.ocaetl.geocode.service.GeoSearchGeocoder;
-import org.ocaetl.geocode.stub.GeocodingStub;
-import org.ocaetl.geocode.stub.GeocodingStub.Fault;
-import org.ocaetl.geocode.stub.GeocodingStub.Route;
+import org.ocaetl.geocodingstub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub.Fault;
+import org.ocaetl.geocodingstub.GeocodingStub.Route;
 
 /** The GeoSearch and Census batch clients against the stub. */
 class GeoSearchAndCensusTest {

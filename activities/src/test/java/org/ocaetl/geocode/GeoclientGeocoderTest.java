@@ -25,9 +25,9 @@ import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.api.PreparedAddress;
 import org.ocaetl.geocode.http.HttpCaller;
 import org.ocaetl.geocode.service.GeoclientGeocoder;
-import org.ocaetl.geocode.stub.GeocodingStub;
-import org.ocaetl.geocode.stub.GeocodingStub.Fault;
-import org.ocaetl.geocode.stub.GeocodingStub.Route;
+import org.ocaetl.geocodingstub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub.Fault;
+import org.ocaetl.geocodingstub.GeocodingStub.Route;
 
 /** The Geoclient client against the stub: mapping of every documented answer, and failure handling. */
 class GeoclientGeocoderTest {

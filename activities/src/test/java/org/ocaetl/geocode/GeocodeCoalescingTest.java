@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.geocode.stub.GeocodingStub;
-import org.ocaetl.geocode.stub.GeocodingStub.Fault;
-import org.ocaetl.geocode.stub.GeocodingStub.Route;
+import org.ocaetl.geocodingstub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub.Fault;
+import org.ocaetl.geocodingstub.GeocodingStub.Route;
 import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -14,7 +14,7 @@ import org.ocaetl.geocode.http.Sleeper;
 import org.ocaetl.geocode.service.CensusBatchGeocoder;
 import org.ocaetl.geocode.service.GeoSearchGeocoder;
 import org.ocaetl.geocode.service.GeoclientGeocoder;
-import org.ocaetl.geocode.stub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub;
 
 /** Shared set-up of the geocoding tests: clients of the stub with short timeouts and fast retries. */
 public final class GeocodeTesting {

@@ -24,9 +24,9 @@ import org.ocaetl.geocode.api.GeocodeResult;
 import org.ocaetl.geocode.api.GeocodeResult.Outcome;
 import org.ocaetl.geocode.api.GeocodeRun;
 import org.ocaetl.geocode.api.PreparedAddress;
-import org.ocaetl.geocode.stub.GeocodingStub;
-import org.ocaetl.geocode.stub.GeocodingStub.Fault;
-import org.ocaetl.geocode.stub.GeocodingStub.Route;
+import org.ocaetl.geocodingstub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub.Fault;
+import org.ocaetl.geocodingstub.GeocodingStub.Route;
 import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 

@@ -1,15 +1,12 @@
 package org.ocaetl.worker;
 
-import org.ocaetl.worker.bench.BenchCommand;
+import java.util.List;
 import org.ocaetl.worker.cli.CommandLines;
-import org.ocaetl.worker.local.DemoCommand;
-import org.ocaetl.worker.local.GenerateCommand;
-import org.ocaetl.worker.local.LocalCommand;
-import org.ocaetl.worker.local.ParseCommand;
 import org.ocaetl.worker.ops.BackfillCommand;
 import org.ocaetl.worker.ops.ReferenceLoadCommand;
 import org.ocaetl.worker.ops.SearchAttributesCommand;
 import org.ocaetl.worker.ops.StartCommand;
+import org.ocaetl.worker.parse.ParseCommand;
 import org.ocaetl.worker.runtime.WorkerCommand;
 import org.ocaetl.worker.schedule.ScheduleCommand;
 import picocli.CommandLine;
@@ -19,23 +16,19 @@ import picocli.CommandLine.Command;
 @Command(
     name = "oca",
     mixinStandardHelpOptions = true,
-    description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.",
-    subcommands = {
-      DemoCommand.class,
-      LocalCommand.class,
-      GenerateCommand.class,
-      ParseCommand.class,
-      BenchCommand.class,
-      WorkerCommand.class,
-      ScheduleCommand.class,
-      StartCommand.class,
-      BackfillCommand.class,
-      SearchAttributesCommand.class,
-      ReferenceLoadCommand.Pluto.class,
-      ReferenceLoadCommand.Tracts.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.")
 public final class OcaCommand implements Runnable {
+  /** The production commands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ParseCommand.class,
+          WorkerCommand.class,
+          ScheduleCommand.class,
+          StartCommand.class,
+          BackfillCommand.class,
+          SearchAttributesCommand.class,
+          ReferenceLoadCommand.Pluto.class,
+          ReferenceLoadCommand.Tracts.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +38,21 @@ public final class OcaCommand implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    CommandLine oca = CommandLines.configure(new CommandLine(new OcaCommand()));
+    return commandLine(List.of());
+  }
+
+  /**
+   * The same command line with more subcommands, listed first: the developer tools' jar adds its
+   * commands (demo, local, generate, bench) this way, so that it answers every {@code oca} command
+   * too while this module's jar carries none of their test tooling.
+   */
+  public static CommandLine commandLine(List<Object> extraSubcommands) {
+    CommandLine oca = new CommandLine(new OcaCommand());
+    extraSubcommands.forEach(oca::addSubcommand);
+    COMMANDS.forEach(oca::addSubcommand);
+    oca.addSubcommand(CommandLine.HelpCommand.class);
+    // After the subcommands are added: the handlers are set on those already there.
+    CommandLines.configure(oca);
     withVersion(oca);
     return oca;
   }

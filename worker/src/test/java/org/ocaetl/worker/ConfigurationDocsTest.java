@@ -8,6 +8,7 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.ocaetl.workflows.model.FileRequest;
  * option that reads an environment variable, with the code's default, and nothing the code does
  * not read; the JSON inputs it tells operators to send decode into the workflows' types.
  */
-class ConfigurationDocsTest {
+public class ConfigurationDocsTest {
   static final Path DOC = OcaEnvironment.REPO.resolve("README.md");
   private static final Pattern ROW = Pattern.compile("^\\| (`--[a-z0-9-]+`|—) \\| `(OCA_[A-Z0-9_]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
@@ -43,8 +44,12 @@ class ConfigurationDocsTest {
 
   @Test
   void everyOptionWithAnEnvironmentVariableHasItsRowAndDefault() throws Exception {
+    assertDocumented(OcaEnvironment.options().values());
+  }
+
+  /** Each setting has its README row with its flag and default (devtools checks its commands' too). */
+  public static void assertDocumented(Collection<OcaEnvironment.Setting> settings) throws Exception {
     Map<String, Row> table = table();
-    var settings = OcaEnvironment.options().values();
     assertTrue(settings.size() >= 20, "found the options: " + settings);
     for (OcaEnvironment.Setting setting : settings) {
       Row row = table.get(setting.env());

@@ -18,7 +18,7 @@ import org.ocaetl.worker.testing.OcaEnvironment;
 
 /**
  * What can be checked of the image without Docker (none in the build environment): the stages,
- * the jar path against the shade plugin's finalName, the user, that every variable it sets is
+ * the jar path against the shade plugin's output file, the production jar alone, the user, that every variable it sets is
  * read by the code, and the memory budget against the Deployment's limit.
  */
 class DockerfileTest {
@@ -44,15 +44,30 @@ class DockerfileTest {
     assertTrue(runtime.find() && Integer.parseInt(runtime.group(1)) >= 21, stages.get(stages.size() - 1));
 
     String pom = Files.readString(OcaEnvironment.REPO.resolve("worker/pom.xml"));
-    Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
-    assertTrue(finalName.find());
+    Matcher shaded = Pattern.compile("<outputFile>\\$\\{project.build.directory}/([^<]+\\.jar)</outputFile>").matcher(pom);
+    assertTrue(shaded.find(), "the shade plugin's output file");
     String copy = only("COPY --from=build");
-    assertEquals("/src/worker/target/" + finalName.group(1) + ".jar /opt/oca/oca-worker.jar", copy);
+    assertEquals("/src/worker/target/" + shaded.group(1) + " /opt/oca/oca-worker.jar", copy);
     assertEquals(LaunchTest.LAUNCH_FLAGS.stream().map(f -> "\"" + f + "\", ").reduce("[", String::concat)
         + "\"-jar\", \"/opt/oca/oca-worker.jar\"]", only("ENTRYPOINT"), "the README's launch");
     assertEquals("[\"worker\"]", only("CMD"));
     String user = only("USER");
     assertTrue(user.matches("[1-9]\\d*:[1-9]\\d*"), "numeric, not root: " + user);
+  }
+
+  /** The image is built from the production jar alone; the dependency layer needs every module's pom. */
+  @Test
+  void theBuildStageBuildsTheWorkerAloneWithEveryModulePomInTheDependencyLayer() throws Exception {
+    List<String> builds = instructions().stream().filter(l -> l.startsWith("RUN mvn ")).toList();
+    assertTrue(!builds.isEmpty() && builds.stream().allMatch(l -> l.contains(" -pl worker -am ")), builds.toString());
+    Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(OcaEnvironment.REPO.resolve("pom.xml")));
+    List<String> copies = instructions().stream().filter(l -> l.startsWith("COPY ") && l.contains("pom.xml")).toList();
+    int found = 0;
+    while (modules.find()) {
+      found++;
+      assertTrue(copies.contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/"), modules.group(1) + ": " + copies);
+    }
+    assertTrue(found >= 5, "the modules of the parent pom");
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.ocaetl.worker.testing.OcaEnvironment;
  * every module: a test class that builds a process itself, or uses a test helper that does.
  */
 class SlowTagTest {
-  static final List<String> MODULES = List.of("workflows", "activities", "worker");
+  static final List<String> MODULES = List.of("synthetic", "workflows", "activities", "worker", "devtools");
   static final Pattern STARTS_A_PROCESS = Pattern.compile("new ProcessBuilder\\(");
   static final String SLOW = "@Tag(\"slow\")";
 

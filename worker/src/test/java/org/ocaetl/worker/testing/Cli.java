@@ -9,7 +9,11 @@ import picocli.CommandLine;
 public record Cli(int exitCode, String out, String err) {
 
   public static Cli run(String... args) {
-    CommandLine cli = OcaCommand.commandLine();
+    return run(OcaCommand.commandLine(), args);
+  }
+
+  /** Runs {@code args} on another command line built on {@code oca}'s, such as the developer jar's. */
+  public static Cli run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

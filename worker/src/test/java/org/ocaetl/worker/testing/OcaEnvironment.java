@@ -29,8 +29,13 @@ public final class OcaEnvironment {
 
   /** Every option with an environment default, by env variable and flag (same pair in several commands once). */
   public static Map<String, Setting> options() {
+    return options(OcaCommand.commandLine());
+  }
+
+  /** The same for another command line built on {@code oca}'s, such as the developer jar's. */
+  public static Map<String, Setting> options(CommandLine commandLine) {
     Map<String, Setting> settings = new LinkedHashMap<>();
-    collect(OcaCommand.commandLine(), settings);
+    collect(commandLine, settings);
     return settings;
   }
 
