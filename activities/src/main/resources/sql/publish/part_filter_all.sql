@@ -1,0 +1,2 @@
+-- Every part (a full export).
+TRUE
