@@ -89,7 +89,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
   @Override
   public PublishResult publish(PublishRequest request) {
     try {
-      SnapshotResult result = snapshot.publish(schema, request.exportsEverything());
+      SnapshotResult result = snapshot.publish(schema);
       metrics.published(result.rowsPerObject().size(), Duration.ofMillis(result.elapsedMillis()));
       log.info("Published {} objects (data date {}) after promoting {}",
           result.rowsPerObject().size(), result.dataDate(), request.promotedFiles());

@@ -5,16 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * A literal that SQL cannot take as a bound parameter (COPY's target path, the value of a SET), as
- * a quoted SQL string. Only the kinds below exist, each validated, so a literal never carries
+ * a quoted SQL string. Only the two kinds below exist, each validated, so a literal never carries
  * arbitrary text into a statement.
  */
 public final class SqlLiteral {
   /** A size as DuckDB takes it for its limits, e.g. {@code 512MB} or {@code 1GiB}. */
   public static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
-
-  /** A part of a published file (V8's oca_publish_part): a four-digit year, other or undated. */
-  public static final Pattern PART = Pattern.compile("[0-9]{4}|other|undated");
 
   private final String sql;
 
@@ -36,14 +33,6 @@ public final class SqlLiteral {
       throw new IllegalArgumentException("Not a size such as 512MB or 1GiB: " + size);
     }
     return new SqlLiteral(size);
-  }
-
-  /** A part name matching {@link #PART} (COPY takes no bound parameters). */
-  public static SqlLiteral part(String part) {
-    if (!PART.matcher(part).matches()) {
-      throw new IllegalArgumentException("Not a part of a published file: " + part);
-    }
-    return new SqlLiteral(part);
   }
 
   /** The literal as SQL text, single-quoted. */

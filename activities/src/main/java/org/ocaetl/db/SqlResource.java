@@ -71,11 +71,6 @@ public final class SqlResource {
     return withList(placeholder, identifiers.stream().map(SqlIdentifier::quoted).toList());
   }
 
-  /** Fills {@code {{placeholder}}} with a comma-separated list of literals. */
-  public SqlResource withLiterals(String placeholder, List<SqlLiteral> literals) {
-    return withList(placeholder, literals.stream().map(SqlLiteral::sql).toList());
-  }
-
   /**
    * Fills {@code {{placeholder}}} with another rendered resource (e.g. a query that is both
    * wrapped in a COPY and handed to a function): still only resource text and identifiers.

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import org.ocaetl.db.SqlResource;
 
 /**
- * Writes the rows of one query as a whole published CSV object (PostgreSQL CSV with header), inside
- * the snapshot's transaction, e.g. {@link S3QueryExporter}, which lets RDS write to S3 itself.
- * Without one, {@link PublicSnapshot} assembles each CSV from parts through the store instead.
+ * Writes the rows of one query as a published CSV object (PostgreSQL CSV with header), inside the
+ * snapshot's transaction. Two ways: {@link StoreRelationExporter} streams {@code COPY ... TO
+ * STDOUT} through the worker into the store, {@link S3QueryExporter} lets RDS write to S3 itself.
  */
 public interface RelationExporter {
 

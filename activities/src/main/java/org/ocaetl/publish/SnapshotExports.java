@@ -31,16 +31,10 @@ import org.ocaetl.db.SqlResource;
 final class SnapshotExports {
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final FileExport exporter;
+  private final RelationExporter exporter;
   private final int connections;
 
-  /** Writes one published file on a connection of the snapshot; returns its data rows. */
-  @FunctionalInterface
-  interface FileExport {
-    long export(Connection snapshot, PublicSnapshot.Export file) throws SQLException, IOException;
-  }
-
-  SnapshotExports(DataSource dataSource, SqlIdentifier schema, FileExport exporter, int connections) {
+  SnapshotExports(DataSource dataSource, SqlIdentifier schema, RelationExporter exporter, int connections) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1: " + connections);
     }
@@ -94,21 +88,17 @@ final class SnapshotExports {
     return ordered;
   }
 
-  /** The publish's memory settings (session_settings.sql), for this transaction only. */
-  private static void configure(Connection c) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute(SqlResource.of("sql/publish/session_settings.sql").render());
-    }
-  }
-
   private void drain(
       Connection c, ConcurrentLinkedQueue<PublicSnapshot.Export> queue, Map<String, Long> written, AtomicBoolean failed)
       throws SQLException, IOException {
-    configure(c);
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {
+      SqlResource query =
+          SqlResource.of("sql/publish/relation_rows.sql")
+              .with("relation", e.relation())
+              .with("order_columns", e.orderColumns());
       try {
-        written.put(e.key(), exporter.export(c, e));
+        written.put(e.key(), exporter.export(c, e.key(), query));
       } catch (SQLException | IOException | RuntimeException failure) {
         failed.set(true); // the other connections stop after their current export
         throw failure;

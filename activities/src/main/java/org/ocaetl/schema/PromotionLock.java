@@ -23,18 +23,10 @@ public final class PromotionLock {
    * prefix names the package the lock first lived in and stays, so old and new workers share a key.
    */
   public static long key(SqlIdentifier schema) {
-    return key("org.ocaetl.promote", schema);
-  }
-
-  /**
-   * The key of one kind of lock on {@code schema}: the first 8 bytes of the SHA-256 of
-   * {@code namespace:schema}, the same in every JVM and release.
-   */
-  public static long key(String namespace, SqlIdentifier schema) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest((namespace + ":" + schema.name()).getBytes(StandardCharsets.UTF_8));
+              .digest(("org.ocaetl.promote:" + schema.name()).getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);

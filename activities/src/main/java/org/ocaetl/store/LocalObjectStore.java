@@ -4,22 +4,17 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An object store in a local folder (the embedded default). Writes go to a temporary sibling and
@@ -53,78 +48,18 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
-  public Upload open(String key, String contentType) throws IOException {
+  public void write(String key, String contentType, ContentWriter writer) throws IOException {
     Path target = resolve(key);
     Files.createDirectories(target.getParent());
-    return new LocalUpload(key, target, Files.createTempFile(target.getParent(), ".upload-", ".tmp"));
-  }
-
-  /** Concatenates the files into a temporary sibling (FileChannel.transferTo) and moves it into place. */
-  @Override
-  public void compose(String key, String contentType, byte[] head, List<String> sources) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (String source : sources) {
-      files.add(resolve(source));
-    }
-    try (LocalUpload upload = (LocalUpload) open(key, contentType)) {
-      upload.stream().write(head);
-      upload.stream().flush();
-      for (Path file : files) {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-          long size = in.size();
-          for (long done = 0; done < size; ) {
-            done += in.transferTo(done, size - done, upload.channel());
-          }
-        }
+    Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        writer.writeTo(out);
       }
-      upload.complete();
-    }
-  }
-
-  /** Written into a temporary sibling of the target, moved into place atomically on completion. */
-  private static final class LocalUpload implements Upload {
-    private final String key;
-    private final Path target;
-    private final Path temp;
-    private final FileChannel channel;
-    private final OutputStream stream;
-    private boolean completed;
-
-    LocalUpload(String key, Path target, Path temp) throws IOException {
-      this.key = key;
-      this.target = target;
-      this.temp = temp;
-      this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-      this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-    }
-
-    @Override
-    public OutputStream stream() {
-      return stream;
-    }
-
-    /** For appending whole files after the stream was flushed. */
-    FileChannel channel() {
-      return channel;
-    }
-
-    @Override
-    public void complete() throws IOException {
-      stream.close();
       setMode(key, temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      completed = true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!completed) {
-        try {
-          stream.close();
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-      }
+    } finally {
+      Files.deleteIfExists(temp);
     }
   }
 
@@ -148,36 +83,20 @@ public final class LocalObjectStore implements ObjectStore {
     }
   }
 
-  /**
-   * Walks only the prefix's folder, and ignores files that vanish meanwhile: another thread's
-   * upload moves its temporary file into place while the walk runs.
-   */
   @Override
   public List<String> list(String prefix) throws IOException {
-    int slash = prefix.lastIndexOf('/');
-    Path start = slash > 0 ? resolve(prefix.substring(0, slash)) : root;
+    Path start = root;
     if (!Files.isDirectory(start)) {
       return List.of();
     }
     List<String> keys = new ArrayList<>();
-    Files.walkFileTree(start, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        String key = root.relativize(file).toString().replace('\\', '/');
-        if (attributes.isRegularFile() && key.startsWith(prefix) && !isTemporary(key)) {
-          keys.add(key);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-        if (failure instanceof NoSuchFileException) {
-          return FileVisitResult.CONTINUE;
-        }
-        throw failure;
-      }
-    });
+    try (Stream<Path> files = Files.walk(start)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(k -> k.startsWith(prefix) && !isTemporary(k))
+          .forEach(keys::add);
+    }
     keys.sort(null);
     return keys;
   }

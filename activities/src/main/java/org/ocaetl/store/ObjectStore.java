@@ -25,48 +25,7 @@ public interface ObjectStore extends AutoCloseable {
    * Streams content produced by {@code writer} into an object of unknown length (for example a
    * PostgreSQL {@code COPY ... TO STDOUT}); the object appears only if the writer completes.
    */
-  default void write(String key, String contentType, ContentWriter writer) throws IOException {
-    try (Upload upload = open(key, contentType)) {
-      writer.writeTo(upload.stream());
-      upload.complete();
-    }
-  }
-
-  /**
-   * Starts an object of unknown length that the caller writes through {@link Upload#stream} and
-   * completes when it chooses, e.g. while it writes other objects (bounded memory, as {@link #write}).
-   */
-  Upload open(String key, String contentType) throws IOException;
-
-  /** An object being written: it appears on {@link #complete}; closed without it, it never appears. */
-  interface Upload extends AutoCloseable {
-    /** Where the content goes; closing it does not complete the object. */
-    OutputStream stream();
-
-    /** Makes the object visible with what was written. */
-    void complete() throws IOException;
-
-    /** Discards the object unless it completed. */
-    @Override
-    void close() throws IOException;
-  }
-
-  /**
-   * Writes one object made of {@code head} followed by the objects {@code sources}, in order, and
-   * leaves the sources as they are. This default reads every source through the worker; a store
-   * that can assemble objects itself does so (a folder concatenates files, S3 copies parts
-   * server-side).
-   */
-  default void compose(String key, String contentType, byte[] head, List<String> sources) throws IOException {
-    write(key, contentType, out -> {
-      out.write(head);
-      for (String source : sources) {
-        try (InputStream in = get(source)) {
-          in.transferTo(out);
-        }
-      }
-    });
-  }
+  void write(String key, String contentType, ContentWriter writer) throws IOException;
 
   /** Produces an object's bytes into a stream that the store owns (do not close it). */
   @FunctionalInterface

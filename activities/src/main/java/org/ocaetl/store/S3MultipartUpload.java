@@ -14,11 +14,9 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * is sent as a single PUT. The object appears only on {@link #complete}; {@link #close} without it
  * aborts the multipart upload, so a failed writer leaves nothing behind.
  */
-final class S3MultipartUpload implements ObjectStore.Upload {
+final class S3MultipartUpload implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3MultipartUpload.class);
   private static final int FIRST_BUFFER = 64 << 10;
 
@@ -59,44 +57,12 @@ final class S3MultipartUpload implements ObjectStore.Upload {
   }
 
   /** Where the content goes; closing it does not complete the object (see {@link #complete}). */
-  @Override
-  public OutputStream stream() {
+  OutputStream stream() {
     return stream;
   }
 
-  /** Sends what is buffered as one part, whatever its size (S3 wants 5 MiB but for the last part). */
-  void endPart() throws IOException {
-    if (filled > 0) {
-      sendPart();
-    }
-  }
-
-  /**
-   * Ends the buffered part ({@link #endPart}) and adds bytes {@code first..last} (inclusive) of
-   * another object of the bucket as the next part, copied by S3 itself ({@code UploadPartCopy}).
-   */
-  void copyPart(String sourceKey, long first, long last) throws IOException {
-    endPart();
-    startUpload();
-    awaitPart();
-    int partNumber = parts.size() + 1;
-    UploadPartCopyRequest copy =
-        UploadPartCopyRequest.builder()
-            .sourceBucket(bucket)
-            .sourceKey(sourceKey)
-            .copySourceRange("bytes=" + first + "-" + last)
-            .destinationBucket(bucket)
-            .destinationKey(key)
-            .uploadId(uploadId)
-            .partNumber(partNumber)
-            .build();
-    CopyPartResult result = S3Failures.join(client.uploadPartCopy(copy), "copy part " + partNumber + " from " + sourceKey, key).copyPartResult();
-    parts.add(CompletedPart.builder().partNumber(partNumber).eTag(result.eTag()).checksumCRC32(result.checksumCRC32()).build());
-  }
-
   /** Sends what is buffered and makes the object visible. */
-  @Override
-  public void complete() throws IOException {
+  void complete() throws IOException {
     if (uploadId == null) {
       PutObjectRequest put =
           PutObjectRequest.builder()
@@ -159,7 +125,19 @@ final class S3MultipartUpload implements ObjectStore.Upload {
 
   /** Starts uploading the buffer as the next part, after the previous part finished. */
   private void sendPart() throws IOException {
-    startUpload();
+    if (uploadId == null) {
+      CreateMultipartUploadRequest.Builder create =
+          CreateMultipartUploadRequest.builder()
+              .bucket(bucket)
+              .key(key)
+              .contentType(metadata.contentType())
+              .cacheControl(metadata.cacheControl())
+              .serverSideEncryption(ServerSideEncryption.AES256);
+      if (crc32) {
+        create.checksumAlgorithm(ChecksumAlgorithm.CRC32);
+      }
+      uploadId = S3Failures.join(client.createMultipartUpload(create.build()), "start upload", key).uploadId();
+    }
     awaitPart();
     int partNumber = parts.size() + 1;
     UploadPartRequest.Builder part =
@@ -179,22 +157,6 @@ final class S3MultipartUpload implements ObjectStore.Upload {
     buffer = spare != null ? spare : new byte[partSize];
     spare = null;
     filled = 0;
-  }
-
-  private void startUpload() throws IOException {
-    if (uploadId == null) {
-      CreateMultipartUploadRequest.Builder create =
-          CreateMultipartUploadRequest.builder()
-              .bucket(bucket)
-              .key(key)
-              .contentType(metadata.contentType())
-              .cacheControl(metadata.cacheControl())
-              .serverSideEncryption(ServerSideEncryption.AES256);
-      if (crc32) {
-        create.checksumAlgorithm(ChecksumAlgorithm.CRC32);
-      }
-      uploadId = S3Failures.join(client.createMultipartUpload(create.build()), "start upload", key).uploadId();
-    }
   }
 
   private void awaitPart() throws IOException {

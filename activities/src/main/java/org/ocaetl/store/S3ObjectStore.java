@@ -3,7 +3,6 @@ package org.ocaetl.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -67,73 +66,30 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
-  public Upload open(String key, String contentType) throws IOException {
-    return new S3MultipartUpload(client, location.bucket(), location.objectKey(key),
-        ObjectMetadata.forKey(key, contentType), S3Clients.crc32(settings), S3Clients.PART_SIZE);
-  }
-
-  /**
-   * Assembles the object in S3 ({@link ComposePlan}): large sources are copied by S3 itself
-   * ({@code UploadPartCopy}), only the head and small sources (and the first bytes of a large
-   * source that follows them) pass through the worker.
-   */
-  @Override
-  public void compose(String key, String contentType, byte[] head, List<String> sources) throws IOException {
-    List<Long> sizes = new ArrayList<>();
-    for (String source : sources) {
-      sizes.add(size(source).orElseThrow(() -> new NoSuchFileException(location.objectKey(source))));
-    }
-    // An uploaded part of the plan stays below two minimum parts: one buffer holds it whole. No
-    // checksum algorithm on the upload: a server that does not answer a part copy with the part's
-    // CRC32 (S3Mock) could not complete it. Uploaded parts still carry the SDK's request checksum.
-    try (S3MultipartUpload upload = new S3MultipartUpload(client, location.bucket(), location.objectKey(key),
-        ObjectMetadata.forKey(key, contentType), false, (int) (2 * ComposePlan.MIN_PART))) {
-      for (ComposePlan.Part part : ComposePlan.of(head.length, sizes)) {
-        if (part.copied()) {
-          ComposePlan.Range r = part.ranges().getFirst();
-          upload.copyPart(location.objectKey(sources.get(r.source())), r.first(), r.last());
-        } else {
-          for (ComposePlan.Range r : part.ranges()) {
-            if (r.source() < 0) {
-              upload.stream().write(head, (int) r.first(), (int) r.size());
-            } else {
-              try (InputStream in = getRange(sources.get(r.source()), r.first(), r.last())) {
-                in.transferTo(upload.stream());
-              }
-            }
-          }
-          upload.endPart();
-        }
-      }
+  public void write(String key, String contentType, ContentWriter writer) throws IOException {
+    String objectKey = location.objectKey(key);
+    try (S3MultipartUpload upload =
+        new S3MultipartUpload(client, location.bucket(), objectKey, ObjectMetadata.forKey(key, contentType),
+            S3Clients.crc32(settings), S3Clients.PART_SIZE)) {
+      writer.writeTo(upload.stream());
       upload.complete();
     }
   }
 
-  @Override
-  public InputStream get(String key) throws IOException {
-    return get(key, null);
-  }
-
-  /** Bytes {@code first..last} (inclusive) of an object. */
-  private InputStream getRange(String key, long first, long last) throws IOException {
-    return get(key, "bytes=" + first + "-" + last);
-  }
-
   /**
-   * An object, or bytes of it ({@code range}, e.g. {@code bytes=0-99}; null: all of it).
-   *
-   * <p>Retries here until the response starts: the SDK retries the request, but a blocking-stream
+   * Retries here until the response starts: the SDK retries the request, but a blocking-stream
    * transformer whose first attempt failed stays failed. Each call is given what is left of the
    * call timeout, so all attempts together end within it as for any other call. A failure while
    * reading the body reaches the caller (who restarts its work, e.g. the activity retry).
    */
-  private InputStream get(String key, String range) throws IOException {
+  @Override
+  public InputStream get(String key) throws IOException {
     String objectKey = location.objectKey(key);
     long deadline = System.nanoTime() + settings.callTimeout().toNanos();
     for (int attempt = 1; ; attempt++) {
       // at least 1 ms: past the deadline the call fails at once with the SDK's call timeout
       Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
-      GetObjectRequest get = GetObjectRequest.builder().bucket(location.bucket()).key(objectKey).range(range)
+      GetObjectRequest get = GetObjectRequest.builder().bucket(location.bucket()).key(objectKey)
           .overrideConfiguration(c -> c.apiCallTimeout(left)).build();
       try {
         return S3Failures.join(client.getObject(get, AsyncResponseTransformer.toBlockingInputStream()), "read", objectKey);

@@ -44,14 +44,6 @@ public final class StoreKeys {
   }
 
   /**
-   * Prefix of the parts of one published file and their manifest (docs/storage.md#published-parts),
-   * e.g. {@code private/publish-parts/oca_index.csv/}: private whatever the file, never under public/.
-   */
-  public static String publishParts(String fileName) {
-    return PRIVATE + "publish-parts/" + checkName(fileName) + "/";
-  }
-
-  /**
    * Whether readers must revalidate the object on every fetch: the date file and badge change
    * weekly under the same name and are embedded in pages that caches would otherwise freeze.
    */

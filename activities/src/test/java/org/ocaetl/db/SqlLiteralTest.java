@@ -21,13 +21,4 @@ class SqlLiteralTest {
     assertThrows(IllegalArgumentException.class, () -> SqlLiteral.size("20GB'; DROP TABLE x; --"));
     assertThrows(IllegalArgumentException.class, () -> SqlLiteral.size("lots"));
   }
-
-  @Test
-  void onlyAPartNameIsAPart() {
-    assertEquals("'2024'", SqlLiteral.part("2024").sql());
-    assertEquals("'undated'", SqlLiteral.part("undated").sql());
-    assertEquals("'other'", SqlLiteral.part("other").sql());
-    assertThrows(IllegalArgumentException.class, () -> SqlLiteral.part("2024'; DROP TABLE x; --"));
-    assertThrows(IllegalArgumentException.class, () -> SqlLiteral.part("20245"));
-  }
 }

@@ -72,7 +72,6 @@ class SchemaMigratorTest {
         List.of("oca_geocode_claims|address_key,geocoder,release",
             "oca_index|indexnumberid",
             "oca_metadata|indexnumberid", "oca_promoted_files|file_name",
-            "oca_publish_dirty_parts|mark",
             "oca_reference_releases|table_name,loaded_at"),
         h.rows("SELECT conrelid::regclass::text, string_agg(a.attname, ',' ORDER BY array_position(k.conkey, a.attnum))"
             + " FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid"
@@ -109,11 +108,6 @@ class SchemaMigratorTest {
             + ".oca_geocode_cache USING btree (((md5(address_key))::uuid), geocoder, release)"),
         h.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = '" + h.schema
             + "' AND tablename = 'oca_geocode_cache'"));
-    // Exports of a few parts find their cases without reading oca_index whole (V8).
-    assertEquals(
-        List.of("oca_index_pkey", "oca_index_publish_part_idx"),
-        h.rows("SELECT indexname FROM pg_indexes WHERE schemaname = '" + h.schema
-            + "' AND tablename = 'oca_index' ORDER BY 1"));
     assertEquals(
         List.of(),
         h.rows("SELECT conname FROM pg_constraint WHERE conrelid = 'oca_metadata'::regclass"

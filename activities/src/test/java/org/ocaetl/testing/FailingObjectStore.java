@@ -9,9 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ocaetl.store.ObjectStore;
 
 /**
- * A real store whose reads (or the assembly of a chosen object) can be made to fail once, as a
- * network store can fail in the middle of a promotion, a download or a publish — a failure the
- * local store cannot produce on its own.
+ * A real store whose reads can be made to fail once, as a network store can fail in the middle
+ * of a promotion or a download — a failure the local store cannot produce on its own.
  */
 public final class FailingObjectStore implements ObjectStore {
   private final ObjectStore real;
@@ -19,8 +18,6 @@ public final class FailingObjectStore implements ObjectStore {
   private volatile int failingRead;
   private volatile Runnable onFailingRead;
   private volatile String failNextReadOf;
-  private volatile String failNextComposeOf;
-  private final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FailingObjectStore(ObjectStore real) {
     this.real = real;
@@ -48,12 +45,6 @@ public final class FailingObjectStore implements ObjectStore {
   /** The next read of {@code key} fails. */
   public FailingObjectStore failNextReadOf(String key) {
     failNextReadOf = key;
-    return this;
-  }
-
-  /** The next {@link #compose} of {@code key} fails before it writes anything. */
-  public FailingObjectStore failNextComposeOf(String key) {
-    failNextComposeOf = key;
     return this;
   }
 
@@ -96,28 +87,6 @@ public final class FailingObjectStore implements ObjectStore {
   @Override
   public void write(String key, String contentType, ContentWriter writer) throws IOException {
     real.write(key, contentType, writer);
-  }
-
-  @Override
-  public Upload open(String key, String contentType) throws IOException {
-    opened.add(key);
-    return real.open(key, contentType);
-  }
-
-  /** Every key opened for writing by {@link #open} since the last call, then forgets them. */
-  public List<String> takeOpened() {
-    List<String> keys = List.copyOf(opened);
-    opened.clear();
-    return keys;
-  }
-
-  @Override
-  public void compose(String key, String contentType, byte[] head, List<String> sources) throws IOException {
-    if (key.equals(failNextComposeOf)) {
-      failNextComposeOf = null;
-      throw new IOException("Injected failure composing " + key);
-    }
-    real.compose(key, contentType, head, sources);
   }
 
   @Override

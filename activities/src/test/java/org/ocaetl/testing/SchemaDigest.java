@@ -17,8 +17,8 @@ import org.ocaetl.db.SqlIdentifier;
  * What a schema's data is, in one comparable value: for every {@code oca_*} table of the schema
  * (the twelve target tables, the ledger, the geocode cache, and any table a later migration adds),
  * its row count and the md5 of its rows as text in sorted order. Two schemas with equal digests
- * hold the same rows. The columns that record when and by which workflow a row was written, and the
- * publish marks, are left out, so a run with faults can be compared with a fault-free run of the same files.
+ * hold the same rows. The columns that record when and by which workflow a row was written are
+ * left out, so a run with faults can be compared with a fault-free run of the same files.
  *
  * <pre>{@code
  * assertEquals(SchemaDigest.of(db, cleanSchema), SchemaDigest.of(db, faultySchema));
@@ -27,11 +27,6 @@ import org.ocaetl.db.SqlIdentifier;
 public final class SchemaDigest {
   /** Columns that differ between two correct runs: timestamps and Temporal ids. */
   static final Set<String> RUN_COLUMNS = Set.of("promoted_at", "workflow_id", "run_id", "geocoded_at");
-  /**
-   * Tables whose rows record how the data was written, not what it is: the publish marks (one per
-   * statement, numbered by a sequence that rolled-back attempts advance).
-   */
-  static final Set<String> RUN_TABLES = Set.of("oca_publish_dirty_parts");
 
   private SchemaDigest() {}
 
@@ -59,7 +54,7 @@ public final class SchemaDigest {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (!RUN_COLUMNS.contains(rs.getString(2)) && !RUN_TABLES.contains(rs.getString(1))) {
+          if (!RUN_COLUMNS.contains(rs.getString(2))) {
             tables.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
           }
         }

@@ -102,7 +102,7 @@ public final class BackfillWorkflowImpl implements BackfillWorkflow {
         case GEOCODE -> geocode(request);
         case PURGE_TOMBSTONES -> purge(request);
         case REPUBLISH -> {
-          PublishResult published = publishing.publish(PublishRequest.republish());
+          PublishResult published = publishing.publish(new PublishRequest(List.of()));
           yield new BackfillOutcome(request, null, true, "republished " + published.objects() + " objects");
         }
       };

@@ -58,8 +58,6 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
   final List<List<String>> promotions = Collections.synchronizedList(new ArrayList<>());
   final List<String> parsed = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger publishes = new AtomicInteger();
-  /** Publishes that asked for every part to be exported again (a republish). */
-  final AtomicInteger fullExports = new AtomicInteger();
   /** The reprocess glob of every discovery, in order ("" for none). */
   final List<String> discoveryGlobs = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger parsing = new AtomicInteger();
@@ -185,9 +183,6 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
       throw ApplicationFailure.newNonRetryableFailure(publishFailure, "PublishFailed");
     }
     publishes.incrementAndGet();
-    if (request.exportsEverything()) {
-      fullExports.incrementAndGet();
-    }
     return new PublishResult(12, 3);
   }
 

@@ -2,7 +2,6 @@ package org.ocaetl.workflows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ocaetl.workflows.model.PromoteRequest;
-import org.ocaetl.workflows.model.PublishRequest;
 
 /**
  * Replays recorded histories against the current workflow code: a change that alters the
@@ -99,20 +97,6 @@ class HistoryReplayTest {
     assertTrue(RecordedHistory.decode(promote.getInput(), PromoteRequest.class).files().stream()
         .allMatch(PromoteRequest.StagedRef::replay), "the replayed file is promoted with its replay flag");
     assertEquals(1, run.scheduled("Publish").size(), "the replayed file was applied again, so the run publishes");
-  }
-
-  @Test
-  void publishRequestsRecordedBeforeFullExportDecodeAsPartialPublishes() throws IOException {
-    int publishes = 0;
-    for (RecordedHistory history : RecordedHistory.all()) {
-      for (ActivityTaskScheduledEventAttributes publish : history.scheduled("Publish")) {
-        PublishRequest request = RecordedHistory.decode(publish.getInput(), PublishRequest.class);
-        assertNull(request.fullExport(), history.name());
-        assertFalse(request.exportsEverything(), history.name());
-        publishes++;
-      }
-    }
-    assertTrue(publishes >= 3, "publishes in the recorded histories: " + publishes);
   }
 
   private static ActivityTaskScheduledEventAttributes promotion(RecordedHistory run) {

@@ -29,6 +29,7 @@ import org.ocaetl.promote.StageLoader;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.RelationExporter;
 import org.ocaetl.publish.S3QueryExporter;
+import org.ocaetl.publish.StoreRelationExporter;
 import org.ocaetl.purge.TombstonePurge;
 import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.store.ObjectStore;
@@ -114,7 +115,7 @@ public final class WorkerBootstrap {
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,
-              new PublicSnapshot(database, store, config.schemaSetup().grants(), relationExporter(config)),
+              new PublicSnapshot(database, store, config.schemaSetup().grants(), relationExporter(config, store)),
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),
@@ -132,9 +133,8 @@ public final class WorkerBootstrap {
     }
 
     /** Public CSVs are written through the worker, or with --pg-s3-import by the database itself. */
-    /** RDS writes whole files itself; otherwise (null) the files are assembled from parts through the store. */
-    private static RelationExporter relationExporter(WorkerConfig config) {
-      return config.pgS3Import() == null ? null : new S3QueryExporter(config.pgS3Import());
+    private static RelationExporter relationExporter(WorkerConfig config, ObjectStore store) {
+      return config.pgS3Import() == null ? new StoreRelationExporter(store) : new S3QueryExporter(config.pgS3Import());
     }
 
     private static Map<String, String> checksumsByName(PromotedFiles ledger) throws java.sql.SQLException {

@@ -1,0 +1,53 @@
+package org.ocaetl.publish;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.ocaetl.db.SqlResource;
+import org.ocaetl.store.ObjectStore;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/** Streams {@code COPY (rows) TO STDOUT} into {@link ObjectStore#write}: bounded memory, no local copy. */
+public final class StoreRelationExporter implements RelationExporter {
+  private static final String CSV = "text/csv; charset=utf-8";
+
+  private final ObjectStore store;
+
+  public StoreRelationExporter(ObjectStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  @Override
+  public long export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException {
+    String sql = SqlResource.of("sql/publish/copy_relation.sql").with("query", rows).render();
+    CopyManager copy = snapshot.unwrap(PGConnection.class).getCopyAPI();
+    long[] written = new long[1];
+    try {
+      store.write(
+          key,
+          CSV,
+          out -> {
+            try {
+              written[0] = copy.copyOut(sql, out);
+            } catch (SQLException e) {
+              throw new SqlFailure(e);
+            }
+          });
+    } catch (SqlFailure e) {
+      throw e.sqlException;
+    }
+    return written[0];
+  }
+
+  /** Carries a COPY failure through the store's IOException-only writer callback. */
+  private static final class SqlFailure extends IOException {
+    private final transient SQLException sqlException;
+
+    SqlFailure(SQLException e) {
+      super(e);
+      this.sqlException = e;
+    }
+  }
+}

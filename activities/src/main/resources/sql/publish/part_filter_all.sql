@@ -1,2 +1,0 @@
--- Every part (a full export).
-TRUE
