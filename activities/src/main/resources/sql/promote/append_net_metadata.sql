@@ -2,4 +2,4 @@
 -- Bind: the file's position in request order.
 INSERT INTO net_oca_metadata (file_pos, {{columns}})
 SELECT CAST(? AS integer), {{columns}}
-FROM stage_oca_metadata
+FROM landing_oca_metadata

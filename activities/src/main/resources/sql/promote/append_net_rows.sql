@@ -4,7 +4,7 @@
 WITH appended AS (
     INSERT INTO {{net_table}} (file_pos, {{columns}})
     SELECT CAST(? AS integer), {{columns}}
-    FROM {{stage_table}}
+    FROM {{landing_table}}
     RETURNING indexnumberid
 )
 INSERT INTO net_row_counts (table_name, indexnumberid, file_pos, row_count)

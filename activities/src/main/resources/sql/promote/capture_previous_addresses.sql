@@ -1,7 +1,7 @@
 -- docs/processing-rules.md#rule-14: before the replaced cases lose their address rows, keep those that have coordinates.
 -- "= ANY (ARRAY(subquery))" makes the planner probe oca_addresses_indexnumberid_idx for the set's
 -- ids instead of scanning the whole table (see delete_case_rows.sql).
-INSERT INTO stage_previous_address
+INSERT INTO previous_address
 SELECT a.*
 FROM oca_addresses a
 WHERE a.indexnumberid = ANY (ARRAY(SELECT d.indexnumberid

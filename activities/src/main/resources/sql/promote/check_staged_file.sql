@@ -6,24 +6,24 @@
 WITH file AS (SELECT CAST(? AS date) AS extract_date)
 SELECT
     (SELECT count(*)
-       FROM stage_oca_metadata s, file f
+       FROM landing_oca_metadata s, file f
       WHERE s.indexnumberid IS NULL
          OR s.initialdate IS DISTINCT FROM f.extract_date
          OR NOT (   (s.updatedate = f.extract_date AND s.deletedate IS NULL)
                  OR (s.deletedate = f.extract_date
                      AND (s.updatedate IS NULL OR s.updatedate = f.extract_date))))
         AS bad_metadata_rows,
-    (SELECT count(*) - count(DISTINCT indexnumberid) FROM stage_oca_metadata)
+    (SELECT count(*) - count(DISTINCT indexnumberid) FROM landing_oca_metadata)
         AS duplicate_metadata_ids,
-    (SELECT count(*) - count(DISTINCT indexnumberid) FROM stage_oca_index)
+    (SELECT count(*) - count(DISTINCT indexnumberid) FROM landing_oca_index)
         AS duplicate_index_ids,
     (SELECT count(*)
-       FROM stage_oca_index i
-      WHERE NOT EXISTS (SELECT 1 FROM stage_oca_metadata s
+       FROM landing_oca_index i
+      WHERE NOT EXISTS (SELECT 1 FROM landing_oca_metadata s
                          WHERE s.indexnumberid = i.indexnumberid AND s.deletedate IS NULL))
         AS index_rows_without_case_version,
     (SELECT count(*)
-       FROM stage_oca_metadata s
+       FROM landing_oca_metadata s
       WHERE s.deletedate IS NULL
-        AND NOT EXISTS (SELECT 1 FROM stage_oca_index i WHERE i.indexnumberid = s.indexnumberid))
+        AND NOT EXISTS (SELECT 1 FROM landing_oca_index i WHERE i.indexnumberid = s.indexnumberid))
         AS case_versions_without_index_row

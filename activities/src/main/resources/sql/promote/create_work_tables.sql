@@ -44,5 +44,5 @@ CREATE TEMP TABLE net_row_counts (
 
 -- Geocoded address rows the database holds for the ids about to be replaced, kept so that a new
 -- row of the same address without coordinates can inherit them (docs/processing-rules.md#rule-14).
-CREATE TEMP TABLE stage_previous_address (LIKE oca_addresses) ON COMMIT DROP;
-CREATE INDEX ON stage_previous_address (indexnumberid);
+CREATE TEMP TABLE previous_address (LIKE oca_addresses) ON COMMIT DROP;
+CREATE INDEX ON previous_address (indexnumberid);

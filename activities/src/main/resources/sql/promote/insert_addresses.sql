@@ -10,7 +10,7 @@
 -- back from the winner through the applied versions, a version whose rows of the address all lack
 -- coordinates (or that has none) passes on what it inherited; the walk stops at the latest
 -- applied version without such a row (chain.start_pos: its rows with coordinates still count),
--- and only when no version stops it does it reach the database's rows (stage_previous_address).
+-- and only when no version stops it does it reach the database's rows (previous_address).
 -- Of the candidates with coordinates the first by (lat, lon, bbl, bin, status) wins, the order
 -- the one-file-at-a-time path used, so duplicates are reduced deterministically.
 -- Both lookups are per key through the (indexnumberid, file_pos) indexes, and only for rows
@@ -83,7 +83,7 @@ LEFT JOIN LATERAL (
         UNION ALL
         SELECT y.status, y.house_number, y.street_name, y.borough_code, y.place_name, y.sname, y.hnum, y.boro,
                y.lat, y.bin, y.bbl, y.cd, y.ct, y.council, y.grc, y.grc2, y.msg, y.msg2, y.lon, y.zip_code
-        FROM stage_previous_address y
+        FROM previous_address y
         WHERE (s.lat IS NULL OR s.lon IS NULL)
           AND chain.start_pos IS NULL
           AND y.indexnumberid = s.indexnumberid

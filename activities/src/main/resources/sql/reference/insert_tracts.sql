@@ -5,10 +5,10 @@
 -- CSV exports; any other SRID is refused rather than silently mislocated.
 DO $$
 DECLARE
-    r stage_tracts%ROWTYPE;
+    r landing_tracts%ROWTYPE;
     g geometry;
 BEGIN
-    FOR r IN SELECT * FROM stage_tracts ORDER BY line LOOP
+    FOR r IN SELECT * FROM landing_tracts ORDER BY line LOOP
         BEGIN
             g := ST_GeomFromEWKT(r.wkt);
         EXCEPTION WHEN others THEN

@@ -29,10 +29,10 @@ final class NetEffectApplier {
   private static final Logger LOG = LoggerFactory.getLogger(NetEffectApplier.class);
 
   private final Connection connection;
-  private final StageTables stage;
+  private final LandingTables stage;
   private final IndexDeferral indexes;
 
-  NetEffectApplier(Connection connection, StageTables stage, IndexDeferral indexes) {
+  NetEffectApplier(Connection connection, LandingTables stage, IndexDeferral indexes) {
     this.connection = connection;
     this.stage = stage;
     this.indexes = indexes;
@@ -42,14 +42,14 @@ final class NetEffectApplier {
   Map<Integer, LedgerCounts> apply(List<Integer> filePositions) throws SQLException {
     stage.analyzeNet();
     update(SqlResource.of("sql/promote/classify_net_cases.sql").render());
-    stage.analyze(List.of(StageTables.NET_CASE));
+    stage.analyze(List.of(LandingTables.NET_CASE));
     long knownIds = decide();
-    stage.analyze(List.of(StageTables.NET_DECISION));
+    stage.analyze(List.of(LandingTables.NET_DECISION));
     indexes.beforeRemovals("the net change set of " + filePositions.size() + " files", knownIds);
 
     update(SqlResource.of("sql/promote/merge_metadata.sql").render());
     update(SqlResource.of("sql/promote/capture_previous_addresses.sql").render());
-    stage.analyze(List.of(StageTables.PREVIOUS_ADDRESS));
+    stage.analyze(List.of(LandingTables.PREVIOUS_ADDRESS));
 
     for (OcaTable child : OcaTable.CHILD_TABLES) {
       removeRows(
@@ -90,7 +90,7 @@ final class NetEffectApplier {
     }
     return SqlResource.of("sql/promote/insert_case_rows.sql")
         .with("table", SqlIdentifier.of(child.tableName()))
-        .with("net_table", StageTables.netName(child))
+        .with("net_table", LandingTables.netName(child))
         .with("columns", SqlIdentifier.columnsOf(child))
         .render();
   }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, autocommit off, time limits and search path set locally, then a per-schema
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
- * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link StageLoader}
+ * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link LandingLoader}
  * (COPY streamed through the worker, or RDS's aws_s3 import), checked ({@link StagedFileContract})
  * and appended to the net change set. The set is then applied once by {@link NetEffectApplier},
  * with the result of applying the files one at a time (with the foreign keys, and when only new
@@ -45,7 +45,7 @@ public final class PromotionTransaction {
 
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final StageLoader loader;
+  private final LandingLoader loader;
   private final PromotionSettings settings;
 
   public PromotionTransaction(DataSource dataSource, String schema, ObjectStore store) {
@@ -54,12 +54,12 @@ public final class PromotionTransaction {
 
   public PromotionTransaction(
       DataSource dataSource, String schema, ObjectStore store, PromotionSettings settings) {
-    this(dataSource, schema, new CopyStageLoader(store), settings);
+    this(dataSource, schema, new CopyLandingLoader(store), settings);
   }
 
-  /** Staged CSVs are loaded by {@code loader} (e.g. {@link S3ImportStageLoader} on RDS). */
+  /** Staged CSVs are loaded by {@code loader} (e.g. {@link S3ImportLandingLoader} on RDS). */
   public PromotionTransaction(
-      DataSource dataSource, String schema, StageLoader loader, PromotionSettings settings) {
+      DataSource dataSource, String schema, LandingLoader loader, PromotionSettings settings) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.schema = SqlIdentifier.of(schema);
     this.loader = Objects.requireNonNull(loader, "loader");
@@ -83,7 +83,7 @@ public final class PromotionTransaction {
     try {
       c.setAutoCommit(false);
       startTransaction(c);
-      StageTables stage = StageTables.create(c, loader);
+      LandingTables stage = LandingTables.create(c, loader);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       IndexDeferral indexes = new IndexDeferral(c, foreignKeys);
       List<FilePromotion> results = new ArrayList<>(files.size());
@@ -161,7 +161,7 @@ public final class PromotionTransaction {
    */
   private static void applyNet(
       Connection c,
-      StageTables stage,
+      LandingTables stage,
       ForeignKeyDeferral foreignKeys,
       IndexDeferral indexes,
       List<StagedFile> files,

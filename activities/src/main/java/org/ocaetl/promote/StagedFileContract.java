@@ -12,8 +12,8 @@ import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
 
 /**
- * The staging contract of one file loaded into the stage tables (check_staged_file.sql,
- * check_stage_orphans.sql), checked before the file joins the net change set. Counts only: the
+ * The staging contract of one file loaded into the landing tables (check_staged_file.sql,
+ * check_landing_orphans.sql), checked before the file joins the net change set. Counts only: the
  * values may be street addresses (docs/processing-rules.md#rule-15).
  */
 final class StagedFileContract {
@@ -37,8 +37,8 @@ final class StagedFileContract {
     try (Statement st = connection.createStatement()) {
       for (OcaTable child : OcaTable.CHILD_TABLES) {
         String sql =
-            SqlResource.of("sql/promote/check_stage_orphans.sql")
-                .with("stage_table", StageTables.stageName(child))
+            SqlResource.of("sql/promote/check_landing_orphans.sql")
+                .with("landing_table", LandingTables.stageName(child))
                 .render();
         try (ResultSet rs = st.executeQuery(sql)) {
           rs.next();

@@ -39,10 +39,10 @@ public final class TractsLoader extends ReferenceLoader {
     int tractName = csv.optionalColumn("name");
     int namelsad = csv.optionalColumn("namelsad");
     try (Statement st = c.createStatement()) {
-      st.execute(SqlResource.of("sql/reference/create_tracts_stage.sql").render());
+      st.execute(SqlResource.of("sql/reference/create_tracts_landing.sql").render());
     }
     long rows;
-    try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_tracts_stage.sql").render())) {
+    try (CopyRows copy = new CopyRows(c, SqlResource.of("sql/reference/copy_tracts_landing.sql").render())) {
       while (csv.next()) {
         String id = required(csv, "geoid", csv.value(geoid));
         String geometry = required(csv, "geometry", csv.value(wkt));

@@ -148,7 +148,7 @@ class S3ImportPromotionTest {
 
   private PromotionTransaction importing(PromotionHarness h, AwsS3Credentials credentials) {
     AwsS3Settings settings = new AwsS3Settings(store.location(), "us-east-1", credentials);
-    return new PromotionTransaction(h.dataSource, h.schema, new S3ImportStageLoader(settings), PromotionSettings.DEFAULTS);
+    return new PromotionTransaction(h.dataSource, h.schema, new S3ImportLandingLoader(settings), PromotionSettings.DEFAULTS);
   }
 
   /** Updates, a delete, a re-appearing case and values that need CSV quoting. */

@@ -14,8 +14,8 @@ import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.CopyStageLoader;
-import org.ocaetl.promote.StageLoader;
+import org.ocaetl.promote.CopyLandingLoader;
+import org.ocaetl.promote.LandingLoader;
 import org.ocaetl.store.ObjectStore;
 
 /**
@@ -30,13 +30,13 @@ final class DeletePlans {
 
   private final DataSource database;
   private final SqlIdentifier schema;
-  private final StageLoader loader;
+  private final LandingLoader loader;
   private final PrintWriter out;
 
   DeletePlans(DataSource database, SqlIdentifier schema, ObjectStore store, PrintWriter out) {
     this.database = database;
     this.schema = schema;
-    this.loader = new CopyStageLoader(store);
+    this.loader = new CopyLandingLoader(store);
     this.out = out;
   }
 
@@ -70,8 +70,8 @@ final class DeletePlans {
   private void stage(Connection c, Statement st, String fileName) throws SQLException, IOException {
     List<SqlIdentifier> netTables = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
-      st.execute(SqlResource.of("sql/promote/create_stage_table.sql")
-          .with("stage_table", stageTable(table))
+      st.execute(SqlResource.of("sql/promote/create_landing_table.sql")
+          .with("landing_table", stageTable(table))
           .with("table", SqlIdentifier.of(table.tableName()))
           .render());
       st.execute(SqlResource.of("sql/promote/create_net_table.sql")
@@ -88,7 +88,7 @@ final class DeletePlans {
           ? SqlResource.of("sql/promote/append_net_metadata.sql")
           : SqlResource.of("sql/promote/append_net_rows.sql")
               .with("net_table", netTable(table))
-              .with("stage_table", stageTable(table));
+              .with("landing_table", stageTable(table));
       try (PreparedStatement append = c.prepareStatement(
           sql.with("columns", SqlIdentifier.columnsOf(table)).render())) {
         append.setInt(1, 1);
@@ -103,7 +103,7 @@ final class DeletePlans {
   }
 
   private static SqlIdentifier stageTable(OcaTable table) {
-    return SqlIdentifier.of("stage_" + table.tableName());
+    return SqlIdentifier.of("landing_" + table.tableName());
   }
 
   private static SqlIdentifier netTable(OcaTable table) {

@@ -21,11 +21,11 @@ import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.parse.ExtractDate;
-import org.ocaetl.promote.CopyStageLoader;
+import org.ocaetl.promote.CopyLandingLoader;
 import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.promote.PromotionTransaction;
-import org.ocaetl.promote.S3ImportStageLoader;
-import org.ocaetl.promote.StageLoader;
+import org.ocaetl.promote.S3ImportLandingLoader;
+import org.ocaetl.promote.LandingLoader;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.RelationExporter;
 import org.ocaetl.publish.S3QueryExporter;
@@ -128,8 +128,8 @@ public final class WorkerBootstrap {
     }
 
     /** Staged CSVs reach the database through the worker, or with --pg-s3-import straight from S3. */
-    private static StageLoader stageLoader(WorkerConfig config, ObjectStore store) {
-      return config.pgS3Import() == null ? new CopyStageLoader(store) : new S3ImportStageLoader(config.pgS3Import());
+    private static LandingLoader stageLoader(WorkerConfig config, ObjectStore store) {
+      return config.pgS3Import() == null ? new CopyLandingLoader(store) : new S3ImportLandingLoader(config.pgS3Import());
     }
 
     /** Public CSVs are written through the worker, or with --pg-s3-import by the database itself. */

@@ -20,13 +20,13 @@ import org.ocaetl.store.StoreKeys;
  * calling session, so the import belongs to the promotion's transaction. Every value, credentials
  * included, is bound as a parameter.
  */
-public final class S3ImportStageLoader implements StageLoader {
+public final class S3ImportLandingLoader implements LandingLoader {
   /** The start of the function's result, e.g. {@code 1234 rows imported into relation "t" from file k of 5678 bytes}. */
   private static final Pattern IMPORTED = Pattern.compile("^\\s*(\\d+) rows? imported\\b");
 
   private final AwsS3Settings s3;
 
-  public S3ImportStageLoader(AwsS3Settings s3) {
+  public S3ImportLandingLoader(AwsS3Settings s3) {
     this.s3 = Objects.requireNonNull(s3, "s3");
   }
 
@@ -35,8 +35,8 @@ public final class S3ImportStageLoader implements StageLoader {
       throws SQLException {
     String sql =
         SqlResource.of(s3.credentials() == null
-                ? "sql/promote/import_stage_table_from_s3.sql"
-                : "sql/promote/import_stage_table_from_s3_with_credentials.sql")
+                ? "sql/promote/import_landing_table_from_s3.sql"
+                : "sql/promote/import_landing_table_from_s3_with_credentials.sql")
             .render();
     String result;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -54,7 +54,7 @@ public final class S3ImportStageLoader implements StageLoader {
     long imported = importedRows(result, table, fileName);
     long staged = stagedRows(connection, stageTable);
     if (staged != imported) {
-      // The stage table was emptied before: anything else means the rows went somewhere else.
+      // The landing table was emptied before: anything else means the rows went somewhere else.
       throw new SQLException("aws_s3 reported " + imported + " rows imported from " + table.csvName() + " of "
           + fileName + " but " + stageTable + " holds " + staged + " in this transaction");
     }
@@ -72,7 +72,7 @@ public final class S3ImportStageLoader implements StageLoader {
 
   private static long stagedRows(Connection connection, SqlIdentifier stageTable) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
-            SqlResource.of("sql/promote/count_stage_rows.sql").with("stage_table", stageTable).render());
+            SqlResource.of("sql/promote/count_landing_rows.sql").with("landing_table", stageTable).render());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

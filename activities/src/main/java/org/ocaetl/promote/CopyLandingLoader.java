@@ -13,12 +13,12 @@ import org.ocaetl.store.StoreKeys;
 import org.postgresql.PGConnection;
 
 /** Streams a staged CSV from the object store straight into {@code COPY ... FROM STDIN} (never held in memory). */
-public final class CopyStageLoader implements StageLoader {
+public final class CopyLandingLoader implements LandingLoader {
   private static final int COPY_BUFFER_BYTES = 1 << 16;
 
   private final ObjectStore store;
 
-  public CopyStageLoader(ObjectStore store) {
+  public CopyLandingLoader(ObjectStore store) {
     this.store = Objects.requireNonNull(store, "store");
   }
 
@@ -26,8 +26,8 @@ public final class CopyStageLoader implements StageLoader {
   public long load(Connection connection, SqlIdentifier stageTable, OcaTable table, String fileName)
       throws SQLException, IOException {
     String copy =
-        SqlResource.of("sql/promote/copy_stage_table.sql")
-            .with("stage_table", stageTable)
+        SqlResource.of("sql/promote/copy_landing_table.sql")
+            .with("landing_table", stageTable)
             .with("columns", SqlIdentifier.columnsOf(table))
             .render();
     try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {

@@ -7,12 +7,12 @@ import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 
 /**
- * Fills one empty stage table from one staged CSV, inside the promotion's transaction (same
+ * Fills one empty landing table from one staged CSV, inside the promotion's transaction (same
  * connection, so its temp tables are visible and a failure rolls everything back). Two ways:
- * {@link CopyStageLoader} streams the object through the worker, {@link S3ImportStageLoader} lets
+ * {@link CopyLandingLoader} streams the object through the worker, {@link S3ImportLandingLoader} lets
  * RDS read it from S3 itself.
  */
-public interface StageLoader {
+public interface LandingLoader {
 
   /**
    * @param connection the promotion's connection, in its transaction

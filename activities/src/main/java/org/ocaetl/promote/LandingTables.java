@@ -20,36 +20,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The promotion's temp tables: one {@code stage_<table>} per target table that receives one file's
+ * The promotion's temp tables: one {@code landing_<table>} per target table that receives one file's
  * staged CSV, one {@code net_<table>} per target table that accumulates the rows of every file of
  * the net change set with the file's position, plus the working tables of create_work_tables.sql.
- * All are created once per transaction ({@code ON COMMIT DROP}); the stage tables are emptied
- * between files and filled by a {@link StageLoader}.
+ * All are created once per transaction ({@code ON COMMIT DROP}); the landing tables are emptied
+ * between files and filled by a {@link LandingLoader}.
  */
-final class StageTables {
-  private static final Logger LOG = LoggerFactory.getLogger(StageTables.class);
+final class LandingTables {
+  private static final Logger LOG = LoggerFactory.getLogger(LandingTables.class);
   static final SqlIdentifier NET_CASE = SqlIdentifier.of("net_case");
   static final SqlIdentifier NET_DECISION = SqlIdentifier.of("net_decision");
-  static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("stage_previous_address");
+  static final SqlIdentifier PREVIOUS_ADDRESS = SqlIdentifier.of("previous_address");
 
   private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
   private static final Pattern QUOTED_VALUE = Pattern.compile("\"[^\"]*\"");
 
   private final Connection connection;
-  private final StageLoader loader;
+  private final LandingLoader loader;
 
-  private StageTables(Connection connection, StageLoader loader) {
+  private LandingTables(Connection connection, LandingLoader loader) {
     this.connection = connection;
     this.loader = loader;
   }
 
   /** Creates the temp tables in the current transaction (search path already set). */
-  static StageTables create(Connection connection, StageLoader loader) throws SQLException {
+  static LandingTables create(Connection connection, LandingLoader loader) throws SQLException {
     try (Statement st = connection.createStatement()) {
       for (OcaTable table : OcaTable.values()) {
         st.execute(
-            SqlResource.of("sql/promote/create_stage_table.sql")
-                .with("stage_table", stageName(table))
+            SqlResource.of("sql/promote/create_landing_table.sql")
+                .with("landing_table", stageName(table))
                 .with("table", SqlIdentifier.of(table.tableName()))
                 .render());
         st.execute(
@@ -60,11 +60,11 @@ final class StageTables {
       }
       st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
     }
-    return new StageTables(connection, loader);
+    return new LandingTables(connection, loader);
   }
 
   static SqlIdentifier stageName(OcaTable table) {
-    return SqlIdentifier.of("stage_" + table.tableName());
+    return SqlIdentifier.of("landing_" + table.tableName());
   }
 
   static SqlIdentifier netName(OcaTable table) {
@@ -73,7 +73,7 @@ final class StageTables {
 
   /**
    * Replaces the staged rows with the twelve CSVs of {@code fileName}, loaded by the {@link
-   * StageLoader}, then refreshes the planner statistics.
+   * LandingLoader}, then refreshes the planner statistics.
    *
    * @return rows loaded per table
    */
@@ -82,7 +82,7 @@ final class StageTables {
     for (OcaTable table : OcaTable.values()) {
       all.add(stageName(table));
     }
-    execute(SqlResource.of("sql/promote/truncate_stage_tables.sql").with("tables", all).render());
+    execute(SqlResource.of("sql/promote/truncate_landing_tables.sql").with("tables", all).render());
 
     Map<OcaTable, Long> rows = new EnumMap<>(OcaTable.class);
     for (OcaTable table : OcaTable.values()) {
@@ -100,7 +100,7 @@ final class StageTables {
   }
 
   /**
-   * Appends the stage tables' rows (one file, checked) to the net change set at {@code filePos},
+   * Appends the landing tables' rows (one file, checked) to the net change set at {@code filePos},
    * counting the data tables' rows per id (net_row_counts).
    */
   void appendToNet(int filePos) throws SQLException {
@@ -115,7 +115,7 @@ final class StageTables {
       String sql =
           SqlResource.of("sql/promote/append_net_rows.sql")
               .with("net_table", netName(table))
-              .with("stage_table", stageName(table))
+              .with("landing_table", stageName(table))
               .with("columns", SqlIdentifier.columnsOf(table))
               .render();
       try (PreparedStatement ps = connection.prepareStatement(sql)) {

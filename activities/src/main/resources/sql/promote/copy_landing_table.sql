@@ -1,4 +1,4 @@
--- Streams one staged CSV (PostgreSQL COPY csv conventions) into its stage table. HEADER MATCH
+-- Streams one staged CSV (PostgreSQL COPY csv conventions) into its landing table. HEADER MATCH
 -- (PostgreSQL 15+) also checks that the header names these columns in this order, so an exporter
 -- that wrote columns in another order fails loudly instead of shifting values.
-COPY {{stage_table}} ({{columns}}) FROM STDIN (FORMAT csv, HEADER MATCH)
+COPY {{landing_table}} ({{columns}}) FROM STDIN (FORMAT csv, HEADER MATCH)

@@ -1,0 +1,2 @@
+-- Empties the landing tables before the next file of the same transaction.
+TRUNCATE {{tables}}
