@@ -110,6 +110,15 @@ class ManifestsTest {
     assertTrue(Long.parseLong(heap) + 128 <= limit, "heap " + heap + " MiB fits the " + limit + " MiB limit");
   }
 
+  /** Like the image (DockerfileTest): out of heap exits with 1, never with 3 ("cases failed"). */
+  @Test
+  void theJobStopsOnOutOfHeapLikeTheImage() {
+    String options = container("Job").get("env").get(0).get("value").asText();
+    assertTrue(options.contains("-XX:+CrashOnOutOfMemoryError"), options);
+    assertTrue(options.contains("-XX:-CreateCoredumpOnCrash"), options);
+    assertFalse(options.contains("ExitOnOutOfMemoryError"), options);
+  }
+
   @Test
   void settingsComeFromTheConfigMapAndSecretsFromTheSecret() throws Exception {
     assertEquals(
