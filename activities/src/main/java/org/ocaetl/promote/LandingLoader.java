@@ -16,11 +16,11 @@ public interface LandingLoader {
 
   /**
    * @param connection the promotion's connection, in its transaction
-   * @param stageTable the temp table to fill (shaped like {@code table})
+   * @param landingTable the temp table to fill (shaped like {@code table})
    * @param table whose staged CSV of {@code fileName} to load
    * @param fileName the raw file the staged CSVs were made from
    * @return rows loaded
    */
-  long load(Connection connection, SqlIdentifier stageTable, OcaTable table, String fileName)
+  long load(Connection connection, SqlIdentifier landingTable, OcaTable table, String fileName)
       throws SQLException, IOException;
 }

@@ -49,7 +49,7 @@ final class LandingTables {
       for (OcaTable table : OcaTable.values()) {
         st.execute(
             SqlResource.of("sql/promote/create_landing_table.sql")
-                .with("landing_table", stageName(table))
+                .with("landing_table", landingName(table))
                 .with("table", SqlIdentifier.of(table.tableName()))
                 .render());
         st.execute(
@@ -63,7 +63,7 @@ final class LandingTables {
     return new LandingTables(connection, loader);
   }
 
-  static SqlIdentifier stageName(OcaTable table) {
+  static SqlIdentifier landingName(OcaTable table) {
     return SqlIdentifier.of("landing_" + table.tableName());
   }
 
@@ -80,14 +80,14 @@ final class LandingTables {
   Map<OcaTable, Long> load(String fileName) throws SQLException, IOException {
     List<SqlIdentifier> all = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
-      all.add(stageName(table));
+      all.add(landingName(table));
     }
     execute(SqlResource.of("sql/promote/truncate_landing_tables.sql").with("tables", all).render());
 
     Map<OcaTable, Long> rows = new EnumMap<>(OcaTable.class);
     for (OcaTable table : OcaTable.values()) {
       try {
-        rows.put(table, loader.load(connection, stageName(table), table, fileName));
+        rows.put(table, loader.load(connection, landingName(table), table, fileName));
       } catch (SQLException e) {
         throw copyFailure(table, fileName, e);
       }
@@ -115,7 +115,7 @@ final class LandingTables {
       String sql =
           SqlResource.of("sql/promote/append_net_rows.sql")
               .with("net_table", netName(table))
-              .with("landing_table", stageName(table))
+              .with("landing_table", landingName(table))
               .with("columns", SqlIdentifier.columnsOf(table))
               .render();
       try (PreparedStatement ps = connection.prepareStatement(sql)) {

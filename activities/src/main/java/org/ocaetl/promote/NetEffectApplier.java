@@ -29,27 +29,30 @@ final class NetEffectApplier {
   private static final Logger LOG = LoggerFactory.getLogger(NetEffectApplier.class);
 
   private final Connection connection;
-  private final LandingTables stage;
+  private final LandingTables landing;
   private final IndexDeferral indexes;
 
-  NetEffectApplier(Connection connection, LandingTables stage, IndexDeferral indexes) {
+  NetEffectApplier(Connection connection, LandingTables landing, IndexDeferral indexes) {
     this.connection = connection;
-    this.stage = stage;
+    this.landing = landing;
     this.indexes = indexes;
   }
 
-  /** @return ledger counts per file position (the positions the files were appended at) */
-  Map<Integer, LedgerCounts> apply(List<Integer> filePositions) throws SQLException {
-    stage.analyzeNet();
+  /**
+   * @param set how the logs name the change set
+   * @return ledger counts per file position (the positions the files were appended at)
+   */
+  Map<Integer, LedgerCounts> apply(String set, List<Integer> filePositions) throws SQLException {
+    landing.analyzeNet();
     update(SqlResource.of("sql/promote/classify_net_cases.sql").render());
-    stage.analyze(List.of(LandingTables.NET_CASE));
+    landing.analyze(List.of(LandingTables.NET_CASE));
     long knownIds = decide();
-    stage.analyze(List.of(LandingTables.NET_DECISION));
-    indexes.beforeRemovals("the net change set of " + filePositions.size() + " files", knownIds);
+    landing.analyze(List.of(LandingTables.NET_DECISION));
+    indexes.beforeRemovals(set, knownIds);
 
     update(SqlResource.of("sql/promote/merge_metadata.sql").render());
     update(SqlResource.of("sql/promote/capture_previous_addresses.sql").render());
-    stage.analyze(List.of(LandingTables.PREVIOUS_ADDRESS));
+    landing.analyze(List.of(LandingTables.PREVIOUS_ADDRESS));
 
     for (OcaTable child : OcaTable.CHILD_TABLES) {
       removeRows(

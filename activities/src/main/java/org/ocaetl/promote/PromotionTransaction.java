@@ -83,7 +83,7 @@ public final class PromotionTransaction {
     try {
       c.setAutoCommit(false);
       startTransaction(c);
-      LandingTables stage = LandingTables.create(c, loader);
+      LandingTables landing = LandingTables.create(c, loader);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       IndexDeferral indexes = new IndexDeferral(c, foreignKeys);
       List<FilePromotion> results = new ArrayList<>(files.size());
@@ -96,15 +96,15 @@ public final class PromotionTransaction {
           results.add(new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of()));
           continue;
         }
-        stage.load(file.fileName()).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
+        landing.load(file.fileName()).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
         StagedFileContract.verify(c, file);
         int pos = i + 1; // 1-based: position 0 stands for the database's rows (net_case.rows_pos)
-        stage.appendToNet(pos);
+        landing.appendToNet(pos);
         positions.add(pos);
         results.add(null); // set by applyNet once the set is applied
       }
       if (!positions.isEmpty()) {
-        applyNet(c, stage, foreignKeys, indexes, files, positions, stagedRows, request, results);
+        applyNet(c, landing, foreignKeys, indexes, files, positions, stagedRows, request, results);
       }
       indexes.restore();
       foreignKeys.restore();
@@ -161,7 +161,7 @@ public final class PromotionTransaction {
    */
   private static void applyNet(
       Connection c,
-      LandingTables stage,
+      LandingTables landing,
       ForeignKeyDeferral foreignKeys,
       IndexDeferral indexes,
       List<StagedFile> files,
@@ -173,7 +173,7 @@ public final class PromotionTransaction {
     long started = System.nanoTime();
     String set = "the net change set of " + positions.size() + " files";
     foreignKeys.beforeApply(set, stagedRows);
-    Map<Integer, LedgerCounts> counts = new NetEffectApplier(c, stage, indexes).apply(positions);
+    Map<Integer, LedgerCounts> counts = new NetEffectApplier(c, landing, indexes).apply(set, positions);
     LOG.info("{} applied in {} ms", set, (System.nanoTime() - started) / 1_000_000);
     for (int pos : positions) {
       StagedFile file = files.get(pos - 1);

@@ -38,7 +38,7 @@ final class StagedFileContract {
       for (OcaTable child : OcaTable.CHILD_TABLES) {
         String sql =
             SqlResource.of("sql/promote/check_landing_orphans.sql")
-                .with("landing_table", LandingTables.stageName(child))
+                .with("landing_table", LandingTables.landingName(child))
                 .render();
         try (ResultSet rs = st.executeQuery(sql)) {
           rs.next();

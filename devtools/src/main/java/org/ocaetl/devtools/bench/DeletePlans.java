@@ -71,7 +71,7 @@ final class DeletePlans {
     List<SqlIdentifier> netTables = new ArrayList<>();
     for (OcaTable table : OcaTable.values()) {
       st.execute(SqlResource.of("sql/promote/create_landing_table.sql")
-          .with("landing_table", stageTable(table))
+          .with("landing_table", landingTable(table))
           .with("table", SqlIdentifier.of(table.tableName()))
           .render());
       st.execute(SqlResource.of("sql/promote/create_net_table.sql")
@@ -82,13 +82,13 @@ final class DeletePlans {
     }
     st.execute(SqlResource.of("sql/promote/create_work_tables.sql").render());
     for (OcaTable table : OcaTable.values()) {
-      loader.load(c, stageTable(table), table, fileName);
+      loader.load(c, landingTable(table), table, fileName);
       boolean metadata = table == OcaTable.OCA_METADATA;
       SqlResource sql = metadata
           ? SqlResource.of("sql/promote/append_net_metadata.sql")
           : SqlResource.of("sql/promote/append_net_rows.sql")
               .with("net_table", netTable(table))
-              .with("landing_table", stageTable(table));
+              .with("landing_table", landingTable(table));
       try (PreparedStatement append = c.prepareStatement(
           sql.with("columns", SqlIdentifier.columnsOf(table)).render())) {
         append.setInt(1, 1);
@@ -102,7 +102,7 @@ final class DeletePlans {
     st.execute(SqlResource.of("sql/promote/analyze_tables.sql").with("tables", netTables).render());
   }
 
-  private static SqlIdentifier stageTable(OcaTable table) {
+  private static SqlIdentifier landingTable(OcaTable table) {
     return SqlIdentifier.of("landing_" + table.tableName());
   }
 
