@@ -111,6 +111,15 @@ public final class PipelineMetrics {
     stage("purge", Duration.ofMillis(result.elapsedMillis()));
   }
 
+  /** A run notification sent: delivered, or undelivered after its retries. */
+  public void notification(boolean delivered) {
+    Counter.builder("oca.notification.sent")
+        .description("Run notifications sent to the webhook, by whether they were delivered")
+        .tag("result", delivered ? "delivered" : "undelivered")
+        .register(registry)
+        .increment();
+  }
+
   private void perTable(String name, String description, Map<String, Long> rowsPerTable) {
     rowsPerTable.forEach(
         (table, rows) ->
