@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.RunNotice;
 import org.ocaetl.workflows.model.RunResult;
@@ -24,6 +25,8 @@ public final class RunMessage {
   static final int FILES_LISTED = 10;
   /** Failed cases listed; the run keeps {@link RunResult#CASE_FAILURES_KEPT}. */
   static final int CASES_LISTED = 5;
+  /** Drift paths listed per file. */
+  static final int DRIFT_PATHS_LISTED = 10;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +66,11 @@ public final class RunMessage {
     if (result.publishError() != null) {
       what.add("publishing failed");
     }
-    return "OCA run PARTIAL: " + String.join(", ", what);
+    boolean partial = !what.isEmpty();
+    if (notice.filesWithDrift() > 0) {
+      what.add("extract changed in " + notice.filesWithDrift() + " file(s)");
+    }
+    return "OCA run " + (partial ? "PARTIAL" : "OK") + ": " + String.join(", ", what);
   }
 
   static List<String> lines(RunNotice notice) {
@@ -93,11 +100,31 @@ public final class RunMessage {
     if (result.casesFailed() > Math.min(cases.size(), CASES_LISTED)) {
       lines.add("  (all failed cases are in each file's report.json)");
     }
+    result.files().stream().filter(f -> !f.drift().none()).limit(FILES_LISTED).forEach(f -> drift(f, lines));
     lines.add("Publish: " + publish(notice));
     lines.add("Schedule: " + (notice.schedulePaused()
         ? "PAUSED by this failure; fix the cause, then `oca schedule unpause`"
         : "not paused by this run"));
     return lines;
+  }
+
+  /** Paths and counts, never values; report.json lists them all. */
+  private static void drift(FileOutcome file, List<String> lines) {
+    ExtractDrift drift = file.drift();
+    lines.add("Extract changed in " + file.fileName() + " (data the parser does not read; see its report.json):");
+    drift.unmapped().stream()
+        .limit(DRIFT_PATHS_LISTED)
+        .forEach(p -> lines.add("  unmapped " + p.path() + " (" + p.count() + ")"));
+    long more = drift.unmapped().size() > DRIFT_PATHS_LISTED
+        ? drift.unmapped().size() - DRIFT_PATHS_LISTED
+        : 0;
+    if (more > 0 || drift.unmappedNotListed() > 0) {
+      lines.add("  … and more unmapped paths");
+    }
+    if (!drift.mappedNeverSeen().isEmpty()) {
+      lines.add("  never present: " + String.join(", ", drift.mappedNeverSeen().stream().limit(DRIFT_PATHS_LISTED).toList())
+          + (drift.mappedNeverSeen().size() > DRIFT_PATHS_LISTED ? ", …" : ""));
+    }
   }
 
   private static String publish(RunNotice notice) {

@@ -19,6 +19,7 @@ import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.testing.LogCapture;
 import org.ocaetl.testing.WebhookServer;
 import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.NoticeDelivery;
 import org.ocaetl.workflows.model.RunNotice;
@@ -50,7 +51,7 @@ class RunNotificationTest {
   }
 
   static FileOutcome promoted(String name, long casesFailed) {
-    return new FileOutcome(name, FileOutcome.Outcome.PROMOTED, null, casesFailed, List.of());
+    return new FileOutcome(name, FileOutcome.Outcome.PROMOTED, null, casesFailed, List.of(), ExtractDrift.NONE);
   }
 
   static RunNotice notice(RunResult result) {
@@ -133,6 +134,20 @@ class RunNotificationTest {
     assertTrue(text.contains("Run failed: LedgerConflict: the ledger holds it with another checksum"), text);
     assertTrue(text.contains("Schedule: PAUSED by this failure; fix the cause, then `oca schedule unpause`"), text);
     assertTrue(text.contains("Publish: not reached"), text);
+  }
+
+  @Test
+  void anExtractThatChangedIsReportedByPathAndCountEvenWhenTheRunIsOtherwiseClean() throws Exception {
+    ExtractDrift drift = new ExtractDrift(
+        List.of(new ExtractDrift.PathCount("Index/RentalAssistance/Amount", 12), new ExtractDrift.PathCount("Index/Court/@code", 3)),
+        0, List.of("Index/Parties/Party/Undertenant"));
+    FileOutcome drifted = new FileOutcome(CLEAN_FILE, FileOutcome.Outcome.PROMOTED, null, 0, List.of(), drift);
+    notifier("failures").notifyRun(notice(result(List.of(drifted), 0, List.of(), true, null)));
+    String text = onlyBody().get("text").asText();
+    assertTrue(text.startsWith("OCA run OK: extract changed in 1 file(s)\n"), text);
+    assertTrue(text.contains("Extract changed in " + CLEAN_FILE), text);
+    assertTrue(text.contains("  unmapped Index/RentalAssistance/Amount (12)\n  unmapped Index/Court/@code (3)"), text);
+    assertTrue(text.contains("  never present: Index/Parties/Party/Undertenant"), text);
   }
 
   @Test

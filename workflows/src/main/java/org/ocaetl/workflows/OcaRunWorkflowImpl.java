@@ -283,7 +283,8 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
               outcome.alreadyPromoted() ? FileOutcome.Outcome.ALREADY_PROMOTED : FileOutcome.Outcome.PROMOTED,
               file.casesFailed() > 0 ? file.casesFailed() + " case(s) could not be converted" : null,
               file.casesFailed(),
-              file.warnings()));
+              file.warnings(),
+              file.drift()));
     }
     segmentFailures = 0;
   }

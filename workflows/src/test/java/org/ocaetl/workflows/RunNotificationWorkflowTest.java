@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.RunNotice;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
@@ -122,6 +123,17 @@ class RunNotificationWorkflowTest {
     assertEquals(2, notice.result().filesPromoted());
     assertEquals(1, notice.result().firstCaseFailures().size(), "carried over the continue-as-new");
     assertEquals(LocalDate.parse("2024-03-22"), notice.result().dataDate());
+  }
+
+  @Test
+  void extractDriftReachesTheRunResultAndTheNotice() {
+    String drifted = "LandlordTenant.Incr.2024-03-22.drifted.zip";
+    fake.inbox = List.of(file(drifted, "2024-03-22"));
+    RunResult result = run("oca-run/notify-drift").run(RunRequest.of(null, 1));
+
+    ExtractDrift expected = FakeStaging.drift(drifted);
+    assertEquals(expected, result.files().get(0).drift());
+    assertEquals(expected, onlyNotice().result().files().get(0).drift());
   }
 
   private RunNotice onlyNotice() {

@@ -15,11 +15,20 @@ package org.ocaetl.workflows.model;
 public record RunNotice(
     String namespace, String workflowId, String runId, String failure, boolean schedulePaused, RunResult result) {
 
-  /** Nothing to report: every file promoted or skipped, no failed case, published, not failed. */
+  /**
+   * Nothing to report: every file promoted or skipped, no failed case, published, not failed, and
+   * no file whose extract differs from what the parser maps.
+   */
   public boolean clean() {
     return failure == null
         && result.filesFailed() == 0
         && result.casesFailed() == 0
-        && result.publishError() == null;
+        && result.publishError() == null
+        && filesWithDrift() == 0;
+  }
+
+  /** Files whose cases hold paths the parser does not map, or lack columns a large file should hold. */
+  public long filesWithDrift() {
+    return result.files().stream().filter(f -> !f.drift().none()).count();
   }
 }
