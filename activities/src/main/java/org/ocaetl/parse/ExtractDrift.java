@@ -3,7 +3,7 @@ package org.ocaetl.parse;
 import java.util.List;
 
 /**
- * How a file's {@code Index} elements differ from what the parser maps (docs/processing-rules.md#extract-drift):
+ * How a file's {@code Index} elements differ from what the parser maps (docs/design.md#extract-drift):
  * element and attribute paths no column reads, with their counts (never their values), and, for a
  * file large enough to expect them, the column paths that never occurred.
  *

@@ -20,7 +20,7 @@ import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.testing.TestExtracts;
 
 /**
- * An extract that changed (docs/processing-rules.md#extract-drift): elements and attributes the
+ * An extract that changed (docs/design.md#extract-drift): elements and attributes the
  * parser does not map are reported by path and count in the parse report, report.json and the
  * metrics, never by value; a generated extract reports nothing.
  */
