@@ -32,7 +32,10 @@ class RunNotificationEndToEndTest {
 
   @TempDir Path root;
 
-  /** A level-2 case with a street address, a case that fails to convert, and a broken file. */
+  /**
+   * A level-2 case with a street address and a section the parser does not map, a case that fails
+   * to convert, and a broken file.
+   */
   RunResult run(String name, NotificationSettings settings) throws Exception {
     Path folder = root.resolve(name);
     try (EndToEnd e2e = new EndToEnd(postgres.database(), folder, settings)) {
@@ -40,7 +43,8 @@ class RunNotificationEndToEndTest {
           TestExtracts.index("A",
               "<Court>Bronx Housing Court</Court><FiledDate>2024-01-05</FiledDate><Status>Active</Status>"
                   + "<PropertyAddresses><PropertyAddress><Street1>" + STREET + "</Street1><City>Bronx</City>"
-                  + "<State>NY</State><PostalCode>10451</PostalCode></PropertyAddress></PropertyAddresses>"),
+                  + "<State>NY</State><PostalCode>10451</PostalCode></PropertyAddress></PropertyAddresses>"
+                  + "<RentalAssistance><Amount>1200</Amount></RentalAssistance>"),
           Extracts.unconvertible("B")));
       TestExtracts.zip(e2e.inbox, BAD, "<LandlordTenantExtract><Index><IndexNumberId>C</Index>");
       return e2e.run("oca-run/notified-" + name);
@@ -60,8 +64,10 @@ class RunNotificationEndToEndTest {
     assertTrue(body.contains("case B, FiledDate: "), body);
     assertTrue(body.contains("Data date: 2024-03-08"), body);
     assertTrue(body.contains("Workflow: oca-run/notified-up (run "), body);
+    assertTrue(body.contains("unmapped Index/RentalAssistance/Amount (1)"), body);
+    assertEquals(2, result.files().stream().filter(f -> f.fileName().equals(GOOD)).findFirst().orElseThrow().drift().unmapped().size());
     assertFalse(body.contains("GRAND CONCOURSE"), body);
-    assertFalse(body.contains("2024-02-30"), "no value of a failed case: " + body);
+    assertFalse(body.contains("2024-02-30") || body.contains("1200"), "no value of a failed case or unmapped element: " + body);
     assertFalse(body.contains("s3cr3t"), body);
   }
 
