@@ -34,6 +34,7 @@ import org.ocaetl.store.StoreKeys;
 import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.model.ExportSummary;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.GeocodeSummary;
 import org.ocaetl.workflows.model.HostAssignment;
@@ -173,7 +174,8 @@ public final class FileActivitiesImpl implements FileActivities {
           Failures.capped(report.failures()),
           report.warnings(),
           report.xmlBytes(),
-          report.elapsedMillis());
+          report.elapsedMillis(),
+          drift(report.drift()));
     } catch (ExtractFileException e) {
       metrics.failed("parse", FailureTypes.BAD_EXTRACT_FILE);
       removeAfterBadFile(folder, step.fileName());
@@ -183,6 +185,14 @@ public final class FileActivitiesImpl implements FileActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /** The parser's drift report as it crosses Temporal: the same paths and counts. */
+  static ExtractDrift drift(org.ocaetl.parse.ExtractDrift parsed) {
+    return new ExtractDrift(
+        parsed.unmapped().stream().map(p -> new ExtractDrift.PathCount(p.path(), p.count())).toList(),
+        parsed.unmappedNotListed(),
+        parsed.mappedNeverSeen());
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.ocaetl.stage.ParseReport;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.workflows.model.CaseFailure;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.FileResult;
 
 /**
@@ -113,6 +114,7 @@ final class ReportJson {
           case "timingsMillis" -> f.timings = numbers(in);
           case "geocoding" -> readGeocoding(in, f);
           case "failures" -> f.failures = failures(in);
+          case "drift" -> f.drift = drift(in);
           default -> in.skipChildren();
         }
       }
@@ -132,6 +134,7 @@ final class ReportJson {
     long addressesGeocoded;
     Long geocodeMillis;
     List<CaseFailure> failures = List.of();
+    ExtractDrift drift = ExtractDrift.NONE;
 
     boolean complete() {
       return fileName != null && sha256 != null && extractDate != null && parserVersion != null
@@ -156,7 +159,8 @@ final class ReportJson {
           failures,
           stageMillis,
           warnings,
-          addressesGeocoded);
+          addressesGeocoded,
+          drift);
     }
   }
 
@@ -188,6 +192,33 @@ final class ReportJson {
       values.put(name, in.getLongValue());
     }
     return values;
+  }
+
+  private static ExtractDrift drift(JsonParser in) throws IOException {
+    List<ExtractDrift.PathCount> unmapped = new ArrayList<>();
+    long notListed = 0;
+    List<String> neverSeen = List.of();
+    while (in.nextToken() == JsonToken.FIELD_NAME) {
+      String field = in.currentName();
+      in.nextToken();
+      switch (field) {
+        case "unmapped" -> {
+          while (in.nextToken() == JsonToken.START_OBJECT) {
+            Map<String, String> path = new LinkedHashMap<>();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+              String name = in.currentName();
+              in.nextToken();
+              path.put(name, in.getText());
+            }
+            unmapped.add(new ExtractDrift.PathCount(path.get("path"), Long.parseLong(path.get("count"))));
+          }
+        }
+        case "unmappedNotListed" -> notListed = in.getLongValue();
+        case "mappedNeverSeen" -> neverSeen = strings(in);
+        default -> in.skipChildren();
+      }
+    }
+    return new ExtractDrift(unmapped, notListed, neverSeen);
   }
 
   private static List<CaseFailure> failures(JsonParser in) throws IOException {

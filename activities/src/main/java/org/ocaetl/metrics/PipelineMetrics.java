@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.PromotionResult;
 import org.ocaetl.stage.ParseReport;
@@ -48,6 +49,22 @@ public final class PipelineMetrics {
     counter("oca.cases.deleted", null, "Delete records staged").increment(report.casesDeleted());
     counter("oca.xml.read", "bytes", "Uncompressed XML bytes parsed").increment(report.xmlBytes());
     stage("parse", Duration.ofMillis(report.elapsedMillis()));
+    for (ExtractDrift.PathCount path : report.drift().unmapped()) {
+      Counter.builder("oca.extract.unmapped.elements")
+          .description("Elements and attributes of cases that no column reads, by the section they are in")
+          .tag("section", ExtractDrift.section(path.path()))
+          .register(registry)
+          .increment(path.count());
+    }
+    if (report.drift().unmappedNotListed() > 0) {
+      Counter.builder("oca.extract.unmapped.elements")
+          .description("Elements and attributes of cases that no column reads, by the section they are in")
+          .tag("section", "unlisted")
+          .register(registry)
+          .increment(report.drift().unmappedNotListed());
+    }
+    counter("oca.extract.mapped.missing", null, "Column paths that no case of a large file held")
+        .increment(report.drift().mappedNeverSeen().size());
   }
 
   /** A stage failed for good on this worker, by failure type (e.g. BadExtractFile). */
@@ -109,6 +126,15 @@ public final class PipelineMetrics {
   public void purged(PurgeResult result) {
     perTable("oca.purge.rows", "Rows of tombstoned cases deleted by the purge", result.rowsDeletedPerTable());
     stage("purge", Duration.ofMillis(result.elapsedMillis()));
+  }
+
+  /** A run notification sent: delivered, or undelivered after its retries. */
+  public void notification(boolean delivered) {
+    Counter.builder("oca.notification.sent")
+        .description("Run notifications sent to the webhook, by whether they were delivered")
+        .tag("result", delivered ? "delivered" : "undelivered")
+        .register(registry)
+        .increment();
   }
 
   private void perTable(String name, String description, Map<String, Long> rowsPerTable) {

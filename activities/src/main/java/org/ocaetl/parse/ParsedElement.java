@@ -14,7 +14,7 @@ import java.util.List;
  * missing one, and flattens wrappers), so a hand-written subtree reader plus {@link CaseConverter}
  * states the rules directly.
  */
-public final class ParsedElement {
+public class ParsedElement {
   private static final List<ParsedElement> NO_CHILDREN = List.of();
 
   private final String name;
@@ -27,6 +27,32 @@ public final class ParsedElement {
   ParsedElement(String name, int line) {
     this.name = name;
     this.line = line;
+  }
+
+  /**
+   * Local names of the element's attributes; no column reads any, so they are kept only to be
+   * reported as extract drift. Empty for nearly every element: only an element that has attributes
+   * is an {@link Attributed}, so the others carry no field for them.
+   */
+  public List<String> attributeNames() {
+    return NO_ATTRIBUTES;
+  }
+
+  private static final List<String> NO_ATTRIBUTES = List.of();
+
+  /** An element with attributes. */
+  static final class Attributed extends ParsedElement {
+    private final List<String> attributeNames;
+
+    Attributed(String name, int line, List<String> attributeNames) {
+      super(name, line);
+      this.attributeNames = List.copyOf(attributeNames);
+    }
+
+    @Override
+    public List<String> attributeNames() {
+      return attributeNames;
+    }
   }
 
   /** Local name (namespaces are ignored consistently). */

@@ -1,6 +1,7 @@
 package org.ocaetl.parse;
 
 import java.util.Arrays;
+import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -108,7 +109,16 @@ final class XmlSubtreeReader {
 
   private ParsedElement start(XMLStreamReader reader, int depth) {
     textByDepth[depth] = null;
-    return new ParsedElement(reader.getLocalName(), reader.getLocation().getLineNumber());
+    int attributes = reader.getAttributeCount();
+    if (attributes == 0) {
+      return new ParsedElement(reader.getLocalName(), reader.getLocation().getLineNumber());
+    }
+    // Only their names, for the drift report: no column reads an attribute (and a value could be an address).
+    String[] names = new String[attributes];
+    for (int i = 0; i < attributes; i++) {
+      names[i] = reader.getAttributeLocalName(i);
+    }
+    return new ParsedElement.Attributed(reader.getLocalName(), reader.getLocation().getLineNumber(), List.of(names));
   }
 
   /**

@@ -12,6 +12,7 @@ import org.duckdb.DuckDBConnection;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.parse.ExtractFileException;
+import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.parse.ExtractReader;
 import org.ocaetl.parse.ParsedElement;
 import org.ocaetl.parse.RejectedCase;
@@ -78,6 +79,7 @@ public final class ExtractParser {
     long casesSeen = 0;
     long casesFailed;
     List<RejectedCase> sample;
+    ExtractDrift drift;
     ExtractDate extractDate;
     String sha256;
     long xmlBytes;
@@ -99,6 +101,7 @@ public final class ExtractParser {
       staging.finish();
       casesFailed = staging.casesFailed();
       sample = staging.failureSample();
+      drift = staging.drift();
     }
     try (Statement st = conn.createStatement()) {
       st.execute(SqlResource.of("sql/stage/final_cases.sql").statement());
@@ -125,6 +128,7 @@ public final class ExtractParser {
         casesFailed,
         sample,
         xmlBytes,
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        drift);
   }
 }

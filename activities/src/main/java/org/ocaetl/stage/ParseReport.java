@@ -2,6 +2,7 @@ package org.ocaetl.stage;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.parse.RejectedCase;
 
 /**
@@ -19,6 +20,7 @@ import org.ocaetl.parse.RejectedCase;
  * @param failures the first {@link #FAILURE_SAMPLE} failures (all of them are in the staging file)
  * @param xmlBytes uncompressed size of the XML member
  * @param elapsedMillis wall time of the parse
+ * @param drift element and attribute paths no column reads, and column paths a large file lacked
  */
 public record ParseReport(
     String fileName,
@@ -31,6 +33,7 @@ public record ParseReport(
     long casesFailed,
     List<RejectedCase> failures,
     long xmlBytes,
-    long elapsedMillis) {
+    long elapsedMillis,
+    ExtractDrift drift) {
   public static final int FAILURE_SAMPLE = 100;
 }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Map;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.db.SqlResource;
+import org.ocaetl.parse.ExtractDrift;
 
 /**
  * Writes report.json of a parsed file with a streaming generator: the counters, timings and rows
@@ -55,11 +56,34 @@ final class ReportJsonWriter {
       json.writeNumberField("export", export.elapsedMillis());
       json.writeEndObject();
       json.writeNumberField("peakHeapBytes", peakHeapBytes());
+      if (!parse.drift().none()) {
+        writeDrift(json, parse.drift());
+      }
       json.writeArrayFieldStart("failures");
       writeFailures(json, conn);
       json.writeEndArray();
       json.writeEndObject();
     }
+  }
+
+  /** Paths and counts only: a value of an unmapped element could be anything, a street address too. */
+  private static void writeDrift(JsonGenerator json, ExtractDrift drift) throws IOException {
+    json.writeObjectFieldStart("drift");
+    json.writeArrayFieldStart("unmapped");
+    for (ExtractDrift.PathCount path : drift.unmapped()) {
+      json.writeStartObject();
+      json.writeStringField("path", path.path());
+      json.writeNumberField("count", path.count());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeNumberField("unmappedNotListed", drift.unmappedNotListed());
+    json.writeArrayFieldStart("mappedNeverSeen");
+    for (String path : drift.mappedNeverSeen()) {
+      json.writeString(path);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static void writeFailures(JsonGenerator json, DuckDBConnection conn)

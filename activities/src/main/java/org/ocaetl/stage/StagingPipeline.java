@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 import org.ocaetl.parse.CaseConverter;
 import org.ocaetl.parse.ExtractCase;
+import org.ocaetl.parse.ExtractDrift;
+import org.ocaetl.parse.ExtractDriftCounter;
 import org.ocaetl.parse.ParsedElement;
 import org.ocaetl.parse.RejectedCase;
 
@@ -42,6 +44,7 @@ final class StagingPipeline implements AutoCloseable {
   // written by the writer thread, read after joining it
   private long casesFailed;
   private final List<RejectedCase> failureSample = new ArrayList<>();
+  private final ExtractDriftCounter drift = new ExtractDriftCounter();
 
   StagingPipeline(DuckDBConnection conn, String fileName) {
     writer = Thread.ofPlatform().name("oca-stage " + fileName).unstarted(() -> writeAll(conn));
@@ -56,6 +59,7 @@ final class StagingPipeline implements AutoCloseable {
       for (List<ParsedElement> indexes = queue.take(); indexes != END; indexes = queue.take()) {
         for (int i = 0; i < indexes.size(); i++) {
           ExtractCase converted = converter.convert(indexes.get(i));
+          drift.count(indexes.get(i)); // here, off the parsing thread (the critical path)
           if (converted instanceof ExtractCase.Failed failed) {
             casesFailed++;
             if (failureSample.size() < ParseReport.FAILURE_SAMPLE) {
@@ -105,6 +109,11 @@ final class StagingPipeline implements AutoCloseable {
   /** The first {@link ParseReport#FAILURE_SAMPLE} failures; known after {@link #finish()}. */
   List<RejectedCase> failureSample() {
     return List.copyOf(failureSample);
+  }
+
+  /** Paths the parser does not map, and column paths never seen; known after {@link #finish()}. */
+  ExtractDrift drift() {
+    return drift.result();
   }
 
   private void handOver(List<ParsedElement> indexes) throws SQLException, InterruptedIOException {

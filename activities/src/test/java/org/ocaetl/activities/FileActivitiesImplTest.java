@@ -37,6 +37,7 @@ import org.ocaetl.workflows.FailureTypes;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.HostAssignment;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.HostStep;
 import org.ocaetl.workflows.model.ParseSummary;
 import org.ocaetl.workflows.model.StagedLookup;
@@ -116,6 +117,32 @@ class FileActivitiesImplTest {
     StagedLookup otherBytes = activities.findStaged(new HostStep(FILE, "0".repeat(64)));
     assertNull(otherBytes.staged());
     assertTrue(otherBytes.mismatch().startsWith("staged from sha256 "), otherBytes.mismatch());
+  }
+
+  @Test
+  void extractDriftCrossesTheActivityAndIsReadBackFromTheStagedReport() throws Exception {
+    String drifted = "LandlordTenant.Incr.2024-03-15.zip";
+    Path zip = TestExtracts.zip(root.resolve("in"), drifted, TestExtracts.extract("2024-03-15",
+        TestExtracts.index("D", "<Court>Bronx Housing Court</Court><RentalAssistance><Amount>5</Amount></RentalAssistance>")));
+    store.put(StoreKeys.raw(drifted), zip, "application/zip");
+    String driftedSha;
+    try (InputStream in = Files.newInputStream(zip)) {
+      driftedSha = Sha256.of(in);
+    }
+    HostStep step = new HostStep(drifted, driftedSha);
+    activities.fetch(step);
+    ExtractDrift expected = new ExtractDrift(
+        List.of(new ExtractDrift.PathCount("Index/RentalAssistance", 1), new ExtractDrift.PathCount("Index/RentalAssistance/Amount", 1)),
+        0, List.of());
+
+    assertEquals(expected, activities.parse(step).drift());
+    activities.export(step);
+    activities.geocode(step);
+    activities.upload(step);
+
+    assertEquals(expected, activities.findStaged(step).staged().drift());
+    assertTrue(activities.findStaged(new HostStep(FILE, sha256)).staged() == null
+        || activities.findStaged(new HostStep(FILE, sha256)).staged().drift().none());
   }
 
   @Test

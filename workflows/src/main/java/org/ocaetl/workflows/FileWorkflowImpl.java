@@ -120,7 +120,8 @@ public final class FileWorkflowImpl implements FileWorkflow {
         parsed.failures(),
         stageMillis,
         parsed.warnings(),
-        geocoded.addressesGeocoded());
+        geocoded.addressesGeocoded(),
+        parsed.drift());
   }
 
   /** A ScheduleToStart timeout on the host queue: no worker polls it any more. */

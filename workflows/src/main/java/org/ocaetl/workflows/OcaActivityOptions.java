@@ -103,6 +103,19 @@ public final class OcaActivityOptions {
   }
 
   /**
+   * The run notification retries inside the activity (about a minute, see the activities'
+   * WebhookSender) and answers instead of throwing; Temporal retries only a lost worker, and the
+   * schedule-to-close bounds how long a run can wait for its notification.
+   */
+  public static ActivityOptions notification() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(retries(Duration.ofSeconds(10), Duration.ofSeconds(30), 2))
+        .build();
+  }
+
+  /**
    * A geocode backfill slice heartbeats its cursor after each page; when a geocoding service is
    * down it fails retryably and is retried for about two hours (backoff up to 30 minutes)
    * before the backfill gives up until its next start.

@@ -11,6 +11,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowSemaphore;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,13 @@ import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.FileRequest;
 import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.HostStep;
+import org.ocaetl.workflows.model.NoticeDelivery;
 import org.ocaetl.workflows.model.OcaStatus;
 import org.ocaetl.workflows.model.PromoteRequest;
 import org.ocaetl.workflows.model.PromoteRequest.StagedRef;
 import org.ocaetl.workflows.model.PromoteResult;
 import org.ocaetl.workflows.model.PublishRequest;
+import org.ocaetl.workflows.model.RunNotice;
 import org.ocaetl.workflows.model.RunProgress;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
@@ -49,9 +52,9 @@ import org.slf4j.Logger;
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
  * Versioning: changes are guarded with {@code Workflow.getVersion} under the ids of {@link
- * WorkflowChanges} (its class comment has the convention). This workflow has two, both in the
- * promotion: {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT};
- * the histories in workflows/src/test/resources/histories replay both branches of each.
+ * WorkflowChanges} (its class comment has the convention). This workflow has three: two in the
+ * promotion, {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT},
+ * and the notification at its end, {@link WorkflowChanges#RUN_NOTIFICATION}; the histories in workflows/src/test/resources/histories replay both branches of each.
  */
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private static final Logger log = Workflow.getLogger(OcaRunWorkflowImpl.class);
@@ -66,6 +69,8 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotionHeartbeating());
   private final PromotionActivities publishing =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publish());
+  private final NotificationActivities notification =
+      Workflow.newActivityStub(NotificationActivities.class, OcaActivityOptions.notification());
 
   private OcaStatus status = OcaStatus.DISCOVERING;
   private RunTally tally = new RunTally(null);
@@ -77,6 +82,19 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
 
   @Override
   public RunResult run(RunRequest request) {
+    try {
+      RunResult result = runSegment(request);
+      notifyEnd(null);
+      return result;
+    } catch (ActivityFailure e) {
+      // Discovery or the promotion failed for good: the run fails (and a scheduled run pauses the
+      // schedule), so this is the notification people most need.
+      notifyEnd(FailureTypes.reason(e));
+      throw e;
+    }
+  }
+
+  private RunResult runSegment(RunRequest request) {
     tally = new RunTally(request.carried());
     List<DiscoveredFile> files = request.pending();
     if (files == null) {
@@ -256,13 +274,17 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       }
       FileResult file = staging.result();
       PromoteResult.Promoted outcome = promoted.get(next++);
+      if (!outcome.alreadyPromoted()) {
+        tally.promoted(file.extractDate());
+      }
       tally.add(
           new FileOutcome(
               file.fileName(),
               outcome.alreadyPromoted() ? FileOutcome.Outcome.ALREADY_PROMOTED : FileOutcome.Outcome.PROMOTED,
               file.casesFailed() > 0 ? file.casesFailed() + " case(s) could not be converted" : null,
               file.casesFailed(),
-              file.warnings()));
+              file.warnings(),
+              file.drift()));
     }
     segmentFailures = 0;
   }
@@ -282,6 +304,29 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       String reason = FailureTypes.reason(e);
       log.warn("publishing failed: {}", reason);
       tally.publishFailed(reason);
+    }
+  }
+
+  /**
+   * The run notification, after publishing (version 1 of {@link WorkflowChanges#RUN_NOTIFICATION}).
+   * It never changes the run's outcome: the activity answers UNDELIVERED rather than failing, and
+   * a failure anyway (a lost worker, the schedule-to-close) is only logged.
+   */
+  private void notifyEnd(String failure) {
+    if (Workflow.getVersion(WorkflowChanges.RUN_NOTIFICATION, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    WorkflowInfo info = Workflow.getInfo();
+    boolean schedulePaused = failure != null && info.getWorkflowId().startsWith(WorkflowIds.SCHEDULED_RUN);
+    RunNotice notice =
+        new RunNotice(info.getNamespace(), info.getWorkflowId(), info.getRunId(), failure, schedulePaused, tally.result());
+    try {
+      NoticeDelivery delivery = notification.notifyRun(notice);
+      if (delivery.status() == NoticeDelivery.Status.UNDELIVERED) {
+        log.warn("run notification not delivered after {} attempt(s): {}", delivery.attempts(), delivery.problem());
+      }
+    } catch (ActivityFailure e) {
+      log.warn("run notification failed: {}", FailureTypes.reason(e));
     }
   }
 

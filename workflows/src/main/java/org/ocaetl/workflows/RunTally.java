@@ -1,7 +1,9 @@
 package org.ocaetl.workflows;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.ocaetl.workflows.model.CaseFailure;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.RunResult;
@@ -15,6 +17,8 @@ final class RunTally {
   private long casesFailed;
   private boolean published;
   private String publishError;
+  private LocalDate dataDate;
+  private final List<CaseFailure> firstCaseFailures = new ArrayList<>();
 
   RunTally(RunResult carried) {
     if (carried != null) {
@@ -23,6 +27,8 @@ final class RunTally {
       casesStaged = carried.casesStaged();
       casesDeleted = carried.casesDeleted();
       casesFailed = carried.casesFailed();
+      dataDate = carried.dataDate();
+      firstCaseFailures.addAll(carried.firstCaseFailures());
     }
   }
 
@@ -39,6 +45,20 @@ final class RunTally {
     casesStaged += staged.casesStaged();
     casesDeleted += staged.casesDeleted();
     casesFailed += staged.casesFailed();
+    for (CaseFailure failure : staged.failures()) {
+      if (firstCaseFailures.size() >= RunResult.CASE_FAILURES_KEPT) {
+        break;
+      }
+      // Without the value: an address element's value is redacted, but a notification needs none.
+      firstCaseFailures.add(new CaseFailure(failure.caseId(), failure.element(), null, failure.reason()));
+    }
+  }
+
+  /** A file whose cases were applied: the data are now as of its extract date, if newer. */
+  void promoted(LocalDate extractDate) {
+    if (dataDate == null || extractDate.isAfter(dataDate)) {
+      dataDate = extractDate;
+    }
   }
 
   void published() {
@@ -74,6 +94,8 @@ final class RunTally {
         casesDeleted,
         casesFailed,
         published,
-        publishError);
+        publishError,
+        dataDate,
+        List.copyOf(firstCaseFailures));
   }
 }

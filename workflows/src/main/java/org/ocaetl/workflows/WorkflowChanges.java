@@ -39,4 +39,13 @@ public final class WorkflowChanges {
    * replayed (namespace retention + the longest run after that date).
    */
   public static final String PROMOTION_HEARTBEAT = "promotion-heartbeat";
+
+  /**
+   * Introduced 2026-12-03 in {@link OcaRunWorkflowImpl}: at the end of a run (after publishing, or
+   * when discovery or the promotion failed) the run calls {@link NotificationActivities#notifyRun},
+   * which tells the configured webhook. Old branch: no notification. Remove it when no run started
+   * before 2026-12-03 can still be open or replayed (namespace retention + the longest run after
+   * that date).
+   */
+  public static final String RUN_NOTIFICATION = "run-notification";
 }

@@ -8,6 +8,12 @@ public final class WorkflowIds {
   /** The geocode backfill: one id, so at most one runs at a time. */
   public static final String GEOCODE_BACKFILL = "oca-geocode-backfill";
 
+  /**
+   * The workflow id the weekly schedule gives its runs (the server appends the scheduled time): a
+   * run whose id starts with it pauses the schedule when it fails.
+   */
+  public static final String SCHEDULED_RUN = "oca-run/scheduled";
+
   private static final String FILE_PREFIX = "oca-file/";
 
   /** The one long-lived backfill workflow: {@code oca backfill} signals it, starting it if needed. */

@@ -18,6 +18,7 @@ import org.ocaetl.workflows.model.DiscoveredFile;
 import org.ocaetl.workflows.model.DiscoveryRequest;
 import org.ocaetl.workflows.model.DiscoveryResult;
 import org.ocaetl.workflows.model.ExportSummary;
+import org.ocaetl.workflows.model.ExtractDrift;
 import org.ocaetl.workflows.model.FileOutcome;
 import org.ocaetl.workflows.model.FileResult;
 import org.ocaetl.workflows.model.GeocodeSummary;
@@ -112,10 +113,9 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
             step.fileName() + ": line 3, column 9: unexpected end of input", FailureTypes.BAD_EXTRACT_FILE);
       }
       boolean failedCase = step.fileName().contains("failedcase");
-      List<CaseFailure> failures =
-          failedCase ? List.of(new CaseFailure("id-2", "FiledDate", "2024-02-30", "not a date")) : List.of();
+      List<CaseFailure> failures = failures(step.fileName());
       return new ParseSummary(
-          runDate(step.fileName()), parserVersion, 3, failedCase ? 2 : 3, 0, failures.size(), failures, warnings(step.fileName()), 1000, 5);
+          runDate(step.fileName()), parserVersion, 3, failedCase ? 2 : 3, 0, failures.size(), failures, warnings(step.fileName()), 1000, 5, drift(step.fileName()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
@@ -146,7 +146,7 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     stagedOutput.put(
         step.fileName(),
         new FileResult(step.fileName(), runDate(step.fileName()), step.sha256(), parserVersion, rows, 3,
-            failedCase ? 2 : 3, 0, failedCase ? 1 : 0, List.of(), Map.of(), warnings(step.fileName()), 0));
+            failedCase ? 2 : 3, 0, failedCase ? 1 : 0, failures(step.fileName()), Map.of(), warnings(step.fileName()), 0, drift(step.fileName())));
     return new UploadSummary(3, 300, 1);
   }
 
@@ -184,6 +184,20 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     }
     publishes.incrementAndGet();
     return new PublishResult(12, 3);
+  }
+
+  /** The first failures, as parse and the staged report.json give them. */
+  static List<CaseFailure> failures(String fileName) {
+    return fileName.contains("failedcase")
+        ? List.of(new CaseFailure("id-2", "FiledDate", "2024-02-30", "not a date"))
+        : List.of();
+  }
+
+  /** What the real parse reports of a file with a section it does not map, for names containing "drifted". */
+  static ExtractDrift drift(String fileName) {
+    return fileName.contains("drifted")
+        ? new ExtractDrift(List.of(new ExtractDrift.PathCount("Index/RentalAssistance/Amount", 2)), 0, List.of())
+        : ExtractDrift.NONE;
   }
 
   /** What the real parse says of a file without RunDate, for names containing "warned". */

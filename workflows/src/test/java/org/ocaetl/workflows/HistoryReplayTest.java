@@ -2,6 +2,7 @@ package org.ocaetl.workflows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ocaetl.workflows.model.PromoteRequest;
+import org.ocaetl.workflows.model.RunNotice;
 
 /**
  * Replays recorded histories against the current workflow code: a change that alters the
@@ -30,6 +32,8 @@ class HistoryReplayTest {
   static final List<String> RUNS_BEFORE_THE_CHANGES = List.of("run.json", "run-segment.json");
   /** Recorded with the current code: version 1 of each change, over a replayed file. */
   static final String RUN_V1 = "run-v1-replay-flag-heartbeat.json";
+  /** Recorded with the run notification: a clean file and one with a failed case. */
+  static final String RUN_NOTIFIED = "run-notification.json";
 
   @Test
   void historiesArePresent() throws IOException {
@@ -97,6 +101,21 @@ class HistoryReplayTest {
     assertTrue(RecordedHistory.decode(promote.getInput(), PromoteRequest.class).files().stream()
         .allMatch(PromoteRequest.StagedRef::replay), "the replayed file is promoted with its replay flag");
     assertEquals(1, run.scheduled("Publish").size(), "the replayed file was applied again, so the run publishes");
+  }
+
+  @Test
+  void theNotifiedRunNotifiesOnceAfterPublishing() {
+    RecordedHistory run = RecordedHistory.named(RUN_NOTIFIED);
+    assertEquals(1, run.versionMarkers().get(WorkflowChanges.RUN_NOTIFICATION));
+    List<ActivityTaskScheduledEventAttributes> notices = run.scheduled("NotifyRun");
+    assertEquals(1, notices.size());
+    RunNotice notice = RecordedHistory.decode(notices.get(0).getInput(), RunNotice.class);
+    assertTrue(notice.result().published(), "sent after publishing");
+    assertEquals(1, notice.result().firstCaseFailures().size());
+    assertNull(notice.result().firstCaseFailures().get(0).value(), "no value in history");
+    for (String older : List.of("run.json", "run-segment.json", RUN_V1)) {
+      assertTrue(RecordedHistory.named(older).scheduled("NotifyRun").isEmpty(), older);
+    }
   }
 
   private static ActivityTaskScheduledEventAttributes promotion(RecordedHistory run) {

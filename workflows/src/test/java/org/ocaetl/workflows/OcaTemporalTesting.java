@@ -27,7 +27,8 @@ final class OcaTemporalTesting {
   }
 
   /** The fake activities of a started environment, and how to reach its workflows. */
-  record Workers(FakeStaging fake, FakeMaintenance maintenance, WorkflowClient client, String taskQueue) {}
+  record Workers(
+      FakeStaging fake, FakeMaintenance maintenance, FakeNotification notification, WorkflowClient client, String taskQueue) {}
 
   /**
    * Registers fresh fakes on the shared queue and on the fake's host queue {@code hostQueue}, then
@@ -36,10 +37,11 @@ final class OcaTemporalTesting {
   static Workers start(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options, String hostQueue) {
     FakeStaging fake = new FakeStaging(hostQueue);
     FakeMaintenance maintenance = new FakeMaintenance();
-    worker.registerActivitiesImplementations(fake, maintenance);
+    FakeNotification notification = new FakeNotification();
+    worker.registerActivitiesImplementations(fake, maintenance, notification);
     env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
     env.start();
-    return new Workers(fake, maintenance, env.getWorkflowClient(), options.getTaskQueue());
+    return new Workers(fake, maintenance, notification, env.getWorkflowClient(), options.getTaskQueue());
   }
 
   /** Search attributes as the server stores them (DescribeWorkflowExecution; no List on the test server). */

@@ -121,6 +121,19 @@ class RecordHistories {
     write(HistoryReplayTest.RUN_V1, client.fetchHistory("oca-run/replayed").toJson(true));
   }
 
+  /**
+   * run-notification.json: a run with the current code over a clean file and one with a failed
+   * case, ending in the run notification ({@link WorkflowChanges#RUN_NOTIFICATION}). Written on
+   * its own so the histories recorded before that change stay as they are.
+   */
+  @Test
+  void recordNotification() throws IOException {
+    fake.inbox =
+        List.of(file("LandlordTenant.Incr.2024-07-05.zip", "2024-07-05"), file("LandlordTenant.Incr.2024-07-12.failedcase.zip", "2024-07-12"));
+    stub(OcaRunWorkflow.class, "oca-run/notified").run(RunRequest.of(null, 2));
+    write(HistoryReplayTest.RUN_NOTIFIED, client.fetchHistory("oca-run/notified").toJson(true));
+  }
+
   private <T> T stub(Class<T> type, String workflowId) {
     return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
   }

@@ -19,12 +19,27 @@ public final class CircuitBreaker {
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicReference<String> openReason = new AtomicReference<>();
 
+  private final boolean logsWhenOpened;
+
   public CircuitBreaker(String service, int threshold) {
+    this(service, threshold, true);
+  }
+
+  private CircuitBreaker(String service, int threshold, boolean logsWhenOpened) {
     if (threshold < 1) {
       throw new IllegalArgumentException("breaker threshold must be at least 1: " + threshold);
     }
     this.service = service;
     this.threshold = threshold;
+    this.logsWhenOpened = logsWhenOpened;
+  }
+
+  /**
+   * A breaker for one call whose caller reports the outcome itself (the run notification): it opens
+   * only on an error retrying cannot fix (a refused key, an unknown path), and logs nothing.
+   */
+  public static CircuitBreaker forOneCall(String service) {
+    return new CircuitBreaker(service, Integer.MAX_VALUE, false);
   }
 
   public boolean isOpen() {
@@ -50,7 +65,7 @@ public final class CircuitBreaker {
 
   /** Opens at once. */
   public void trip(String reason) {
-    if (openReason.compareAndSet(null, reason)) {
+    if (openReason.compareAndSet(null, reason) && logsWhenOpened) {
       log.warn("{}: stopped geocoding for the rest of this run ({}); the addresses left wait for the backfill",
           service, reason);
     }

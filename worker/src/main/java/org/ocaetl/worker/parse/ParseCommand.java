@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.parse.ExtractFileException;
 import org.ocaetl.parse.RejectedCase;
 import org.ocaetl.stage.ExportReport;
@@ -83,6 +84,7 @@ public final class ParseCommand implements Callable<Integer> {
       written = true;
       stdout.println(summary(parse, export));
       parse.warnings().forEach(w -> stdout.println("Warning: " + w));
+      printDrift(parse.drift(), stdout);
       if (parse.casesFailed() == 0) {
         return 0;
       }
@@ -104,6 +106,26 @@ public final class ParseCommand implements Callable<Integer> {
       if (!written && output != null) {
         removePartialOutput(output, stagingDb, stderr);
       }
+    }
+  }
+
+  /**
+   * The extract's paths that no column reads (data the parser drops), and the column paths a large
+   * file lacked: paths and counts only, never values. Not a failure: the exit code stays.
+   */
+  private static void printDrift(ExtractDrift drift, PrintWriter stdout) {
+    if (drift.none()) {
+      return;
+    }
+    if (!drift.unmapped().isEmpty()) {
+      stdout.println("Extract drift: element paths no column reads (dropped; counts, also in report.json):");
+      drift.unmapped().forEach(p -> stdout.printf(Locale.ROOT, "  %s: %,d%n", p.path(), p.count()));
+      if (drift.unmappedNotListed() > 0) {
+        stdout.printf(Locale.ROOT, "  and %,d more occurrences of other paths%n", drift.unmappedNotListed());
+      }
+    }
+    if (!drift.mappedNeverSeen().isEmpty()) {
+      stdout.println("Extract drift: column paths no case held: " + String.join(", ", drift.mappedNeverSeen()));
     }
   }
 

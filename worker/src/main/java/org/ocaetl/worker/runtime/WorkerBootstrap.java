@@ -12,6 +12,7 @@ import org.ocaetl.activities.DiscoveryActivitiesImpl;
 import org.ocaetl.activities.FileActivitiesImpl;
 import org.ocaetl.activities.GeocodeBackfillActivitiesImpl;
 import org.ocaetl.activities.MaintenanceActivitiesImpl;
+import org.ocaetl.activities.NotificationActivitiesImpl;
 import org.ocaetl.activities.PromotionActivitiesImpl;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawArchive;
@@ -20,6 +21,7 @@ import org.ocaetl.discover.RawInbox;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.notify.WebhookSender;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.promote.CopyLandingLoader;
 import org.ocaetl.promote.PromotionSettings;
@@ -41,6 +43,7 @@ import org.ocaetl.workflows.FileWorkflowImpl;
 import org.ocaetl.workflows.GeocodeBackfillActivities;
 import org.ocaetl.workflows.GeocodeBackfillWorkflowImpl;
 import org.ocaetl.workflows.MaintenanceActivities;
+import org.ocaetl.workflows.NotificationActivities;
 import org.ocaetl.workflows.OcaRunWorkflowImpl;
 import org.ocaetl.workflows.PromotionActivities;
 
@@ -60,7 +63,8 @@ public final class WorkerBootstrap {
       FileActivities files,
       PromotionActivities promotion,
       GeocodeBackfillActivities geocodeBackfill,
-      MaintenanceActivities maintenance) {
+      MaintenanceActivities maintenance,
+      NotificationActivities notification) {
 
     /**
      * The real implementations over the configured database, store, inbox and work folder. The
@@ -119,12 +123,13 @@ public final class WorkerBootstrap {
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),
-          new MaintenanceActivitiesImpl(new TombstonePurge(database, config.schema()), metrics));
+          new MaintenanceActivitiesImpl(new TombstonePurge(database, config.schema()), metrics),
+          new NotificationActivitiesImpl(config.notification(), new WebhookSender(), metrics));
     }
 
     /** The same activities with other staging, promotion and publishing (tests inject faults). */
     public Activities with(FileActivities otherFiles, PromotionActivities otherPromotion) {
-      return new Activities(discovery, otherFiles, otherPromotion, geocodeBackfill, maintenance);
+      return new Activities(discovery, otherFiles, otherPromotion, geocodeBackfill, maintenance, notification);
     }
 
     /** Staged CSVs reach the database through the worker, or with --pg-s3-import straight from S3. */
@@ -158,7 +163,8 @@ public final class WorkerBootstrap {
         activities.files(),
         activities.promotion(),
         activities.geocodeBackfill(),
-        activities.maintenance());
+        activities.maintenance(),
+        activities.notification());
     Worker host = factory.newWorker(config.hostTaskQueue(), hostWorkerOptions(config));
     host.registerActivitiesImplementations(activities.files());
   }

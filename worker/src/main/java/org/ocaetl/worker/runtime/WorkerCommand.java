@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.RawInboxes;
+import org.ocaetl.notify.NotificationSettings;
 import org.ocaetl.rds.AwsS3Settings;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalOptions;
@@ -91,6 +92,22 @@ public final class WorkerCommand implements Callable<Integer> {
   boolean pgS3Import;
 
   @Option(
+      names = "--notify",
+      defaultValue = "${env:OCA_NOTIFY:-failures}",
+      paramLabel = "WHEN",
+      description = "Which runs send a notification to --notify-webhook-url: failures (runs that are not clean) or"
+          + " always (env OCA_NOTIFY), default ${DEFAULT-VALUE}.")
+  String notify;
+
+  @Option(
+      names = "--notify-webhook-url",
+      defaultValue = "${env:OCA_NOTIFY_WEBHOOK_URL}",
+      paramLabel = "URL",
+      description = "Slack-compatible incoming webhook for run notifications (env OCA_NOTIFY_WEBHOOK_URL, from the"
+          + " Secret: the URL holds a token; never logged); default: no notifications.")
+  String notifyWebhookUrl;
+
+  @Option(
       names = "--metrics-port",
       defaultValue = "${env:OCA_METRICS_PORT:-9464}",
       paramLabel = "PORT",
@@ -153,7 +170,8 @@ public final class WorkerCommand implements Callable<Integer> {
               .parallelism(files)
               .taskQueue(temporal.settings().taskQueue())
               .schemaSetup(schemaSetup.setup())
-              .geocoder(geocoder);
+              .geocoder(geocoder)
+              .notification(NotificationSettings.of(notify, notifyWebhookUrl));
       if (pgS3Import) {
         config.pgS3Import(AwsS3Settings.fromEnvironment(store, environment));
       }

@@ -11,6 +11,7 @@ import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.discover.SftpSettings;
 import org.ocaetl.geocode.GeocodingSettings;
+import org.ocaetl.notify.NotificationSettings;
 import org.ocaetl.rds.AwsS3Settings;
 import org.ocaetl.stage.StagingLimits;
 import org.ocaetl.store.ObjectStores;
@@ -43,6 +44,7 @@ import org.ocaetl.workflows.WorkflowIds;
  * @param pgS3Import with {@code --pg-s3-import}: how the database reaches the store's bucket
  *     through RDS's aws_s3 extension (promotion imports, public exports); null: through the worker
  * @param schemaSetup PostGIS use and the grants applied on every publish
+ * @param notification where run notifications go and for which runs (the webhook URL is a secret)
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -60,9 +62,11 @@ public record WorkerConfig(
     String inboxUri,
     GeocodingSettings geocoding,
     AwsS3Settings pgS3Import,
-    SchemaSetup schemaSetup) {
+    SchemaSetup schemaSetup,
+    NotificationSettings notification) {
 
   public WorkerConfig {
+    Objects.requireNonNull(notification, "notification");
     DatabaseUrl.parse(databaseUrl); // fails early, with the password redacted
     SqlIdentifier.require(schema);
     if (parallelism < 1) {
@@ -108,6 +112,7 @@ public record WorkerConfig(
     private GeocodingSettings geocoding;
     private AwsS3Settings pgS3Import;
     private SchemaSetup schemaSetup = SchemaSetup.defaults();
+    private NotificationSettings notification = NotificationSettings.NONE;
 
     private Builder() {}
 
@@ -191,6 +196,12 @@ public record WorkerConfig(
       return this;
     }
 
+    /** Run notifications (--notify, --notify-webhook-url); default none. */
+    public Builder notification(NotificationSettings settings) {
+      this.notification = settings;
+      return this;
+    }
+
     /** The configuration; IllegalArgumentException (or NullPointerException) for a bad or missing setting. */
     public WorkerConfig build() {
       Objects.requireNonNull(storeUri, "store");
@@ -213,7 +224,8 @@ public record WorkerConfig(
           inboxUri,
           services,
           pgS3Import,
-          schemaSetup);
+          schemaSetup,
+          notification);
     }
   }
 
@@ -245,6 +257,6 @@ public record WorkerConfig(
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
         + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding
-        + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + ", " + schemaSetup + "]";
+        + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + ", " + schemaSetup + ", " + notification + "]";
   }
 }

@@ -23,7 +23,7 @@ public record ScheduleSettings(String scheduleId, String cron, String timeZone, 
   /** A run missed by more than this (cluster down) is skipped, not started late. */
   public static final Duration CATCHUP_WINDOW = Duration.ofDays(1);
   /** Prefix of the started runs' workflow ids; the server appends the scheduled time. */
-  public static final String RUN_ID_PREFIX = "oca-run/scheduled";
+  public static final String RUN_ID_PREFIX = org.ocaetl.workflows.WorkflowIds.SCHEDULED_RUN;
 
   private static final Pattern CRON =
       Pattern.compile("@[a-z]+|[0-9A-Za-z*?,/#L-]+(\\s+[0-9A-Za-z*?,/#L-]+){4,6}");

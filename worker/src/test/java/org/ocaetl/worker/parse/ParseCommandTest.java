@@ -61,6 +61,24 @@ class ParseCommandTest {
   }
 
   @Test
+  void elementsTheParserDoesNotReadArePrintedByPathAndCount() throws Exception {
+    Path zip = zip(
+        TestExtracts.index("a", "<Court>x</Court><EvictionMoratoriumFlag>Y</EvictionMoratoriumFlag>"),
+        TestExtracts.index("b", "<Court code=\"K\">x</Court><RentalAssistance><Amount>9</Amount></RentalAssistance>"));
+    assertEquals(0, run("parse", zip.toString(), "--out", dir.resolve("out").toString()), err.toString());
+    assertTrue(out.toString().contains(
+        "Extract drift: element paths no column reads (dropped; counts, also in report.json):\n"
+            + "  Index/Court/@code: 1\n  Index/EvictionMoratoriumFlag: 1\n  Index/RentalAssistance: 1\n"
+            + "  Index/RentalAssistance/Amount: 1\n"), out.toString());
+  }
+
+  @Test
+  void aFileWithoutDriftPrintsNone() throws Exception {
+    assertEquals(0, run("parse", zip(TestExtracts.index("a", "<Court>x</Court>")).toString(), "--out", dir.resolve("out").toString()));
+    assertFalse(out.toString().contains("drift"), out.toString());
+  }
+
+  @Test
   void wholeFileFailureExitsOneWithFileLineAndColumn() throws Exception {
     Path zip = TestExtracts.zip(dir, NAME, "<LandlordTenantExtract>\n<Index></Court></LandlordTenantExtract>");
     assertEquals(1, run("parse", zip.toString(), "--out", dir.resolve("out").toString()));

@@ -18,6 +18,7 @@ import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.notify.NotificationSettings;
 import org.ocaetl.parse.ExtractDate;
 import org.ocaetl.schema.SchemaMigrator;
 import org.ocaetl.store.LocalObjectStore;
@@ -59,6 +60,16 @@ public final class EndToEnd implements AutoCloseable {
 
   /** A set-up whose parses take the processing day (docs/processing-rules.md#rule-1) from {@code processingClock}. */
   public EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock) throws IOException {
+    this(postgres, root, processingClock, NotificationSettings.NONE);
+  }
+
+  /** A set-up whose runs send their notifications as {@code notification} says. */
+  public EndToEnd(PostgresTestDatabase postgres, Path root, NotificationSettings notification) throws IOException {
+    this(postgres, root, ExtractDate.PROCESSING_CLOCK, notification);
+  }
+
+  private EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock, NotificationSettings notification)
+      throws IOException {
     this.postgres = postgres;
     this.root = root;
     String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -71,6 +82,7 @@ public final class EndToEnd implements AutoCloseable {
             .inbox(inbox)
             .workDir(root.resolve("work"))
             .hostWait(Duration.ofSeconds(3)) // ScheduleToStart is not time-skipped
+            .notification(notification)
             .build();
     database = DatabaseUrl.parse(config.databaseUrl());
     SchemaMigrator.migrate(database, schema);

@@ -11,13 +11,15 @@ import java.util.List;
  * @param casesFailed cases of the file that could not be converted (their old rows stay)
  * @param warnings what staging noticed without refusing the file, e.g. RunDate missing or
  *     disagreeing with the name (docs/processing-rules.md#rule-1); empty when none
+ * @param drift element paths of the file the parser does not map; NONE when none or not staged
  */
 public record FileOutcome(
-    String fileName, Outcome outcome, String reason, long casesFailed, List<String> warnings) {
+    String fileName, Outcome outcome, String reason, long casesFailed, List<String> warnings, ExtractDrift drift) {
 
   /** Outcomes recorded before warnings were carried (continue-as-new input) have none. */
   public FileOutcome {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    drift = drift == null ? ExtractDrift.NONE : drift;
   }
 
   public enum Outcome {
@@ -32,10 +34,10 @@ public record FileOutcome(
   }
 
   public static FileOutcome failed(String fileName, String reason) {
-    return new FileOutcome(fileName, Outcome.FAILED, reason, 0, List.of());
+    return new FileOutcome(fileName, Outcome.FAILED, reason, 0, List.of(), ExtractDrift.NONE);
   }
 
   public static FileOutcome skipped(String fileName, String reason) {
-    return new FileOutcome(fileName, Outcome.SKIPPED, reason, 0, List.of());
+    return new FileOutcome(fileName, Outcome.SKIPPED, reason, 0, List.of(), ExtractDrift.NONE);
   }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param stageMillis wall time per stage (parse, export, geocode, upload)
  * @param warnings e.g. RunDate missing or disagreeing with the name
  * @param addressesGeocoded addresses the geocoder resolved (0 with the "none" geocoder)
+ * @param drift element paths the parser does not map, and column paths a large file lacked
  */
 public record FileResult(
     String fileName,
@@ -35,4 +36,11 @@ public record FileResult(
     List<CaseFailure> failures,
     Map<String, Long> stageMillis,
     List<String> warnings,
-    long addressesGeocoded) {}
+    long addressesGeocoded,
+    ExtractDrift drift) {
+
+  /** Results (and report.json files) from before drift was reported have none. */
+  public FileResult {
+    drift = drift == null ? ExtractDrift.NONE : drift;
+  }
+}

@@ -17,6 +17,7 @@ import java.util.List;
  * @param warnings e.g. RunDate missing or disagreeing with the name
  * @param xmlBytes uncompressed size of the XML member
  * @param elapsedMillis wall time of the parse
+ * @param drift element paths the parser does not map, and column paths a large file lacked
  */
 public record ParseSummary(
     LocalDate extractDate,
@@ -28,4 +29,11 @@ public record ParseSummary(
     List<CaseFailure> failures,
     List<String> warnings,
     long xmlBytes,
-    long elapsedMillis) {}
+    long elapsedMillis,
+    ExtractDrift drift) {
+
+  /** Summaries of activities deployed before drift was reported have none. */
+  public ParseSummary {
+    drift = drift == null ? ExtractDrift.NONE : drift;
+  }
+}

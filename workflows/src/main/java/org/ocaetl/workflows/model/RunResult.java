@@ -1,5 +1,6 @@
 package org.ocaetl.workflows.model;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ import java.util.List;
  * @param casesFailed cases that could not be converted over the staged files
  * @param published whether the public snapshot was refreshed
  * @param publishError why publishing failed, or null
+ * @param dataDate the newest extract date among the files promoted, or null when none was
+ * @param firstCaseFailures the first {@value #CASE_FAILURES_KEPT} cases that could not be
+ *     converted: case id, element and reason, never the value (the files' report.json has them all)
  */
 public record RunResult(
     List<FileOutcome> files,
@@ -28,8 +32,17 @@ public record RunResult(
     long casesDeleted,
     long casesFailed,
     boolean published,
-    String publishError) {
+    String publishError,
+    LocalDate dataDate,
+    List<CaseFailure> firstCaseFailures) {
+
+  public static final int CASE_FAILURES_KEPT = 10;
 
   public static final RunResult EMPTY =
-      new RunResult(List.of(), List.of(), 0, 0, 0, 0, 0, 0, 0, false, null);
+      new RunResult(List.of(), List.of(), 0, 0, 0, 0, 0, 0, 0, false, null, null, List.of());
+
+  /** Results recorded before the case failures were carried (continue-as-new input) have none. */
+  public RunResult {
+    firstCaseFailures = firstCaseFailures == null ? List.of() : List.copyOf(firstCaseFailures);
+  }
 }
