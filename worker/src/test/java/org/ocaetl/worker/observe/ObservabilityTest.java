@@ -42,27 +42,32 @@ class ObservabilityTest {
   @Test
   void anActivityIsTimedWhileItRuns() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (Observability observability = new Observability();
-        TestActivityEnvironment env =
-            TestActivityEnvironment.newInstance(
-                TestEnvironmentOptions.newBuilder()
-                    .setWorkerFactoryOptions(
-                        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(observability.activityTimer()).build())
-                    .build())) {
-      env.registerActivitiesImplementations((Waiting) () -> await(release));
-      Waiting activity =
-          env.newActivityStub(
-              Waiting.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
-      CompletableFuture<Void> running = CompletableFuture.runAsync(activity::waitForRelease);
+    try (Observability observability = new Observability()) {
+      TestActivityEnvironment env =
+          TestActivityEnvironment.newInstance(
+              TestEnvironmentOptions.newBuilder()
+                  .setWorkerFactoryOptions(
+                      WorkerFactoryOptions.newBuilder().setWorkerInterceptors(observability.activityTimer()).build())
+                  .build());
+      try {
+        env.registerActivitiesImplementations((Waiting) () -> await(release));
+        Waiting activity =
+            env.newActivityStub(
+                Waiting.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+        CompletableFuture<Void> running = CompletableFuture.runAsync(activity::waitForRelease);
 
-      Await.until(Duration.ofSeconds(10), "the activity counted as running",
-          () -> running(observability, "active_count"), count -> count == 1);
-      Await.until(Duration.ofSeconds(10), "its run time to grow",
-          () -> running(observability, "max"), seconds -> seconds > 0);
-      release.countDown();
-      running.get(10, TimeUnit.SECONDS);
-      assertEquals(0, running(observability, "active_count"));
-      assertEquals(0, running(observability, "max"));
+        Await.until(Duration.ofSeconds(10), "the activity counted as running",
+            () -> running(observability, "count"), count -> count == 1);
+        Await.until(Duration.ofSeconds(10), "its run time to grow",
+            () -> running(observability, "max"), seconds -> seconds > 0);
+        release.countDown();
+        running.get(10, TimeUnit.SECONDS);
+        assertEquals(0, running(observability, "count"));
+        assertEquals(0, running(observability, "max"));
+      } finally {
+        release.countDown();
+        env.close();
+      }
     }
   }
 
