@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
@@ -240,6 +241,7 @@ public final class FileActivitiesImpl implements FileActivities {
         GeocodeRun run = geocoding.newRun(
             startToClose.isZero() ? Duration.ofHours(1) : startToClose.multipliedBy(3).dividedBy(4));
         report = geocoding.geocodeCsv(folder.exportDir().resolve(OcaTable.OCA_ADDRESSES.csvName()), run, context::heartbeat);
+        run.openBreakers().forEach(service -> metrics.breakerOpened(service, Instant.now()));
         log.info("{}: {} of {} address rows geocoded by {} ({} distinct addresses, {} cache hits, {} requests),"
                 + " {} not found, {} left for the backfill{}",
             step.fileName(), report.rowsGeocoded(), report.rows(), geocoding.name(), report.addresses(),

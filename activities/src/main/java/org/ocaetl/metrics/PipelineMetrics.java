@@ -1,11 +1,15 @@
 package org.ocaetl.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ocaetl.parse.ExtractDrift;
 import org.ocaetl.promote.FilePromotion;
 import org.ocaetl.promote.PromotionResult;
@@ -24,9 +28,20 @@ import org.ocaetl.workflows.model.PurgeResult;
  */
 public final class PipelineMetrics {
   private final MeterRegistry registry;
+  // Gauges hold their state weakly: these keep it alive.
+  private final AtomicLong lastPromotionSeconds = new AtomicLong();
+  private final Map<String, AtomicLong> breakerOpenedSeconds = new ConcurrentHashMap<>();
+
+  private final Counter casesParsed;
+  private final Counter casesFailed;
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Exported at 0 from the start: Prometheus's increase() does not count a counter's first
+    // sample, so one born with the first file's cases would hide that file from the failed-cases
+    // share alert.
+    casesParsed = counter("oca.cases.parsed", null, "Index elements read");
+    casesFailed = counter("oca.cases.failed", null, "Index elements that could not be converted");
   }
 
   /** Records into a registry without exporters: for tests and {@code oca local}. */
@@ -43,9 +58,9 @@ public final class PipelineMetrics {
   /** A file parsed into its staging database. */
   public void parsed(ParseReport report) {
     counter("oca.files.parsed", null, "Raw files parsed").increment();
-    counter("oca.cases.parsed", null, "Index elements read").increment(report.casesSeen());
+    casesParsed.increment(report.casesSeen());
     counter("oca.cases.staged", null, "Case versions converted and staged").increment(report.casesStaged());
-    counter("oca.cases.failed", null, "Index elements that could not be converted").increment(report.casesFailed());
+    casesFailed.increment(report.casesFailed());
     counter("oca.cases.deleted", null, "Delete records staged").increment(report.casesDeleted());
     counter("oca.xml.read", "bytes", "Uncompressed XML bytes parsed").increment(report.xmlBytes());
     stage("parse", Duration.ofMillis(report.elapsedMillis()));
@@ -112,8 +127,45 @@ public final class PipelineMetrics {
       promotedCases("tombstoned", file.casesTombstoned());
       promotedCases("deleted", file.casesDeleted());
       perTable("oca.promotion.rows.inserted", "Rows inserted into the main tables by promotions", file.rowsInserted());
+      if (!file.alreadyPromoted()) {
+        lastPromotion(Instant.now());
+      }
     }
     stage("promote", Duration.ofMillis(result.elapsedMillis()));
+  }
+
+  /**
+   * When a file was last promoted: set from the ledger when the worker starts (so a restart does
+   * not look like stale data) and on every promotion that applied a file. No series before the
+   * first promotion ever.
+   */
+  public void lastPromotion(Instant promotedAt) {
+    if (lastPromotionSeconds.getAndAccumulate(promotedAt.getEpochSecond(), Math::max) == 0) {
+      Gauge.builder("oca.last.promotion.timestamp", lastPromotionSeconds, AtomicLong::get)
+          .baseUnit("seconds")
+          .description("Unix time of the last promotion that applied a file (from the ledger at start)")
+          .register(registry);
+    }
+  }
+
+  /**
+   * A geocode step ended with a geocoder's circuit breaker open: the addresses left wait for the
+   * backfill. A breaker lives for one step, so the time is what outlasts it for an alert.
+   */
+  public void breakerOpened(String geocoder, Instant stepEnded) {
+    breakerOpenedSeconds
+        .computeIfAbsent(
+            geocoder,
+            name -> {
+              AtomicLong seconds = new AtomicLong();
+              Gauge.builder("oca.geocoder.breaker.opened.timestamp", seconds, AtomicLong::get)
+                  .baseUnit("seconds")
+                  .description("Unix time of the end of the last geocode step in which this geocoder's breaker opened")
+                  .tag("geocoder", name)
+                  .register(registry);
+              return seconds;
+            })
+        .accumulateAndGet(stepEnded.getEpochSecond(), Math::max);
   }
 
   /** The public snapshot rewritten. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -73,6 +74,18 @@ public final class PromotedFiles {
       Optional<LocalDate> date = latestExtractDate(c);
       c.rollback();
       return date;
+    }
+  }
+
+  /** When a file was last promoted, empty before the first promotion. */
+  public Optional<Instant> lastPromotedAt() throws SQLException {
+    try (Connection c = SchemaSession.begin(dataSource, schema);
+        PreparedStatement ps = c.prepareStatement(SqlResource.of("sql/schema/last_promoted_at.sql").render());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      Timestamp promotedAt = rs.getTimestamp(1);
+      c.rollback();
+      return Optional.ofNullable(promotedAt).map(Timestamp::toInstant);
     }
   }
 

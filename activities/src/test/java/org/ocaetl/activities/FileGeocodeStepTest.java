@@ -3,12 +3,14 @@ package org.ocaetl.activities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,8 @@ import org.ocaetl.geocode.GeocodeTesting;
 import org.ocaetl.geocode.Geocoding;
 import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.geocodingstub.GeocodingStub;
+import org.ocaetl.geocodingstub.GeocodingStub.Fault;
+import org.ocaetl.geocodingstub.GeocodingStub.Route;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.parse.ExtractDate;
@@ -104,6 +108,50 @@ class FileGeocodeStepTest {
       assertTrue(report.contains("\"addressesMissed\" : 1"), report);
       assertTrue(report.contains("\"addressesLeft\" : 0"), report);
     } finally {
+      activityEnv.close();
+    }
+  }
+
+  @Test
+  void aBreakerThatOpensIsRecordedWithTheTimeItsStepEnded() throws Exception {
+    LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
+    String otherCase =
+        TestExtracts.index("LT-2", "<Court>Kings County Civil Court</Court><FiledDate>2024-01-06</FiledDate>"
+            + "<PropertyAddresses><PropertyAddress><Street1>9 Breaker Place</Street1><City>Brooklyn</City>"
+            + "<State>NY</State><PostalCode>11201</PostalCode></PropertyAddress></PropertyAddresses>");
+    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE, TestExtracts.extract("2024-03-07", otherCase));
+    store.put(StoreKeys.raw(FILE), zip, "application/zip");
+    String sha256;
+    try (InputStream in = Files.newInputStream(zip)) {
+      sha256 = Sha256.of(in);
+    }
+    GeocodingSettings settings =
+        GeocodingSettings.fromEnvironment(stub.environment()).withLimits(limits -> GeocodeTesting.LIMITS);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TestActivityEnvironment activityEnv = TestActivityEnvironment.newInstance();
+    stub.failAlways(Route.GEOCLIENT_ADDRESS, new Fault.Status(403, null));
+    stub.failAlways(Route.GEOCLIENT_SEARCH, new Fault.Status(403, null));
+    long before = Instant.now().getEpochSecond();
+    try (Geocoding geocoding = Geocoding.create(settings, "geoclient", db.dataSource(), "step",
+        new GeocodeTesting.RecordingSleeper())) {
+      activityEnv.registerActivitiesImplementations(
+          new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
+              StagingLimits.defaults(root.resolve("tmp")), geocoding, new PipelineMetrics(registry),
+              ExtractDate.PROCESSING_CLOCK));
+      FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
+      HostStep step = new HostStep(FILE, sha256);
+      activities.fetch(step);
+      activities.parse(step);
+      activities.export(step);
+
+      activities.geocode(step);
+
+      double opened =
+          registry.get("oca.geocoder.breaker.opened.timestamp").tag("geocoder", "geoclient").gauge().value();
+      assertTrue(opened >= before && opened <= Instant.now().getEpochSecond(), "opened at " + opened);
+    } finally {
+      stub.failAlways(Route.GEOCLIENT_ADDRESS, null);
+      stub.failAlways(Route.GEOCLIENT_SEARCH, null);
       activityEnv.close();
     }
   }

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -328,6 +329,10 @@ class PromotionTransactionTest {
     assertEquals(LocalDate.of(2024, 3, 15), all.get(MAR_15).extractDate());
     assertEquals("wf-test", all.get(MAR_15).workflowId());
     assertEquals(LocalDate.of(2024, 3, 15), ledger.latestExtractDate().orElseThrow());
+    assertEquals(
+        all.values().stream().map(PromotedFiles.PromotedFile::promotedAt).max(Comparator.naturalOrder()),
+        ledger.lastPromotedAt(),
+        "the staleness gauge's start value");
     assertEquals(
         List.of("1|0|0|0|1"),
         h.rows("SELECT counts->'casesDeleted', counts->'casesApplied', counts->'casesSkippedOlder',"

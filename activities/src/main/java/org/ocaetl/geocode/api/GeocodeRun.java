@@ -1,6 +1,7 @@
 package org.ocaetl.geocode.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,11 @@ public final class GeocodeRun {
         .map(e -> e.getKey() + ": " + e.getValue().reason())
         .sorted()
         .findFirst();
+  }
+
+  /** The services whose breaker opened in this run, by name. */
+  public List<String> openBreakers() {
+    return breakers.entrySet().stream().filter(e -> e.getValue().isOpen()).map(Map.Entry::getKey).sorted().toList();
   }
 
   /** HTTP requests sent (attempts included). */

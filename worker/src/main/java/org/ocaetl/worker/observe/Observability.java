@@ -3,6 +3,7 @@ package org.ocaetl.worker.observe;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,23 @@ public final class Observability implements AutoCloseable {
 
   public PipelineMetrics pipeline() {
     return pipeline;
+  }
+
+  /** For {@code WorkerFactoryOptions.setWorkerInterceptors}: times the activities while they run. */
+  public WorkerInterceptor activityTimer() {
+    return new RunningActivities(registry);
+  }
+
+  /**
+   * Exports {@code readiness} as {@code oca_worker_ready} (1 ready, 0 not): what {@code /readyz}
+   * answers, for an alert on a worker that runs but does not poll (Kubernetes only stops sending it
+   * traffic, and a worker gets none anyway).
+   */
+  public void exportReadiness(HealthCheck readiness) {
+    Gauge.builder("oca.worker.ready", readiness, check -> check.problem().isEmpty() ? 1 : 0)
+        .description("1 when the worker polls its task queues and Temporal answers (as /readyz), else 0")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** The Prometheus text exposition (format 0.0.4). */

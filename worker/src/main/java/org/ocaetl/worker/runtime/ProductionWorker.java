@@ -1,11 +1,16 @@
 package org.ocaetl.worker.runtime;
 
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ocaetl.db.DatabaseUrl;
+import org.ocaetl.metrics.PipelineMetrics;
+import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.store.ObjectStores;
 import org.ocaetl.worker.cluster.TemporalConnection;
 import org.ocaetl.worker.cluster.TemporalSettings;
@@ -70,13 +75,18 @@ final class ProductionWorker implements AutoCloseable {
     OpsHttpServer http = null;
     try {
       connection = TemporalConnection.open(temporal, observability.temporalScope());
-      WorkerFactory factory = WorkerFactory.newInstance(connection.client());
+      WorkerFactory factory =
+          WorkerFactory.newInstance(
+              connection.client(),
+              WorkerFactoryOptions.newBuilder().setWorkerInterceptors(observability.activityTimer()).build());
       WorkerBootstrap.register(
           factory,
           config,
           WorkerBootstrap.Activities.production(config, ObjectStores.open(config.storeUri()), observability.pipeline()));
       AtomicBoolean stopping = new AtomicBoolean();
       WorkerHealth health = new WorkerHealth(factory, connection.service(), stopping);
+      observability.exportReadiness(health.readiness());
+      lastPromotion(config, observability.pipeline());
       http = OpsHttpServer.start(metricsPort, observability::scrape, health.liveness(), health.readiness());
       factory.start();
       log.info("Polling task queues {} and {} ({} staging step(s) at once)",
@@ -91,6 +101,17 @@ final class ProductionWorker implements AutoCloseable {
       }
       observability.close();
       throw e;
+    }
+  }
+
+  /** The staleness gauge starts from the ledger, so a restart does not look like a week without promotion. */
+  private static void lastPromotion(WorkerConfig config, PipelineMetrics metrics) {
+    try {
+      new PromotedFiles(DatabaseUrl.parse(config.databaseUrl()), config.schema())
+          .lastPromotedAt()
+          .ifPresent(metrics::lastPromotion);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the last promotion from the ledger failed: " + e.getMessage(), e);
     }
   }
 
