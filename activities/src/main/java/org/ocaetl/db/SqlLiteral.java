@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A literal that SQL cannot take as a bound parameter (COPY's target path, the value of a SET), as
- * a quoted SQL string. Only the two kinds below exist, each validated, so a literal never carries
+ * a quoted SQL string. Only the kinds below exist, each validated, so a literal never carries
  * arbitrary text into a statement.
  */
 public final class SqlLiteral {
@@ -25,6 +25,11 @@ public final class SqlLiteral {
   /** A file's absolute path (COPY ... TO). */
   public static SqlLiteral path(Path path) {
     return new SqlLiteral(path.toAbsolutePath().toString());
+  }
+
+  /** A validated identifier as a string (e.g. a column name in DuckDB's {@code read_csv(columns = ...)}). */
+  public static SqlLiteral name(SqlIdentifier identifier) {
+    return new SqlLiteral(identifier.name());
   }
 
   /** A size matching {@link #SIZE}. */

@@ -31,16 +31,14 @@ import org.ocaetl.db.SqlResource;
 final class SnapshotExports {
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final RelationExporter exporter;
   private final int connections;
 
-  SnapshotExports(DataSource dataSource, SqlIdentifier schema, RelationExporter exporter, int connections) {
+  SnapshotExports(DataSource dataSource, SqlIdentifier schema, int connections) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1: " + connections);
     }
     this.dataSource = dataSource;
     this.schema = schema;
-    this.exporter = exporter;
     this.connections = connections;
   }
 
@@ -93,12 +91,8 @@ final class SnapshotExports {
       throws SQLException, IOException {
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {
-      SqlResource query =
-          SqlResource.of("sql/publish/relation_rows.sql")
-              .with("relation", e.relation())
-              .with("order_columns", e.orderColumns());
       try {
-        written.put(e.key(), exporter.export(c, e.key(), query));
+        written.put(e.key(), e.writer().write(c));
       } catch (SQLException | IOException | RuntimeException failure) {
         failed.set(true); // the other connections stop after their current export
         throw failure;
