@@ -71,9 +71,30 @@ final class SnapshotExports {
             return null;
           }));
         }
-        drain(snapshot, queue, written, failed);
+        Exception failure = null;
+        try {
+          drain(snapshot, queue, written, failed);
+        } catch (SQLException | IOException | RuntimeException e) {
+          failure = e;
+        }
+        // Even after a failure, wait for the others' current exports: none may write after run() returns.
         for (Future<Void> f : running) {
-          await(f);
+          try {
+            await(f);
+          } catch (SQLException | IOException | RuntimeException e) {
+            if (failure == null) {
+              failure = e;
+            } else {
+              failure.addSuppressed(e);
+            }
+          }
+        }
+        switch (failure) {
+          case null -> {}
+          case SQLException s -> throw s;
+          case IOException io -> throw io;
+          case RuntimeException r -> throw r;
+          default -> throw new IOException(failure);
         }
       } finally {
         pool.shutdownNow();
