@@ -23,6 +23,8 @@ import org.ocaetl.model.ColumnType;
 import org.ocaetl.store.FileTrees;
 import org.ocaetl.store.ObjectStore;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one published relation as {@code public/parquet/<name>.parquet} from the snapshot
@@ -37,6 +39,8 @@ public final class ParquetExporter {
   /** The media type registered for Parquet (IANA, 2024). */
   public static final String CONTENT_TYPE = "application/vnd.apache.parquet";
 
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetExporter.class);
+
   private final ObjectStore store;
   private final ParquetSettings settings;
 
@@ -50,6 +54,7 @@ public final class ParquetExporter {
    * @return rows written
    */
   public long export(Connection snapshot, PublishedRelation relation) throws SQLException, IOException {
+    long started = System.nanoTime();
     Files.createDirectories(settings.workDirectory());
     Path dir = Files.createTempDirectory(settings.workDirectory(), "publish-parquet-");
     try {
@@ -59,7 +64,10 @@ public final class ParquetExporter {
       Path parquet = dir.resolve(relation.name() + ".parquet");
       writeParquet(dir, csv, relation, casts, parquet);
       Files.delete(csv); // the upload needs the room less than the disk does
+      long bytes = Files.size(parquet);
       store.put(relation.parquetKey(), parquet, CONTENT_TYPE);
+      LOG.info("Wrote {}: {} rows, {} bytes in {} ms",
+          relation.parquetKey(), rows, bytes, (System.nanoTime() - started) / 1_000_000);
       return rows;
     } finally {
       FileTrees.deleteTree(dir);
