@@ -123,7 +123,7 @@ public final class ParquetExporter {
       BigDecimal largest = rs.getBigDecimal(2);
       int integerDigits = Math.max(largest.precision() - largest.scale(), 0);
       if (scale + integerDigits > ParquetType.MAX_PRECISION) {
-        throw new IllegalStateException(
+        throw new DecimalTooWideException(
             "Published relation " + relation.name() + ", column " + column.name() + ": a value with "
                 + integerDigits + " integer digits and a scale of " + scale + " does not fit a Parquet DECIMAL of "
                 + ParquetType.MAX_PRECISION + " digits; no Parquet file written");
@@ -150,6 +150,13 @@ public final class ParquetExporter {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", properties);
         Statement st = duckdb.createStatement()) {
       st.execute(sql);
+    }
+  }
+
+  /** A number no Parquet DECIMAL holds exactly: retrying cannot help, the value or the code must change. */
+  public static final class DecimalTooWideException extends IllegalStateException {
+    DecimalTooWideException(String message) {
+      super(message);
     }
   }
 }
