@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * Writes a complete snapshot of one schema to the object store (docs/tables.md#published-files): every data table
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
- * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15); every public
- * table and view also as typed Parquet ({@link ParquetExporter}), then {@code public/datapackage.json}
- * describing them ({@link DataPackage}), then the data date and its badge. Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
- * even while a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
+ * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15); every
+ * public table and view also as typed Parquet ({@link ParquetExporter}), then {@code
+ * public/datapackage.json} describing them ({@link DataPackage}), then the data date and its badge.
+ * Everything is read in one REPEATABLE READ snapshot, so the files agree with each other even while
+ * a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
  * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
  * file and badge are always written through the store.
  */
