@@ -19,6 +19,7 @@ import org.ocaetl.promote.PromotionResult;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.StagedFile;
 import org.ocaetl.publish.LevelTwoViews;
+import org.ocaetl.publish.ParquetExporter;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.SnapshotResult;
 import org.ocaetl.schema.PromotedFiles;
@@ -96,6 +97,8 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
       return new PublishResult(result.rowsPerObject().size(), result.elapsedMillis());
     } catch (LevelTwoViews.GrantConfigurationException e) {
       throw Failures.nonRetryable("GrantConfiguration", e.getMessage(), e);
+    } catch (ParquetExporter.DecimalTooWideException e) {
+      throw Failures.nonRetryable("DecimalTooWide", e.getMessage(), e);
     } catch (SQLException | IOException e) {
       throw Activity.wrap(e);
     }

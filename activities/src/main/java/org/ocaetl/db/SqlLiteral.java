@@ -27,6 +27,11 @@ public final class SqlLiteral {
     return new SqlLiteral(path.toAbsolutePath().toString());
   }
 
+  /** A validated identifier as a string (e.g. a column name in DuckDB's {@code read_csv(columns = ...)}). */
+  public static SqlLiteral name(SqlIdentifier identifier) {
+    return new SqlLiteral(identifier.name());
+  }
+
   /** A size matching {@link #SIZE}. */
   public static SqlLiteral size(String size) {
     if (!SIZE.matcher(size).matches()) {

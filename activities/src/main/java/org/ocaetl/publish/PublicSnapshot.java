@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * Writes a complete snapshot of one schema to the object store (docs/tables.md#published-files): every data table
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
- * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15), then the data date and
- * its badge. Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
- * even while a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
+ * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15); every
+ * public table and view also as typed Parquet ({@link ParquetExporter}), then {@code
+ * public/datapackage.json} describing them ({@link DataPackage}), then the data date and its badge.
+ * Everything is read in one REPEATABLE READ snapshot, so the files agree with each other even while
+ * a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
  * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
  * file and badge are always written through the store.
  */
@@ -44,21 +46,12 @@ public final class PublicSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(PublicSnapshot.class);
   /** Connections sharing the snapshot; two use two database cores (docs/benchmarks.md). */
   private static final int EXPORT_CONNECTIONS = 2;
-  private static final String CSV = "text/csv; charset=utf-8";
-  private static final SqlIdentifier PUBLIC_ADDRESS_VIEW = SqlIdentifier.of("oca_addresses_public");
-  private static final List<SqlIdentifier> PUBLIC_ADDRESS_COLUMNS =
-      identifiers(List.of("indexnumberid", "city", "state", "postalcode"));
-
-  private static final List<SqlIdentifier> WITH_BBL_COLUMNS =
-      identifiers(List.of("indexnumberid", "city", "state", "postalcode", "borough_code", "place_name", "boro", "cd",
-          "ct", "bct2020", "bctcb2020", "ct2010", "cb2010", "council", "grc", "grc2", "msg", "msg2", "unitsres", "bbl"));
-  private static final List<SqlIdentifier> WITH_CT_COLUMNS =
-      identifiers(List.of("indexnumberid", "geoid", "countyfp", "city", "state", "postalcode"));
 
   private final DataSource dataSource;
   private final ObjectStore store;
   private final LevelTwoViews views;
   private final RelationExporter exporter;
+  private final ParquetExporter parquet;
 
   /** A snapshot publisher that applies no grants and streams every CSV through the store. */
   public PublicSnapshot(DataSource dataSource, ObjectStore store) {
@@ -75,29 +68,40 @@ public final class PublicSnapshot {
     this(dataSource, store, List.of(), exporter);
   }
 
-  /**
-   * A snapshot publisher that redefines the level-2 views and applies {@code grants} first, then
-   * has {@code exporter} write the CSVs.
-   */
+  /** As below, with the default Parquet settings. */
   public PublicSnapshot(
       DataSource dataSource, ObjectStore store, List<Grant> grants, RelationExporter exporter) {
+    this(dataSource, store, grants, exporter, ParquetSettings.DEFAULTS);
+  }
+
+  /**
+   * A snapshot publisher that redefines the level-2 views and applies {@code grants} first, then
+   * has {@code exporter} write the CSVs and DuckDB, within {@code parquet}, the Parquet files.
+   */
+  public PublicSnapshot(
+      DataSource dataSource, ObjectStore store, List<Grant> grants, RelationExporter exporter,
+      ParquetSettings parquet) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.store = Objects.requireNonNull(store, "store");
     this.views = new LevelTwoViews(dataSource, grants);
     this.exporter = Objects.requireNonNull(exporter, "exporter");
+    this.parquet = new ParquetExporter(store, parquet);
   }
 
   public SnapshotResult publish(String schema) throws SQLException, IOException {
     long started = System.nanoTime();
-    List<Export> exports = exports(views.rebuild(schema));
+    List<PublishedRelation> relations = PublishedRelation.available(views.rebuild(schema));
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
-      rows.putAll(new SnapshotExports(dataSource, schemaName, exporter, EXPORT_CONNECTIONS).run(c, exports));
+      rows.putAll(new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations)));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       c.rollback(); // read-only snapshot: nothing to commit
     }
+    byte[] descriptor = DataPackage.descriptor(relations, PublishedFile.readAll(store, relations), dataDate);
+    store.write(StoreKeys.published(DataPackage.FILE), DataPackage.CONTENT_TYPE, out -> out.write(descriptor));
+    rows.put(StoreKeys.published(DataPackage.FILE), 0L);
     // The date files go last: a reader who sees the new date also finds the new tables.
     if (dataDate != null) {
       writeText(StoreKeys.published(DATE_FILE), "text/plain; charset=utf-8", dataDate + "\n");
@@ -117,39 +121,36 @@ public final class PublicSnapshot {
     store.write(key, contentType, out -> out.write(bytes));
   }
 
-  /** One published object: its key, the table or view it holds, the columns its rows are sorted by. */
-  record Export(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {}
+  /** One object of a publish: its key and how it is written from the snapshot. */
+  record Export(String key, Writer writer) {}
+
+  /** Writes one object from the snapshot's connection; returns its data rows. */
+  @FunctionalInterface
+  interface Writer {
+    long write(Connection snapshot) throws SQLException, IOException;
+  }
 
   /**
-   * Every object of a publish (docs/tables.md#published-files), given the level-2 views the schema has: the data
-   * tables and oca_metadata, the address views under public/ (no street address, docs/processing-rules.md#rule-15), the full
-   * address table (with geom where present) only under private/.
+   * Every object of a publish (docs/tables.md#published-files): each published relation as CSV and
+   * as Parquet (no street address, docs/processing-rules.md#rule-15), then the full address table
+   * (with geom where present) only under private/.
    */
-  static List<Export> exports(List<SqlIdentifier> levelTwoViews) {
+  private List<Export> exports(List<PublishedRelation> relations) {
     List<Export> exports = new ArrayList<>();
-    for (OcaTable table : OcaTable.values()) {
-      if (table != OcaTable.OCA_ADDRESSES) {
-        exports.add(new Export(StoreKeys.published(table.csvName()), tableName(table), SqlIdentifier.columnsOf(table)));
-      }
+    for (PublishedRelation r : relations) {
+      exports.add(csv(r.csvKey(), r.source(), r.columnNames()));
     }
-    exports.add(new Export(
-        StoreKeys.published(OcaTable.OCA_ADDRESSES.csvName()), PUBLIC_ADDRESS_VIEW, PUBLIC_ADDRESS_COLUMNS));
-    if (levelTwoViews.contains(LevelTwoViews.WITH_BBL)) {
-      exports.add(new Export(StoreKeys.published("oca_addresses_with_bbl.csv"), LevelTwoViews.WITH_BBL, WITH_BBL_COLUMNS));
+    for (PublishedRelation r : relations) {
+      exports.add(new Export(r.parquetKey(), c -> parquet.export(c, r)));
     }
-    if (levelTwoViews.contains(LevelTwoViews.WITH_CT)) {
-      exports.add(new Export(StoreKeys.published("oca_addresses_with_ct.csv"), LevelTwoViews.WITH_CT, WITH_CT_COLUMNS));
-    }
-    exports.add(new Export(
-        PRIVATE_ADDRESSES_KEY, tableName(OcaTable.OCA_ADDRESSES), SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES)));
+    OcaTable addresses = OcaTable.OCA_ADDRESSES;
+    exports.add(csv(PRIVATE_ADDRESSES_KEY, SqlIdentifier.of(addresses.tableName()), SqlIdentifier.columnsOf(addresses)));
     return List.copyOf(exports);
   }
 
-  private static SqlIdentifier tableName(OcaTable table) {
-    return SqlIdentifier.of(table.tableName());
-  }
-
-  private static List<SqlIdentifier> identifiers(List<String> names) {
-    return names.stream().map(SqlIdentifier::of).toList();
+  private Export csv(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {
+    SqlResource rows =
+        SqlResource.of("sql/publish/relation_rows.sql").with("relation", relation).with("order_columns", orderColumns);
+    return new Export(key, c -> exporter.export(c, key, rows));
   }
 }

@@ -31,16 +31,14 @@ import org.ocaetl.db.SqlResource;
 final class SnapshotExports {
   private final DataSource dataSource;
   private final SqlIdentifier schema;
-  private final RelationExporter exporter;
   private final int connections;
 
-  SnapshotExports(DataSource dataSource, SqlIdentifier schema, RelationExporter exporter, int connections) {
+  SnapshotExports(DataSource dataSource, SqlIdentifier schema, int connections) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1: " + connections);
     }
     this.dataSource = dataSource;
     this.schema = schema;
-    this.exporter = exporter;
     this.connections = connections;
   }
 
@@ -73,9 +71,30 @@ final class SnapshotExports {
             return null;
           }));
         }
-        drain(snapshot, queue, written, failed);
+        Exception failure = null;
+        try {
+          drain(snapshot, queue, written, failed);
+        } catch (SQLException | IOException | RuntimeException e) {
+          failure = e;
+        }
+        // Even after a failure, wait for the others' current exports: none may write after run() returns.
         for (Future<Void> f : running) {
-          await(f);
+          try {
+            await(f);
+          } catch (SQLException | IOException | RuntimeException e) {
+            if (failure == null) {
+              failure = e;
+            } else {
+              failure.addSuppressed(e);
+            }
+          }
+        }
+        switch (failure) {
+          case null -> {}
+          case SQLException s -> throw s;
+          case IOException io -> throw io;
+          case RuntimeException r -> throw r;
+          default -> throw new IOException(failure);
         }
       } finally {
         pool.shutdownNow();
@@ -93,12 +112,8 @@ final class SnapshotExports {
       throws SQLException, IOException {
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {
-      SqlResource query =
-          SqlResource.of("sql/publish/relation_rows.sql")
-              .with("relation", e.relation())
-              .with("order_columns", e.orderColumns());
       try {
-        written.put(e.key(), exporter.export(c, e.key(), query));
+        written.put(e.key(), e.writer().write(c));
       } catch (SQLException | IOException | RuntimeException failure) {
         failed.set(true); // the other connections stop after their current export
         throw failure;

@@ -2,8 +2,12 @@ package org.ocaetl.activities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.workflows.PromotionActivities;
 import org.ocaetl.workflows.model.PromoteRequest;
 import org.ocaetl.workflows.model.PromoteResult;
+import org.ocaetl.workflows.model.PublishRequest;
 
 /** The promotion activity on a real database: it heartbeats while its transaction runs. */
 class PromotionActivitiesImplTest {
@@ -63,6 +68,34 @@ class PromotionActivitiesImplTest {
     assertEquals(1, result.files().size());
     assertFalse(heartbeats.isEmpty(), "the promotion heartbeats from the start of its transaction");
     assertTrue(new PromotedFiles(db.dataSource(), SCHEMA).all().containsKey(file.fileName()));
+  }
+
+  @Test
+  void aNumberParquetCannotHoldFailsThePublishWithoutRetry() throws Exception {
+    LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
+    StagedFile file = StagedFileFixture.file("LandlordTenant.Incr.2024-02-02.zip")
+        .version("LT-WIDE", c -> c.index("primaryclaimtotal", "1" + "0".repeat(38)))
+        .writeTo(store);
+    env.registerActivitiesImplementations(
+        new PromotionActivitiesImpl(
+            new PromotionTransaction(db.dataSource(), SCHEMA, store),
+            new PromotedFiles(db.dataSource(), SCHEMA),
+            new PublicSnapshot(db.dataSource(), store),
+            SCHEMA,
+            PipelineMetrics.noop()));
+    PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
+    activities.promote(new PromoteRequest(
+        List.of(new PromoteRequest.StagedRef(file.fileName(), file.extractDate(), file.sha256(), false))));
+
+    ActivityFailure e = assertThrows(ActivityFailure.class, () -> activities.publish(new PublishRequest(List.of())));
+
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, e.getCause());
+    assertEquals("DecimalTooWide", cause.getType());
+    assertTrue(cause.isNonRetryable(), "the same snapshot fails the same way");
+    String message = cause.getOriginalMessage();
+    assertTrue(message.startsWith("Published relation oca_index, column primaryclaimtotal: a value with 39 integer"
+        + " digits and a scale of "), message); // the scale depends on the other test's rows in this schema
+    assertTrue(message.endsWith(" does not fit a Parquet DECIMAL of 38 digits; no Parquet file written"), message);
   }
 
   @Test

@@ -21,4 +21,10 @@ class SqlLiteralTest {
     assertThrows(IllegalArgumentException.class, () -> SqlLiteral.size("20GB'; DROP TABLE x; --"));
     assertThrows(IllegalArgumentException.class, () -> SqlLiteral.size("lots"));
   }
+
+  @Test
+  void aNameIsAValidatedIdentifierAsAString() {
+    assertEquals("'primaryclaimtotal'", SqlLiteral.name(SqlIdentifier.of("primaryclaimtotal")).sql());
+    assertThrows(IllegalArgumentException.class, () -> SqlLiteral.name(SqlIdentifier.of("x'; DROP TABLE y; --")));
+  }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.ocaetl.model.OcaTable;
 import org.ocaetl.promote.PromotionHarness;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.store.S3Location;
@@ -51,7 +50,8 @@ class PublicSnapshotS3Test {
 
     List<String> published = store.list("public/");
     // 11 tables and the 3 address views (PostGIS is installed here), the date and the badge
-    assertEquals(OcaTable.values().length + 4, published.size(), published.toString());
+    // A CSV and a Parquet file per published relation (PostGIS: both level-2 views), the descriptor, date and badge.
+    assertEquals(2 * PublishedRelation.ALL.size() + 3, published.size(), published.toString());
     assertEquals(published.size() + 1, result.rowsPerObject().size());
     for (String key : published) {
       String content = read(key);

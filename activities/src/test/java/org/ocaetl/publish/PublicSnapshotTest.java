@@ -59,9 +59,13 @@ class PublicSnapshotTest {
     expectedPublic.add("public/oca_addresses_with_ct.csv");
     expectedPublic.add("public/last-updated-date.txt");
     expectedPublic.add("public/last-updated-shield.svg");
+    expectedPublic.add("public/datapackage.json");
+    for (PublishedRelation r : PublishedRelation.ALL) {
+      expectedPublic.add("public/parquet/" + r.name() + ".parquet");
+    }
     assertEquals(expectedPublic.stream().sorted().toList(), store.list("public/"));
     assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), store.list("private/exports/"));
-    assertEquals(17, result.rowsPerObject().size());
+    assertEquals(32, result.rowsPerObject().size());
     assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
 
     // Table CSVs: the header is the table's columns, every row is there (decisions' highlights span

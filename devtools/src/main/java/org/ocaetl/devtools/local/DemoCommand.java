@@ -94,7 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
     int exit = localCommand.execute(args.toArray(String[]::new));
 
     err.println();
-    err.println("Published files: " + dataDir.resolve("store/public") + " (one CSV per table, the date file and badge)");
+    err.println("Published files: " + dataDir.resolve("store/public")
+        + " (one CSV per table, its typed twin under parquet/, datapackage.json describing both, the date file and badge)");
     err.println("Staged files and reports: " + dataDir.resolve("store/private/staging"));
     err.println(
         databaseUrl != null

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.ocaetl.model.OcaTable;
+import org.ocaetl.publish.PublishedRelation;
 import org.ocaetl.store.ObjectStore;
 import org.ocaetl.store.S3Location;
 import org.ocaetl.store.S3ObjectStore;
@@ -77,7 +77,8 @@ class PgS3ImportEndToEndTest {
     try (ObjectStore store = new S3ObjectStore(new S3Location(bucket, "nyc/"), s3.settings(ChecksumMode.WHEN_SUPPORTED))) {
       List<String> published = store.list(StoreKeys.PUBLIC);
       // 11 tables + oca_metadata, the three address views (PostGIS is installed here), date and badge.
-      assertEquals(OcaTable.values().length + 4, published.size(), published.toString());
+      // A CSV and a Parquet file per published relation (PostGIS: both level-2 views), the descriptor, date and badge.
+      assertEquals(2 * PublishedRelation.ALL.size() + 3, published.size(), published.toString());
       assertTrue(published.contains("public/oca_addresses_with_bbl.csv"), published.toString());
       assertEquals("2024-03-15\n", read(store, "public/" + StoreKeys.DATE_FILE));
       String index = read(store, "public/oca_index.csv");

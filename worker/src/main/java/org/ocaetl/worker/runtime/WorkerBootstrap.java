@@ -28,6 +28,7 @@ import org.ocaetl.promote.PromotionSettings;
 import org.ocaetl.promote.PromotionTransaction;
 import org.ocaetl.promote.S3ImportLandingLoader;
 import org.ocaetl.promote.LandingLoader;
+import org.ocaetl.publish.ParquetSettings;
 import org.ocaetl.publish.PublicSnapshot;
 import org.ocaetl.publish.RelationExporter;
 import org.ocaetl.publish.S3QueryExporter;
@@ -119,7 +120,8 @@ public final class WorkerBootstrap {
           new PromotionActivitiesImpl(
               new PromotionTransaction(database, config.schema(), stageLoader(config, store), PromotionSettings.DEFAULTS),
               ledger,
-              new PublicSnapshot(database, store, config.schemaSetup().grants(), relationExporter(config, store)),
+              new PublicSnapshot(
+                  database, store, config.schemaSetup().grants(), relationExporter(config, store), parquet(config)),
               config.schema(),
               metrics),
           new GeocodeBackfillActivitiesImpl(geocoding, geocoding.backfill(database, config.schema())),
@@ -130,6 +132,14 @@ public final class WorkerBootstrap {
     /** The same activities with other staging, promotion and publishing (tests inject faults). */
     public Activities with(FileActivities otherFiles, PromotionActivities otherPromotion) {
       return new Activities(discovery, otherFiles, otherPromotion, geocodeBackfill, maintenance, notification);
+    }
+
+    /**
+     * The published Parquet files are written after the run's files are staged, by the publish's two
+     * export connections at once: each gets half the worker's DuckDB budget, in its work folder.
+     */
+    private static ParquetSettings parquet(WorkerConfig config) {
+      return new ParquetSettings(config.stagingLimits().sharedBy(2).memoryLimit(), config.workDir());
     }
 
     /** Staged CSVs reach the database through the worker, or with --pg-s3-import straight from S3. */
