@@ -54,7 +54,7 @@ class PrometheusRulesTest {
     }
     String readme = Files.readString(OcaEnvironment.REPO.resolve("README.md"));
     List<String> alerts = alertNames(YAML.readTree(RULES.toFile()).get("groups"));
-    assertEquals(8, alerts.size(), alerts.toString());
+    assertEquals(10, alerts.size(), alerts.toString());
     for (String alert : alerts) {
       assertTrue(tests.toString().contains("alertname: " + alert + "\n"), alert + " has a promtool test");
       assertTrue(readme.contains("| `" + alert + "` |"), alert + " is in README's runbook table");
