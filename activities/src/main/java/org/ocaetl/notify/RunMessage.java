@@ -37,7 +37,9 @@ public final class RunMessage {
     ObjectNode body = JSON.createObjectNode();
     String title = title(notice);
     List<String> lines = lines(notice);
-    body.put("text", title + "\n" + String.join("\n", lines));
+    // The fallback is read as markup (Slack's mrkdwn, Mattermost's Markdown): '<' would start a link
+    // or a mention such as <!channel>, so the three control characters are escaped as Slack documents.
+    body.put("text", escapeMarkup(title + "\n" + String.join("\n", lines)));
     ArrayNode blocks = body.putArray("blocks");
     ObjectNode header = blocks.addObject().put("type", "header");
     header.putObject("text").put("type", "plain_text").put("text", title);
@@ -140,6 +142,10 @@ public final class RunMessage {
 
   private static String encode(String part) {
     return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static String escapeMarkup(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String clip(String text, int max) {

@@ -101,6 +101,18 @@ class RunNotificationTest {
   }
 
   @Test
+  void markupInAReasonIsEscapedInTheFallbackAndPlainInTheBlocks() throws Exception {
+    String reason = "BadExtractFile: <!channel> & <https://example.org|click>";
+    notifier("failures").notifyRun(notice(result(
+        List.of(FileOutcome.failed(BAD_FILE, reason)), 0, List.of(), true, null)));
+    JsonNode body = onlyBody();
+    String text = body.get("text").asText();
+    assertTrue(text.contains("BadExtractFile: &lt;!channel&gt; &amp; &lt;https://example.org|click&gt;"), text);
+    assertFalse(text.contains("<"), text);
+    assertTrue(body.get("blocks").get(1).get("text").get("text").asText().contains(reason), "plain_text shows it as is");
+  }
+
+  @Test
   void failedCasesAreCountedAndNamedWithoutTheirValues() throws Exception {
     // Even a failure that carried an address value (the run drops them) is sent without it.
     List<CaseFailure> cases = List.of(
