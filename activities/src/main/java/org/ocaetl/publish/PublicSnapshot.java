@@ -52,6 +52,8 @@ public final class PublicSnapshot {
   private static final List<SqlIdentifier> WITH_BBL_COLUMNS =
       identifiers(List.of("indexnumberid", "city", "state", "postalcode", "borough_code", "place_name", "boro", "cd",
           "ct", "bct2020", "bctcb2020", "ct2010", "cb2010", "council", "grc", "grc2", "msg", "msg2", "unitsres", "bbl"));
+  /** One row per live case (docs/tables.md#oca_case_summary); its id is unique, so it alone orders the rows. */
+  static final SqlIdentifier CASE_SUMMARY = SqlIdentifier.of("oca_case_summary");
   private static final List<SqlIdentifier> WITH_CT_COLUMNS =
       identifiers(List.of("indexnumberid", "geoid", "countyfp", "city", "state", "postalcode"));
 
@@ -140,6 +142,8 @@ public final class PublicSnapshot {
     if (levelTwoViews.contains(LevelTwoViews.WITH_CT)) {
       exports.add(new Export(StoreKeys.published("oca_addresses_with_ct.csv"), LevelTwoViews.WITH_CT, WITH_CT_COLUMNS));
     }
+    exports.add(new Export(
+        StoreKeys.published(CASE_SUMMARY.name() + ".csv"), CASE_SUMMARY, List.of(SqlIdentifier.of("indexnumberid"))));
     exports.add(new Export(
         PRIVATE_ADDRESSES_KEY, tableName(OcaTable.OCA_ADDRESSES), SqlIdentifier.columnsOf(OcaTable.OCA_ADDRESSES)));
     return List.copyOf(exports);
