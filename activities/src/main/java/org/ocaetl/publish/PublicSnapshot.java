@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
  * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15), then the data date and
- * its badge. Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
+ * its badge, and last the status page ({@link StatusPage}). Everything is read in one REPEATABLE READ snapshot, so the files agree with each other
  * even while a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
  * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
  * file and badge are always written through the store.
@@ -94,10 +95,12 @@ public final class PublicSnapshot {
     List<Export> exports = exports(views.rebuild(schema));
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
+    StatusPage page;
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
       rows.putAll(new SnapshotExports(dataSource, schemaName, exporter, EXPORT_CONNECTIONS).run(c, exports));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
+      page = StatusPage.read(c, store, dataDate);
       c.rollback(); // read-only snapshot: nothing to commit
     }
     // The date files go last: a reader who sees the new date also finds the new tables.
@@ -109,6 +112,9 @@ public final class PublicSnapshot {
     } else {
       LOG.warn("Schema {} has no promoted file yet: no data date or badge published", schema);
     }
+    // The page links every object written before it, so it comes after them all.
+    writeText(StatusPage.KEY, "text/html; charset=utf-8", StatusPageHtml.render(page, rows, Instant.now()));
+    rows.put(StatusPage.KEY, 0L);
     long elapsed = (System.nanoTime() - started) / 1_000_000;
     LOG.info("Published {} objects of schema {} (data date {}) in {} ms", rows.size(), schema, dataDate, elapsed);
     return new SnapshotResult(Collections.unmodifiableMap(rows), dataDate, elapsed);

@@ -50,8 +50,9 @@ class PublicSnapshotS3Test {
     SnapshotResult result = new PublicSnapshot(db.dataSource(), store).publish(h.schema);
 
     List<String> published = store.list("public/");
-    // 11 tables and the 3 address views (PostGIS is installed here), the date and the badge
-    assertEquals(OcaTable.values().length + 4, published.size(), published.toString());
+    // 11 tables, the 3 address views (PostGIS is installed here), the case summary, the date, the
+    // badge and the status page
+    assertEquals(OcaTable.values().length + 6, published.size(), published.toString());
     assertEquals(published.size() + 1, result.rowsPerObject().size());
     for (String key : published) {
       String content = read(key);
