@@ -1,5 +1,6 @@
 -- The last promoted files for the status page, newest first (bound: how many): what the promotion
--- did with each, from the ledger's counts (LedgerCounts' field names).
+-- did with each, from the ledger's counts (LedgerCounts' field names). The files of one promotion
+-- share its commit time: the newest extract first.
 SELECT file_name,
        extract_date,
        promoted_at,
@@ -8,5 +9,5 @@ SELECT file_name,
        (counts ->> 'casesTombstoned')::bigint AS cases_tombstoned,
        (counts ->> 'casesDeleted')::bigint AS cases_deleted
 FROM oca_promoted_files
-ORDER BY promoted_at DESC, file_name DESC
+ORDER BY promoted_at DESC, extract_date DESC, file_name DESC
 LIMIT ?

@@ -22,11 +22,12 @@ final class StatusPageHtml {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ROOT);
   private static final String STYLE = """
-      body{font:15px/1.45 system-ui,sans-serif;color:#222;max-width:820px;margin:2em auto;padding:0 1em}
+      body{font:15px/1.45 system-ui,sans-serif;color:#222;max-width:960px;margin:2em auto;padding:0 1em}
       h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
-      .facts{display:flex;gap:2em;flex-wrap:wrap}.facts div{font-size:1.1em}.facts b{display:block;font-size:1.5em}
+      .facts{display:flex;gap:2em;flex-wrap:wrap}.facts div{font-size:1.1em}.facts b{display:block;font-size:1.3em}
       table{border-collapse:collapse;width:100%}td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
       td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+      #recent-files{font-size:.9em}#recent-files td{white-space:nowrap}
       .chart{width:100%;height:auto}.chart .grid{stroke:#e4e4e4}.chart polyline{fill:none;stroke-width:1.6}
       .chart text{font-size:11px;fill:#555}.chart .y{text-anchor:end;dominant-baseline:middle}.chart .x{text-anchor:middle}
       .legend{list-style:none;padding:0;display:flex;gap:1.2em;flex-wrap:wrap}
