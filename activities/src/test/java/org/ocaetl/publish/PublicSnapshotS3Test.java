@@ -21,6 +21,7 @@ import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** The snapshot published into S3 (S3Mock): street addresses stay under private/ (docs/processing-rules.md#rule-15). */
 @Tag("slow")
@@ -65,6 +66,11 @@ class PublicSnapshotS3Test {
     assertEquals("no-cache", s3.client()
         .headObject(b -> b.bucket(store.location().bucket()).key("nyc/public/last-updated-shield.svg")).join()
         .cacheControl());
+    HeadObjectResponse page = s3.client()
+        .headObject(b -> b.bucket(store.location().bucket()).key("nyc/public/index.html")).join();
+    assertTrue(page.contentType().startsWith("text/html"), "a browser opens the status page from the bucket: "
+        + page.contentType());
+    assertEquals("no-cache", page.cacheControl());
   }
 
   private String read(String key) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +76,7 @@ class StatusPageBrowserTest {
         .version("Y-1", c -> c.index("court", "Yonkers City Court", "fileddate", "2024-03-05"))
         .writeTo(store));
     // The staged report of the second file: two cases failed, one on a street address.
-    store.put(StoreKeys.report(FAILED_FILE), new java.io.ByteArrayInputStream(("""
+    store.put(StoreKeys.report(FAILED_FILE), new ByteArrayInputStream(("""
         {"fileName": "%s", "cases": {"seen": 3, "staged": 1, "deleted": 0, "failed": 2},
          "failures": [
            {"caseSeq": 2, "caseId": "LT-9", "element": "PropertyAddresses/PropertyAddress/Street1",
