@@ -76,8 +76,9 @@ class PgS3ImportEndToEndTest {
     assertFalse(err.toString().contains(secret), "no secret in the logs");
     try (ObjectStore store = new S3ObjectStore(new S3Location(bucket, "nyc/"), s3.settings(ChecksumMode.WHEN_SUPPORTED))) {
       List<String> published = store.list(StoreKeys.PUBLIC);
-      // 11 tables + oca_metadata, the three address views (PostGIS is installed here), date and badge.
-      assertEquals(OcaTable.values().length + 4, published.size(), published.toString());
+      // 11 tables + oca_metadata, the three address views (PostGIS is installed here), the case
+      // summary, date, badge and status page.
+      assertEquals(OcaTable.values().length + 6, published.size(), published.toString());
       assertTrue(published.contains("public/oca_addresses_with_bbl.csv"), published.toString());
       assertEquals("2024-03-15\n", read(store, "public/" + StoreKeys.DATE_FILE));
       String index = read(store, "public/oca_index.csv");

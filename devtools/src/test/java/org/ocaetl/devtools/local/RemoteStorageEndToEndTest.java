@@ -100,8 +100,9 @@ class RemoteStorageEndToEndTest {
       }
       assertFalse(store.list(StoreKeys.PRIVATE + "raw/").toString().contains("welcome.txt"));
       List<String> published = store.list(StoreKeys.PUBLIC);
-      // 11 tables, the 3 address views (this PostgreSQL has PostGIS), the date and the badge
-      assertEquals(OcaTable.values().length + 4, published.size(), published.toString());
+      // 11 tables, the 3 address views (this PostgreSQL has PostGIS), the case summary, the date,
+      // the badge and the status page
+      assertEquals(OcaTable.values().length + 6, published.size(), published.toString());
       assertEquals("2024-03-15\n", read(store, "public/" + StoreKeys.DATE_FILE));
       assertTrue(read(store, "public/oca_index.csv").contains("\nB,"), "B is published");
       assertFalse(read(store, "public/oca_index.csv").contains("\nA,"), "A was deleted by the second file");
