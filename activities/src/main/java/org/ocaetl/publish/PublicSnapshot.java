@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Writes a complete snapshot of one schema to the object store (docs/tables.md#published-files): every data table
  * except oca_addresses plus oca_metadata under {@code public/}, the level-1 address view as
  * {@code public/oca_addresses.csv}, the level-2 views ({@link LevelTwoViews}, redefined first),
- * the full address table only under {@code private/exports/} (docs/processing-rules.md#rule-15); every
- * public table and view also as typed Parquet ({@link ParquetExporter}), then {@code
- * public/datapackage.json} describing them ({@link DataPackage}), then the data date and its badge.
+ * the case summary, the full address table only under {@code private/exports/}
+ * (docs/processing-rules.md#rule-15); every public table and view also as typed Parquet
+ * ({@link ParquetExporter}), then {@code public/datapackage.json} describing them ({@link DataPackage}),
+ * then the status page linking them all ({@link StatusPage}), and last the data date and its badge.
  * Everything is read in one REPEATABLE READ snapshot, so the files agree with each other even while
  * a promotion commits meanwhile; each CSV is written by a {@link RelationExporter}
  * (streamed through the worker into the store, or by RDS itself), never held in memory. The date
@@ -93,23 +95,34 @@ public final class PublicSnapshot {
     List<PublishedRelation> relations = PublishedRelation.available(views.rebuild(schema));
     Map<String, Long> rows = new LinkedHashMap<>();
     LocalDate dataDate;
+    StatusPage page;
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
       rows.putAll(new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations)));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
+      page = StatusPage.read(c, store, dataDate);
       c.rollback(); // read-only snapshot: nothing to commit
     }
     byte[] descriptor = DataPackage.descriptor(relations, PublishedFile.readAll(store, relations), dataDate);
     store.write(StoreKeys.published(DataPackage.FILE), DataPackage.CONTENT_TYPE, out -> out.write(descriptor));
     rows.put(StoreKeys.published(DataPackage.FILE), 0L);
-    // The date files go last: a reader who sees the new date also finds the new tables.
+    Map<String, Long> dateFiles = new LinkedHashMap<>();
     if (dataDate != null) {
-      writeText(StoreKeys.published(DATE_FILE), "text/plain; charset=utf-8", dataDate + "\n");
-      rows.put(StoreKeys.published(DATE_FILE), 1L);
-      writeText(StoreKeys.published(BADGE_FILE), "image/svg+xml", ShieldBadge.svg(dataDate));
-      rows.put(StoreKeys.published(BADGE_FILE), 0L);
+      dateFiles.put(StoreKeys.published(DATE_FILE), 1L);
+      dateFiles.put(StoreKeys.published(BADGE_FILE), 0L);
     } else {
       LOG.warn("Schema {} has no promoted file yet: no data date or badge published", schema);
+    }
+    // The page links every object of this publish: those written above and the date files below.
+    Map<String, Long> linked = new LinkedHashMap<>(rows);
+    linked.putAll(dateFiles);
+    writeText(StatusPage.KEY, "text/html; charset=utf-8", StatusPageHtml.render(page, linked, Instant.now()));
+    rows.put(StatusPage.KEY, 0L);
+    // The date files go last: a reader who sees the new date also finds the new tables and page.
+    if (dataDate != null) {
+      writeText(StoreKeys.published(DATE_FILE), "text/plain; charset=utf-8", dataDate + "\n");
+      writeText(StoreKeys.published(BADGE_FILE), "image/svg+xml", ShieldBadge.svg(dataDate));
+      rows.putAll(dateFiles);
     }
     long elapsed = (System.nanoTime() - started) / 1_000_000;
     LOG.info("Published {} objects of schema {} (data date {}) in {} ms", rows.size(), schema, dataDate, elapsed);

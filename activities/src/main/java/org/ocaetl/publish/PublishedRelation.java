@@ -1,5 +1,8 @@
 package org.ocaetl.publish;
 
+import static org.ocaetl.model.ColumnType.BIGINT;
+import static org.ocaetl.model.ColumnType.BOOLEAN;
+import static org.ocaetl.model.ColumnType.DATE;
 import static org.ocaetl.model.ColumnType.INT;
 import static org.ocaetl.model.ColumnType.NUMERIC;
 import static org.ocaetl.model.ColumnType.TEXT;
@@ -65,7 +68,28 @@ public record PublishedRelation(
             .toList(),
         List.of(),
         true));
+    all.add(new PublishedRelation("oca_case_summary", SqlIdentifier.of("oca_case_summary"), caseSummaryColumns(),
+        List.of(INDEX_ID), true));
     return List.copyOf(all);
+  }
+
+  /** The columns of the view oca_case_summary (migration V8, docs/tables.md#oca_case_summary). */
+  private static List<Column> caseSummaryColumns() {
+    return List.of(
+        text("indexnumberid"), text("court"), text("borough"), text("postalcode"), new Column("fileddate", DATE),
+        new Column("filed_year", INT), new Column("filed_week", DATE), text("classification"), text("propertytype"),
+        text("status"), new Column("disposeddate", DATE), text("disposedreason"),
+        new Column("first_appearance_date", DATE), new Column("last_appearance_date", DATE),
+        new Column("appearances", BIGINT), new Column("respondent_attorney", BOOLEAN),
+        new Column("petitioner_attorney", BOOLEAN), new Column("judgments", BIGINT),
+        new Column("possession_judgment", BOOLEAN), text("possession_judgment_status"),
+        new Column("judgment_amount", NUMERIC),
+        new Column("warrant_requested", BOOLEAN), new Column("warrant_requested_date", DATE),
+        new Column("warrant_ordered", BOOLEAN), new Column("warrant_ordered_date", DATE),
+        new Column("warrant_issued", BOOLEAN), new Column("warrant_issued_date", DATE),
+        new Column("warrant_stayed", BOOLEAN), new Column("warrant_stayed_date", DATE),
+        new Column("warrant_executed", BOOLEAN), new Column("warrant_executed_date", DATE),
+        text("bbl"));
   }
 
   /** The address columns without street or geocode, then {@code more}. */
@@ -104,6 +128,11 @@ public record PublishedRelation(
 
   /** The Parquet file's path relative to {@code public/}. */
   public String parquetPath() {
+    return parquetPath(name);
+  }
+
+  /** The path relative to {@code public/} of the Parquet file of the relation published as {@code name}. */
+  static String parquetPath(String name) {
     return "parquet/" + name + ".parquet";
   }
 

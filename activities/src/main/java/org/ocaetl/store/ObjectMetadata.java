@@ -7,7 +7,7 @@ import java.util.Map;
  * The HTTP metadata an object is served with, derived from its key so every writer and every
  * store agrees: the content type from the extension (the caller's type only for extensions this
  * table does not know, {@code application/octet-stream} when there is none) and
- * {@code Cache-Control: no-cache} for the date file and badge (a cached copy would show a stale data date).
+ * {@code Cache-Control: no-cache} for the date file, badge and status page (a cached copy would show a stale data date).
  *
  * @param contentType the Content-Type header
  * @param cacheControl the Cache-Control header, or null for the store's default caching

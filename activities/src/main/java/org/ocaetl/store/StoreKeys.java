@@ -13,6 +13,9 @@ public final class StoreKeys {
   /** The published "Last Updated" badge, embedded in web pages: served uncached. */
   public static final String BADGE_FILE = "last-updated-shield.svg";
 
+  /** The status page (public/index.html), rewritten by every publish: served uncached. */
+  public static final String STATUS_PAGE = "index.html";
+
   private StoreKeys() {}
 
   /** The archived raw zip. */
@@ -44,11 +47,11 @@ public final class StoreKeys {
   }
 
   /**
-   * Whether readers must revalidate the object on every fetch: the date file and badge change
-   * weekly under the same name and are embedded in pages that caches would otherwise freeze.
+   * Whether readers must revalidate the object on every fetch: the date file, badge and status page
+   * change weekly under the same name, and caches would otherwise freeze them.
    */
   public static boolean servedUncached(String key) {
-    return key.equals(PUBLIC + DATE_FILE) || key.equals(PUBLIC + BADGE_FILE);
+    return key.equals(PUBLIC + DATE_FILE) || key.equals(PUBLIC + BADGE_FILE) || key.equals(PUBLIC + STATUS_PAGE);
   }
 
   /**

@@ -102,11 +102,13 @@ class DataPackageTest {
       }
     }
 
-    // Keys: oca_index and oca_metadata by case id; every child table and address view refers to oca_index.
-    assertEquals(List.of("indexnumberid"), strings(resource(pkg, "oca_index").get("schema").get("primaryKey")));
-    assertEquals(List.of("indexnumberid"), strings(resource(pkg, "oca_metadata").get("schema").get("primaryKey")));
+    // Keys: oca_index, oca_metadata and the case summary by case id; every child table, address view
+    // and the case summary refers to oca_index.
+    for (String keyed : List.of("oca_index", "oca_metadata", "oca_case_summary", "oca_case_summary-parquet")) {
+      assertEquals(List.of("indexnumberid"), strings(resource(pkg, keyed).get("schema").get("primaryKey")), keyed);
+    }
     assertFalse(resource(pkg, "oca_metadata").get("schema").has("foreignKeys"), "tombstones outlive their case");
-    for (String child : List.of("oca_causes", "oca_warrants", "oca_addresses", "oca_addresses_with_ct")) {
+    for (String child : List.of("oca_causes", "oca_warrants", "oca_addresses", "oca_addresses_with_ct", "oca_case_summary")) {
       assertEquals("oca_index", resource(pkg, child).at("/schema/foreignKeys/0/reference/resource").asText(), child);
       assertEquals("oca_index-parquet",
           resource(pkg, child + "-parquet").at("/schema/foreignKeys/0/reference/resource").asText(), child);

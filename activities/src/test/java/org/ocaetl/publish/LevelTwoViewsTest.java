@@ -64,7 +64,8 @@ class LevelTwoViewsTest {
         read(store, "public/oca_addresses_with_ct.csv"));
     assertEquals(3L, result.rowsPerObject().get("public/oca_addresses_with_ct.csv"));
     assertEquals(
-        List.of(h.schema + "|oca_addresses_public", h.schema + "|oca_addresses_with_bbl", h.schema + "|oca_addresses_with_ct"),
+        List.of(h.schema + "|oca_addresses_public", h.schema + "|oca_addresses_with_bbl", h.schema + "|oca_addresses_with_ct",
+            h.schema + "|oca_case_summary"),
         h.rows("SELECT table_schema, table_name FROM information_schema.views WHERE table_name LIKE 'oca%'"
             + " AND table_schema IN ('public', '" + h.schema + "') ORDER BY 2"),
         "views in the configured schema only, never in public");

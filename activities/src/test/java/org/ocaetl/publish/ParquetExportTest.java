@@ -109,6 +109,13 @@ class ParquetExportTest {
             + " AND entereddatetime = TIMESTAMP '2023-12-31 23:59:59' FROM read_parquet(?)"
             + " WHERE indexnumberid = 'LT-EDGE' AND sequence = 1"));
 
+    Path summary = download(relation("oca_case_summary"));
+    assertEquals(
+        Map.of("filed_week", "DATE", "filed_year", "INTEGER", "appearances", "BIGINT",
+            "respondent_attorney", "BOOLEAN", "judgment_amount", "DECIMAL(38,2)", "warrant_issued_date", "DATE"),
+        types(summary, "filed_week", "filed_year", "appearances", "respondent_attorney", "judgment_amount",
+            "warrant_issued_date"));
+
     Path warrants = download(relation("oca_warrants"));
     assertEquals(
         List.of(Arrays.asList("NEW YORK, NY", null, "")),

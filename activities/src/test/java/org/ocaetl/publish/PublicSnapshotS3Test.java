@@ -20,6 +20,7 @@ import org.ocaetl.store.S3ObjectStore;
 import org.ocaetl.store.S3Settings.ChecksumMode;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.S3MockServer;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** The snapshot published into S3 (S3Mock): street addresses stay under private/ (docs/processing-rules.md#rule-15). */
 @Tag("slow")
@@ -49,9 +50,9 @@ class PublicSnapshotS3Test {
     SnapshotResult result = new PublicSnapshot(db.dataSource(), store).publish(h.schema);
 
     List<String> published = store.list("public/");
-    // 11 tables and the 3 address views (PostGIS is installed here), the date and the badge
-    // A CSV and a Parquet file per published relation (PostGIS: both level-2 views), the descriptor, date and badge.
-    assertEquals(2 * PublishedRelation.ALL.size() + 3, published.size(), published.toString());
+    // A CSV and a Parquet file per published relation (PostGIS: both level-2 views; the case summary),
+    // the descriptor, the status page, the date and the badge.
+    assertEquals(2 * PublishedRelation.ALL.size() + 4, published.size(), published.toString());
     assertEquals(published.size() + 1, result.rowsPerObject().size());
     for (String key : published) {
       String content = read(key);
@@ -64,6 +65,11 @@ class PublicSnapshotS3Test {
     assertEquals("no-cache", s3.client()
         .headObject(b -> b.bucket(store.location().bucket()).key("nyc/public/last-updated-shield.svg")).join()
         .cacheControl());
+    HeadObjectResponse page = s3.client()
+        .headObject(b -> b.bucket(store.location().bucket()).key("nyc/public/index.html")).join();
+    assertTrue(page.contentType().startsWith("text/html"), "a browser opens the status page from the bucket: "
+        + page.contentType());
+    assertEquals("no-cache", page.cacheControl());
   }
 
   private String read(String key) throws IOException {

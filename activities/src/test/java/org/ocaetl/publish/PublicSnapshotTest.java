@@ -57,6 +57,8 @@ class PublicSnapshotTest {
     }
     expectedPublic.add("public/oca_addresses_with_bbl.csv"); // level-2 views (PostGIS is installed here)
     expectedPublic.add("public/oca_addresses_with_ct.csv");
+    expectedPublic.add("public/oca_case_summary.csv");
+    expectedPublic.add("public/index.html");
     expectedPublic.add("public/last-updated-date.txt");
     expectedPublic.add("public/last-updated-shield.svg");
     expectedPublic.add("public/datapackage.json");
@@ -65,7 +67,7 @@ class PublicSnapshotTest {
     }
     assertEquals(expectedPublic.stream().sorted().toList(), store.list("public/"));
     assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), store.list("private/exports/"));
-    assertEquals(32, result.rowsPerObject().size());
+    assertEquals(35, result.rowsPerObject().size());
     assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
 
     // Table CSVs: the header is the table's columns, every row is there (decisions' highlights span

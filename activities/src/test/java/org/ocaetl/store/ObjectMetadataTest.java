@@ -24,9 +24,10 @@ class ObjectMetadataTest {
   }
 
   @Test
-  void onlyTheDateFileAndBadgeAreServedUncached() {
+  void onlyTheDateFileBadgeAndStatusPageAreServedUncached() {
     assertEquals("no-cache", ObjectMetadata.forKey("public/last-updated-date.txt", null).cacheControl());
     assertEquals("no-cache", ObjectMetadata.forKey("public/last-updated-shield.svg", null).cacheControl());
+    assertEquals("no-cache", ObjectMetadata.forKey("public/index.html", null).cacheControl());
     assertNull(ObjectMetadata.forKey("public/oca_index.csv", null).cacheControl());
     assertNull(ObjectMetadata.forKey("private/last-updated-date.txt", null).cacheControl());
   }

@@ -95,7 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     err.println();
     err.println("Published files: " + dataDir.resolve("store/public")
-        + " (one CSV per table, its typed twin under parquet/, datapackage.json describing both, the date file and badge)");
+        + " (one CSV per table and view and the case summary, its typed twin under parquet/,"
+        + " datapackage.json describing both, the status page index.html, the date file and badge)");
     err.println("Staged files and reports: " + dataDir.resolve("store/private/staging"));
     err.println(
         databaseUrl != null
@@ -105,6 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + "To query the tables with psql, run the demo against your own PostgreSQL:\n"
                 + "  " + LAUNCH + " demo --database-url postgresql://postgres@127.0.0.1:5432/postgres\n"
                 + "  psql -h 127.0.0.1 -U postgres -c 'SELECT court, count(*) FROM oca_index GROUP BY 1'");
+    err.println("Status page: open " + dataDir.resolve("store/public/index.html").toUri() + " in a browser");
     err.flush();
     return exit;
   }

@@ -76,9 +76,9 @@ class PgS3ImportEndToEndTest {
     assertFalse(err.toString().contains(secret), "no secret in the logs");
     try (ObjectStore store = new S3ObjectStore(new S3Location(bucket, "nyc/"), s3.settings(ChecksumMode.WHEN_SUPPORTED))) {
       List<String> published = store.list(StoreKeys.PUBLIC);
-      // 11 tables + oca_metadata, the three address views (PostGIS is installed here), date and badge.
-      // A CSV and a Parquet file per published relation (PostGIS: both level-2 views), the descriptor, date and badge.
-      assertEquals(2 * PublishedRelation.ALL.size() + 3, published.size(), published.toString());
+      // A CSV and a Parquet file per published relation (PostGIS: both level-2 views; the case summary),
+      // the descriptor, the status page, the date and the badge.
+      assertEquals(2 * PublishedRelation.ALL.size() + 4, published.size(), published.toString());
       assertTrue(published.contains("public/oca_addresses_with_bbl.csv"), published.toString());
       assertEquals("2024-03-15\n", read(store, "public/" + StoreKeys.DATE_FILE));
       String index = read(store, "public/oca_index.csv");

@@ -100,9 +100,9 @@ class RemoteStorageEndToEndTest {
       }
       assertFalse(store.list(StoreKeys.PRIVATE + "raw/").toString().contains("welcome.txt"));
       List<String> published = store.list(StoreKeys.PUBLIC);
-      // 11 tables, the 3 address views (this PostgreSQL has PostGIS), the date and the badge
-      // A CSV and a Parquet file per published relation (PostGIS: both level-2 views), the descriptor, date and badge.
-      assertEquals(2 * PublishedRelation.ALL.size() + 3, published.size(), published.toString());
+      // A CSV and a Parquet file per published relation (PostGIS: both level-2 views; the case summary),
+      // the descriptor, the status page, the date and the badge.
+      assertEquals(2 * PublishedRelation.ALL.size() + 4, published.size(), published.toString());
       assertEquals("2024-03-15\n", read(store, "public/" + StoreKeys.DATE_FILE));
       assertTrue(read(store, "public/oca_index.csv").contains("\nB,"), "B is published");
       assertFalse(read(store, "public/oca_index.csv").contains("\nA,"), "A was deleted by the second file");
