@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +18,8 @@ import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
 import org.ocaetl.geocode.Geocoding;
@@ -40,6 +45,7 @@ import org.ocaetl.workflows.model.HostAssignment;
 import org.ocaetl.workflows.model.HostStep;
 import org.ocaetl.workflows.model.ParseSummary;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.ocaetl.workflows.model.UploadSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -308,6 +314,33 @@ public final class FileActivitiesImpl implements FileActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /**
+   * Waits on the claim's file workflow in slices of a quarter of the heartbeat timeout,
+   * heartbeating between them on this thread (so a cancelled or timed-out wait stops here); a
+   * claim that closed without a result (failed, terminated) or is gone leaves the lookup to say
+   * that nothing usable was staged.
+   */
+  @Override
+  public StagedLookup awaitStaged(StagingClaim claim) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    WorkflowStub holder = context.getWorkflowClient().newUntypedWorkflowStub(claim.workflowId());
+    long slice = HeartbeatTicker.interval(context.getInfo().getHeartbeatTimeout()).toMillis();
+    try {
+      while (true) {
+        context.heartbeat(claim.workflowId());
+        try {
+          holder.getResult(slice, TimeUnit.MILLISECONDS, FileResult.class);
+          break;
+        } catch (TimeoutException e) {
+          // still staging: heartbeat and wait on
+        }
+      }
+    } catch (WorkflowFailedException | WorkflowNotFoundException e) {
+      log.info("{}: {} closed without staging it ({})", claim.fileName(), claim.workflowId(), e.getClass().getSimpleName());
+    }
+    return findStaged(claim.step());
   }
 
   private FileWorkFolder folder() {

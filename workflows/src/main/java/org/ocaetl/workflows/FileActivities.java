@@ -8,11 +8,12 @@ import org.ocaetl.workflows.model.HostAssignment;
 import org.ocaetl.workflows.model.HostStep;
 import org.ocaetl.workflows.model.ParseSummary;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.ocaetl.workflows.model.UploadSummary;
 
 /**
- * The staging steps of one file. {@link #fetch} and {@link #findStaged} run on the shared task
- * queue; fetch returns the worker's own queue, where parse, export, geocode and upload must run
+ * The staging steps of one file. {@link #fetch}, {@link #findStaged} and {@link #awaitStaged} run on
+ * the shared task queue; fetch returns the worker's own queue, where parse, export, geocode and upload must run
  * because they use the worker's local work folder (DuckDB file, CSVs).
  */
 @ActivityInterface
@@ -43,4 +44,11 @@ public interface FileActivities {
   /** Reads the report.json of an earlier staging and says whether it can be promoted as it is. */
   @ActivityMethod(name = "FindStaged")
   StagedLookup findStaged(HostStep step);
+
+  /**
+   * Waits until the file workflow holding the claim has closed (heartbeating while it runs), then
+   * answers as {@link #findStaged} for the claimed file.
+   */
+  @ActivityMethod(name = "AwaitStaged")
+  StagedLookup awaitStaged(StagingClaim claim);
 }

@@ -50,6 +50,18 @@ public final class OcaActivityOptions {
         .build();
   }
 
+  /**
+   * Waiting for another run's file workflow to close: as long as a staging may take (parse alone
+   * may run six hours), heartbeating while it waits, so a lost worker's wait moves elsewhere.
+   */
+  public static ActivityOptions awaitingStaging() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(12))
+        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 5))
+        .build();
+  }
+
   /** Export, geocode and upload on the worker that holds the file. */
   public static ActivityOptions onHost(HostAssignment host) {
     return ActivityOptions.newBuilder()

@@ -39,4 +39,14 @@ public final class WorkflowChanges {
    * replayed (namespace retention + the longest run after that date).
    */
   public static final String PROMOTION_HEARTBEAT = "promotion-heartbeat";
+
+  /**
+   * Introduced 2026-12-03 in {@link OcaRunWorkflowImpl}: a file workflow that another run started
+   * first is the claim on staging that file; a run that finds it running waits for it to close
+   * ({@link FileActivities#awaitStaged}) and reuses what it staged, instead of looking for output
+   * that is not there yet and staging the file a second time. Old branch: {@link
+   * FileActivities#findStaged} at once. Remove it when no run started before 2026-12-03 can still
+   * be open or replayed (namespace retention + the longest run after that date).
+   */
+  public static final String STAGING_CLAIM = "staging-claim";
 }

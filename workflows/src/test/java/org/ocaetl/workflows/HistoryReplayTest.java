@@ -30,6 +30,8 @@ class HistoryReplayTest {
   static final List<String> RUNS_BEFORE_THE_CHANGES = List.of("run.json", "run-segment.json");
   /** Recorded with the current code: version 1 of each change, over a replayed file. */
   static final String RUN_V1 = "run-v1-replay-flag-heartbeat.json";
+  /** A run racing another over the same files, recorded with {@link WorkflowChanges#STAGING_CLAIM}. */
+  static final String RUN_STAGING_CLAIM = "run-v1-staging-claim.json";
 
   @Test
   void historiesArePresent() throws IOException {
@@ -97,6 +99,20 @@ class HistoryReplayTest {
     assertTrue(RecordedHistory.decode(promote.getInput(), PromoteRequest.class).files().stream()
         .allMatch(PromoteRequest.StagedRef::replay), "the replayed file is promoted with its replay flag");
     assertEquals(1, run.scheduled("Publish").size(), "the replayed file was applied again, so the run publishes");
+  }
+
+  @Test
+  void theRacingRunWaitsOnTheClaimsInsteadOfLookingAtOnce() {
+    RecordedHistory run = RecordedHistory.named(RUN_STAGING_CLAIM);
+    assertEquals(1, run.versionMarkers().get(WorkflowChanges.STAGING_CLAIM));
+    assertEquals(2, run.scheduled("AwaitStaged").size(), "one wait per file");
+    assertEquals(List.of(), run.scheduled("FindStaged"));
+    for (String name : List.of("run.json", RUN_V1)) {
+      RecordedHistory before = RecordedHistory.named(name);
+      assertFalse(before.versionMarkers().containsKey(WorkflowChanges.STAGING_CLAIM), name);
+      assertEquals(List.of(), before.scheduled("AwaitStaged"), name + ": the reused file is looked up at once");
+      assertEquals(1, before.scheduled("FindStaged").size(), name);
+    }
   }
 
   private static ActivityTaskScheduledEventAttributes promotion(RecordedHistory run) {

@@ -121,6 +121,25 @@ class RecordHistories {
     write(HistoryReplayTest.RUN_V1, client.fetchHistory("oca-run/replayed").toJson(true));
   }
 
+  /**
+   * run-v1-staging-claim.json: a run started while another run stages the same two files; it
+   * waits on each file's workflow (the other run's claim) and reuses what that staged.
+   */
+  @Test
+  void recordStagingClaim() throws Exception {
+    fake.inbox = List.of(file("LandlordTenant.Incr.2024-07-05.zip", "2024-07-05"), file("LandlordTenant.Incr.2024-07-12.zip", "2024-07-12"));
+    fake.parseGate = new java.util.concurrent.CountDownLatch(1);
+    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/scheduled")::run, RunRequest.of(null, 2));
+    Await.until(Duration.ofSeconds(30), "both files parsing", () -> fake.parsing.get() == 2);
+    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/manual")::run, RunRequest.of(null, 2));
+    Await.until(Duration.ofSeconds(30), "the manual run waiting on both claims", () -> fake.awaits.size() == 2);
+    fake.parseGate.countDown();
+    client.newUntypedWorkflowStub("oca-run/scheduled").getResult(org.ocaetl.workflows.model.RunResult.class);
+    client.newUntypedWorkflowStub("oca-run/manual").getResult(org.ocaetl.workflows.model.RunResult.class);
+
+    write(HistoryReplayTest.RUN_STAGING_CLAIM, client.fetchHistory("oca-run/manual").toJson(true));
+  }
+
   private <T> T stub(Class<T> type, String workflowId) {
     return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
   }
