@@ -19,6 +19,13 @@ public final class OcaActivityOptions {
    */
   public static final Duration DEFAULT_HOST_WAIT = Duration.ofMinutes(1);
 
+  /**
+   * Heartbeat timeout of the steps that heartbeat from a side thread or per batch (export,
+   * geocode, upload, publish): a worker that dies during one is noticed after this, not after the
+   * step's StartToClose.
+   */
+  public static final Duration STEP_HEARTBEAT = Duration.ofMinutes(2);
+
   /** Hosts tried per file before the file fails. */
   public static final int HOST_ATTEMPTS = 3;
 
@@ -86,6 +93,22 @@ public final class OcaActivityOptions {
   }
 
   /**
+   * {@link #onHostMethods} with a heartbeat timeout for export, geocode and upload too (they
+   * heartbeat), so a dead worker is noticed within {@link #STEP_HEARTBEAT} at every step: the retry
+   * then times out on the dead worker's queue (ScheduleToStart) and the file starts over on
+   * another worker.
+   */
+  public static Map<String, ActivityOptions> onHostMethodsHeartbeating(HostAssignment host) {
+    ActivityOptions heartbeating =
+        ActivityOptions.newBuilder(onHost(host)).setHeartbeatTimeout(STEP_HEARTBEAT).build();
+    return Map.of(
+        FileActivities.PARSE, onHostMethods(host).get(FileActivities.PARSE),
+        FileActivities.EXPORT, heartbeating,
+        FileActivities.GEOCODE, heartbeating,
+        FileActivities.UPLOAD, heartbeating);
+  }
+
+  /**
    * Promotion holds one transaction for all files of a segment: a generous StartToClose, and
    * retries with backoff (a lock timeout or a lost connection rolls back; a retry after a commit
    * finds the ledger rows and applies nothing twice).
@@ -112,6 +135,11 @@ public final class OcaActivityOptions {
         .setStartToCloseTimeout(Duration.ofHours(2))
         .setRetryOptions(retries(Duration.ofSeconds(30), Duration.ofMinutes(10), 5))
         .build();
+  }
+
+  /** {@link #publish()} with a heartbeat timeout: the activity heartbeats from a side thread. */
+  public static ActivityOptions publishHeartbeating() {
+    return ActivityOptions.newBuilder(publish()).setHeartbeatTimeout(STEP_HEARTBEAT).build();
   }
 
   /**

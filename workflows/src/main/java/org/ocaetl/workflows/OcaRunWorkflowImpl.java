@@ -53,9 +53,10 @@ import org.slf4j.Logger;
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
  * Versioning: changes are guarded with {@code Workflow.getVersion} under the ids of {@link
- * WorkflowChanges} (its class comment has the convention). This workflow has three: in the
+ * WorkflowChanges} (its class comment has the convention). This workflow has four: in the
  * promotion {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT},
- * in the child start {@link WorkflowChanges#STAGING_CLAIM}; the histories in
+ * in the child start {@link WorkflowChanges#STAGING_CLAIM}, in publishing {@link
+ * WorkflowChanges#PUBLISH_HEARTBEAT}; the histories in
  * workflows/src/test/resources/histories replay both branches of each.
  */
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
@@ -73,6 +74,8 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotionHeartbeating());
   private final PromotionActivities publishing =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publish());
+  private final PromotionActivities heartbeatingPublishing =
+      Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publishHeartbeating());
 
   private OcaStatus status = OcaStatus.DISCOVERING;
   private RunTally tally = new RunTally(null);
@@ -295,8 +298,13 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
             .filter(f -> f.outcome() == FileOutcome.Outcome.PROMOTED)
             .map(FileOutcome::fileName)
             .toList();
+    // Version 1 schedules publishing with a heartbeat timeout (the activity heartbeats).
+    PromotionActivities publisher =
+        Workflow.getVersion(WorkflowChanges.PUBLISH_HEARTBEAT, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? heartbeatingPublishing
+            : publishing;
     try {
-      publishing.publish(new PublishRequest(promotedFiles));
+      publisher.publish(new PublishRequest(promotedFiles));
       tally.published();
     } catch (ActivityFailure e) {
       String reason = FailureTypes.reason(e);

@@ -140,6 +140,21 @@ class RecordHistories {
     write(HistoryReplayTest.RUN_STAGING_CLAIM, client.fetchHistory("oca-run/manual").toJson(true));
   }
 
+  /**
+   * run-v1-step-heartbeats.json and file-v1-heartbeat.json: a run over one file with the current
+   * code, whose file workflow schedules export, geocode and upload with a heartbeat timeout and
+   * whose publish has one too.
+   */
+  @Test
+  void recordStepHeartbeats() throws IOException {
+    String fileName = "LandlordTenant.Incr.2024-08-02.zip";
+    fake.inbox = List.of(file(fileName, "2024-08-02"));
+    stub(OcaRunWorkflow.class, "oca-run/heartbeats").run(RunRequest.of(null, 1));
+
+    write(HistoryReplayTest.RUN_STEP_HEARTBEATS, client.fetchHistory("oca-run/heartbeats").toJson(true));
+    write(HistoryReplayTest.FILE_V1, client.fetchHistory(WorkflowIds.file(fileName)).toJson(true));
+  }
+
   private <T> T stub(Class<T> type, String workflowId) {
     return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
   }
