@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ocaetl.discover.Sha256;
 import org.ocaetl.geocode.AddressCsvGeocoder;
 import org.ocaetl.geocode.Geocoding;
@@ -42,6 +49,7 @@ import org.ocaetl.workflows.model.HostAssignment;
 import org.ocaetl.workflows.model.HostStep;
 import org.ocaetl.workflows.model.ParseSummary;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.ocaetl.workflows.model.UploadSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,7 +219,10 @@ public final class FileActivitiesImpl implements FileActivities {
   @Override
   public ExportSummary export(HostStep step) {
     FileWorkFolder folder = folder();
-    try {
+    // One DuckDB call writes the twelve CSVs: heartbeat from a side thread. A retry exports again
+    // from the start, which costs seconds to minutes and rewrites every CSV whole; partial CSVs of
+    // the lost attempt are not worth tracking.
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(Activity.getExecutionContext(), () -> "exporting")) {
       ParseReport parsed = JSON.readValue(folder.parseReport().toFile(), ParseReport.class);
       ExportReport exported = new StagingExporter(limits).export(folder.stagingDb(), folder.exportDir(), parsed);
       metrics.exported(exported.rowsPerTable(), Duration.ofMillis(exported.elapsedMillis()));
@@ -234,13 +245,19 @@ public final class FileActivitiesImpl implements FileActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     FileWorkFolder folder = folder();
     long started = System.nanoTime();
-    try {
+    // The position (the report after the last batch) is heartbeat from a side thread, since one
+    // batch against a slow service can outlast the heartbeat timeout. A retry reads the CSV from
+    // its first row again rather than resuming at that position: the rewrite goes to a new file
+    // that replaces the CSV only at the end, and every address answered before is a cache hit
+    // (GeocodeCache), so the retry repeats no service request for rows already geocoded.
+    AtomicReference<Object> position = new AtomicReference<>("geocoding");
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(context, position::get)) {
       AddressCsvGeocoder.Report report = null;
       if (geocoding.enabled()) {
         Duration startToClose = context.getInfo().getStartToCloseTimeout();
         GeocodeRun run = geocoding.newRun(
             startToClose.isZero() ? Duration.ofHours(1) : startToClose.multipliedBy(3).dividedBy(4));
-        report = geocoding.geocodeCsv(folder.exportDir().resolve(OcaTable.OCA_ADDRESSES.csvName()), run, context::heartbeat);
+        report = geocoding.geocodeCsv(folder.exportDir().resolve(OcaTable.OCA_ADDRESSES.csvName()), run, position::set);
         run.openBreakers().forEach(service -> metrics.breakerOpened(service, Instant.now()));
         log.info("{}: {} of {} address rows geocoded by {} ({} distinct addresses, {} cache hits, {} requests),"
                 + " {} not found, {} left for the backfill{}",
@@ -267,20 +284,35 @@ public final class FileActivitiesImpl implements FileActivities {
     }
   }
 
+  /**
+   * Uploads the CSVs in {@link OcaTable} order, heartbeating how many are in the store (from a
+   * side thread too: one large CSV can outlast the heartbeat timeout). A retry on this worker, whose
+   * work folder still holds the CSVs, resumes after the objects its last heartbeat counted: each
+   * object is put whole, so a counted object is complete. (A retry after the worker died never
+   * gets here: the file starts over on another worker from fetch.)
+   */
   @Override
   public UploadSummary upload(HostStep step) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     FileWorkFolder folder = folder();
     long started = System.nanoTime();
-    try {
+    int uploadedBefore = context.getHeartbeatDetails(Integer.class).orElse(0); // none on a first attempt
+    AtomicInteger uploaded = new AtomicInteger(uploadedBefore);
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(context, uploaded::get)) {
+      if (uploadedBefore > 0) {
+        log.info("{}: upload attempt {} resumes after the {} objects uploaded before",
+            step.fileName(), context.getInfo().getAttempt(), uploadedBefore);
+      }
       int objects = 0;
       long bytes = 0;
       for (OcaTable table : OcaTable.values()) {
         Path csv = folder.exportDir().resolve(table.csvName());
-        store.put(StoreKeys.stagedCsv(step.fileName(), table), csv, "text/csv");
+        if (objects >= uploadedBefore) {
+          store.put(StoreKeys.stagedCsv(step.fileName(), table), csv, "text/csv");
+          uploaded.set(objects + 1);
+        }
         bytes += Files.size(csv);
         objects++;
-        context.heartbeat(objects);
       }
       ReportJson.Geocoding geocoding = JSON.readValue(folder.geocodeReport().toFile(), ReportJson.Geocoding.class);
       Path report = folder.exportDir().resolve("report.json");
@@ -320,6 +352,33 @@ public final class FileActivitiesImpl implements FileActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /**
+   * Waits on the claim's file workflow in slices of a quarter of the heartbeat timeout,
+   * heartbeating between them on this thread (so a cancelled or timed-out wait stops here); a
+   * claim that closed without a result (failed, terminated) or is gone leaves the lookup to say
+   * that nothing usable was staged.
+   */
+  @Override
+  public StagedLookup awaitStaged(StagingClaim claim) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    WorkflowStub holder = context.getWorkflowClient().newUntypedWorkflowStub(claim.workflowId());
+    long slice = HeartbeatTicker.interval(context.getInfo().getHeartbeatTimeout()).toMillis();
+    try {
+      while (true) {
+        context.heartbeat(claim.workflowId());
+        try {
+          holder.getResult(slice, TimeUnit.MILLISECONDS, FileResult.class);
+          break;
+        } catch (TimeoutException e) {
+          // still staging: heartbeat and wait on
+        }
+      }
+    } catch (WorkflowFailedException | WorkflowNotFoundException e) {
+      log.info("{}: {} closed without staging it ({})", claim.fileName(), claim.workflowId(), e.getClass().getSimpleName());
+    }
+    return findStaged(claim.step());
   }
 
   private FileWorkFolder folder() {

@@ -89,7 +89,10 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
 
   @Override
   public PublishResult publish(PublishRequest request) {
-    try {
+    // Exports run for minutes: heartbeat from a side thread so a dead worker is noticed after the
+    // heartbeat timeout. A retry publishes from the start: the snapshot is one consistent read of
+    // the tables, so parts written by the lost attempt cannot be kept.
+    try (HeartbeatTicker ticker = HeartbeatTicker.start(Activity.getExecutionContext(), () -> "publishing")) {
       SnapshotResult result = snapshot.publish(schema);
       metrics.published(result.rowsPerObject().size(), Duration.ofMillis(result.elapsedMillis()));
       log.info("Published {} objects (data date {}) after promoting {}",

@@ -3,7 +3,11 @@ package org.ocaetl.discover;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,10 +20,23 @@ public final class LocalFolderInbox implements RawInbox {
   }
 
   @Override
-  public List<String> names() throws IOException {
+  public List<InboxFile> list() throws IOException {
+    List<InboxFile> listed = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+      for (Path file : files.toList()) {
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+          continue; // removed since the listing saw it
+        }
+        if (attributes.isRegularFile()) {
+          listed.add(new InboxFile(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime().toString()));
+        }
+      }
     }
+    listed.sort(Comparator.comparing(InboxFile::name));
+    return listed;
   }
 
   @Override

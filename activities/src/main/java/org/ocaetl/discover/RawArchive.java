@@ -19,11 +19,17 @@ import org.ocaetl.store.StoreKeys;
  * runs inside the store's write, so a copy that fails (a dropped connection) or has other bytes
  * is never visible. Its SHA-256 is then stored beside it ({@code StoreKeys.rawChecksum(name)}), so
  * later runs compare checksums without reading the archived zip again.
+ *
+ * <p>Beside it too, {@link #recordListing} keeps what the inbox listing said of the file (size and
+ * modification time or ETag) when its SHA-256 was computed from the inbox copy: while the listing
+ * still says the same, {@link #listedSha256} answers that SHA-256 and the inbox copy is not read
+ * again (docs/design.md, "Discovery reads only what is new").
  */
 public final class RawArchive {
   /** The key prefix of {@link StoreKeys#raw}, derived from it so the layout lives in one place. */
   private static final String RAW_PREFIX = rawPrefix();
   private static final String CHECKSUM_SUFFIX = StoreKeys.rawChecksum("_").substring(StoreKeys.raw("_").length());
+  private static final String LISTING_SUFFIX = StoreKeys.rawListing("_").substring(StoreKeys.raw("_").length());
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final ObjectStore store;
@@ -100,11 +106,40 @@ public final class RawArchive {
     return Optional.of(hashed);
   }
 
+  /**
+   * The SHA-256 computed from the inbox copy of {@code listed} when the listing last said the same
+   * of it (same size and tag); empty when it says something else now, or nothing was recorded.
+   */
+  public Optional<String> listedSha256(InboxFile listed) throws IOException {
+    String key = StoreKeys.rawListing(listed.name());
+    if (listed.tag().isBlank() || store.size(key).isEmpty()) {
+      return Optional.empty();
+    }
+    String[] lines;
+    try (InputStream in = store.get(key)) {
+      lines = new String(in.readNBytes(1024), StandardCharsets.UTF_8).split("\n");
+    }
+    boolean same = lines.length >= 2 && SHA256_HEX.matcher(lines[0]).matches() && lines[1].equals(listed.listing());
+    return same ? Optional.of(lines[0]) : Optional.empty();
+  }
+
+  /**
+   * Records that the inbox copy listed as {@code listed} has {@code sha256} (computed from its
+   * bytes just now). A listing without a tag identifies no bytes and is not recorded.
+   */
+  public void recordListing(InboxFile listed, String sha256) throws IOException {
+    if (listed.tag().isBlank()) {
+      return;
+    }
+    byte[] lines = (sha256 + "\n" + listed.listing() + "\n").getBytes(StandardCharsets.UTF_8);
+    store.write(StoreKeys.rawListing(listed.name()), "text/plain", out -> out.write(lines));
+  }
+
   /** Names of every archived file. */
   public List<String> names() throws IOException {
     return store.list(RAW_PREFIX).stream()
         .map(key -> key.substring(RAW_PREFIX.length()))
-        .filter(name -> !name.contains("/") && !name.endsWith(CHECKSUM_SUFFIX))
+        .filter(name -> !name.contains("/") && !name.endsWith(CHECKSUM_SUFFIX) && !name.endsWith(LISTING_SUFFIX))
         .toList();
   }
 

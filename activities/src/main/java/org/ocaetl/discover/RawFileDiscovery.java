@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>Inbox names that are not extract file names are ignored (and logged).
- *   <li>Each inbox extract file is hashed. If the ledger holds its name with the same checksum it
- *       is SKIPPED (already promoted); with another checksum it FAILS as a ledger conflict.
+ *   <li>Each inbox extract file is hashed, unless the inbox lists it as it did when it was hashed
+ *       before (same size, same modification time or ETag: {@link RawArchive#listedSha256}). If
+ *       the ledger holds its name with the same checksum it is SKIPPED (already promoted); with
+ *       another checksum it FAILS as a ledger conflict.
  *   <li>Otherwise it is archived under {@code StoreKeys.raw(name)} (a name archived earlier with
  *       other bytes FAILS: the archive is never overwritten) and is pending.
  *   <li>Archived files that the ledger does not hold are pending too, even when they have left
@@ -37,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * Pending and replayed files are returned in rule-1 order ({@link ExtractFileName#ORDER}). Each
- * file is read at most twice (hash, then archive or compare), and promoted files that left the
- * inbox are not read at all.
+ * new file is read at most twice (hash, then archive); a file whose listing has not changed since
+ * it was hashed, and promoted files that left the inbox, are not read at all.
  */
 public final class RawFileDiscovery {
   private static final Logger log = LoggerFactory.getLogger(RawFileDiscovery.class);
@@ -63,7 +65,8 @@ public final class RawFileDiscovery {
     Map<String, FileOutcome> settled = new LinkedHashMap<>();
     List<String> ignored = new ArrayList<>();
 
-    for (String name : inbox.names()) {
+    for (InboxFile listed : inbox.list()) {
+      String name = listed.name();
       Optional<ExtractFileName> parsed = ExtractFileName.parse(name);
       if (parsed.isEmpty()) {
         log.info("Ignoring {} in {}: not an extract file name", name, inbox.describe());
@@ -71,21 +74,26 @@ public final class RawFileDiscovery {
         continue;
       }
       onFile.accept(name);
-      String sha256;
-      try (InputStream in = inbox.open(name)) {
-        sha256 = Sha256.of(in);
-      }
+      Optional<String> listedSha256 = archive.listedSha256(listed);
+      String sha256 = listedSha256.isPresent() ? listedSha256.get() : hash(name);
       String promotedSha = promoted.get(name);
       if (promotedSha != null) {
-        settled.put(name, promotedSha.equalsIgnoreCase(sha256)
+        boolean same = promotedSha.equalsIgnoreCase(sha256);
+        settled.put(name, same
             ? FileOutcome.skipped(name, "already promoted with sha256 " + sha256)
             : FileOutcome.failed(name, FailureTypes.LEDGER_CONFLICT + ": promoted earlier with sha256 "
                 + promotedSha + ", the inbox copy has sha256 " + sha256));
+        if (same && listedSha256.isEmpty()) {
+          archive.recordListing(listed, sha256);
+        }
         continue;
       }
       try {
         archive.archive(name, sha256, () -> inbox.open(name));
         pending.put(name, new DiscoveredFile(name, sha256, parsed.get().runDate(), false));
+        if (listedSha256.isEmpty()) {
+          archive.recordListing(listed, sha256);
+        }
       } catch (RawArchive.ConflictException e) {
         settled.put(name, FileOutcome.failed(name, FailureTypes.CHECKSUM_CONFLICT + ": " + e.getMessage()));
       }
@@ -121,6 +129,12 @@ public final class RawFileDiscovery {
     List<DiscoveredFile> ordered = new ArrayList<>(pending.values());
     ordered.sort(Comparator.comparing(f -> ExtractFileName.parse(f.fileName()).orElseThrow(), ExtractFileName.ORDER));
     return new DiscoveryResult(ordered, List.copyOf(settled.values()), List.copyOf(ignored));
+  }
+
+  private String hash(String name) throws IOException {
+    try (InputStream in = inbox.open(name)) {
+      return Sha256.of(in);
+    }
   }
 
   /** A glob over file names, e.g. {@code LandlordTenant.Incr.2024-0[1-3]-*.zip}. */

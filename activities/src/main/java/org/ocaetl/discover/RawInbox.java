@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface RawInbox extends AutoCloseable {
 
-  /** Base names of the files present (any names; discovery filters them). */
-  List<String> names() throws IOException;
+  /** The files present, by base name (any names; discovery filters them), with their size and tag. */
+  List<InboxFile> list() throws IOException;
 
   /** Opens one file for streaming; the caller closes it. */
   InputStream open(String name) throws IOException;

@@ -4,10 +4,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -69,16 +71,18 @@ public final class SftpInbox implements RawInbox {
   }
 
   @Override
-  public List<String> names() throws IOException {
+  public List<InboxFile> list() throws IOException {
     try (Connection c = connect()) {
-      List<String> names = new ArrayList<>();
+      List<InboxFile> listed = new ArrayList<>();
       for (SftpClient.DirEntry entry : c.sftp.readDir(settings.directory())) {
-        if (entry.getAttributes().isRegularFile()) {
-          names.add(entry.getFilename());
+        SftpClient.Attributes attributes = entry.getAttributes();
+        if (attributes.isRegularFile()) {
+          FileTime modified = attributes.getModifyTime();
+          listed.add(new InboxFile(entry.getFilename(), attributes.getSize(), modified == null ? "" : modified.toString()));
         }
       }
-      names.sort(null);
-      return names;
+      listed.sort(Comparator.comparing(InboxFile::name));
+      return listed;
     }
   }
 

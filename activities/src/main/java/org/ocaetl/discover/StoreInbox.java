@@ -17,8 +17,11 @@ public final class StoreInbox implements RawInbox {
   }
 
   @Override
-  public List<String> names() throws IOException {
-    return store.list("").stream().filter(key -> !key.contains("/")).toList();
+  public List<InboxFile> list() throws IOException {
+    return store.listObjects("").stream()
+        .filter(object -> !object.key().contains("/"))
+        .map(object -> new InboxFile(object.key(), object.size(), object.tag()))
+        .toList();
   }
 
   @Override

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,21 +86,27 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
-  public List<String> list(String prefix) throws IOException {
+  public List<ListedObject> listObjects(String prefix) throws IOException {
     Path start = root;
     if (!Files.isDirectory(start)) {
       return List.of();
     }
-    List<String> keys = new ArrayList<>();
+    List<ListedObject> objects = new ArrayList<>();
     try (Stream<Path> files = Files.walk(start)) {
-      files
-          .filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix) && !isTemporary(k))
-          .forEach(keys::add);
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String key = root.relativize(file).toString().replace('\\', '/');
+        if (key.startsWith(prefix) && !isTemporary(key)) {
+          try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            objects.add(new ListedObject(key, attributes.size(), attributes.lastModifiedTime().toString()));
+          } catch (NoSuchFileException e) {
+            // deleted since the walk saw it: not listed
+          }
+        }
+      }
     }
-    keys.sort(null);
-    return keys;
+    objects.sort(Comparator.comparing(ListedObject::key));
+    return objects;
   }
 
   @Override

@@ -43,7 +43,12 @@ public interface ObjectStore extends AutoCloseable {
   Optional<Long> size(String key) throws IOException;
 
   /** Every key under a prefix, in lexicographic order (an empty prefix lists nothing, not an error). */
-  List<String> list(String prefix) throws IOException;
+  default List<String> list(String prefix) throws IOException {
+    return listObjects(prefix).stream().map(ListedObject::key).toList();
+  }
+
+  /** As {@link #list}, with what the listing says of each object (size, ETag or modification time). */
+  List<ListedObject> listObjects(String prefix) throws IOException;
 
   /** A URI naming this store, for logs and results (never carries credentials). */
   String describe();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -138,9 +139,9 @@ public final class S3ObjectStore implements ObjectStore {
 
   /** Pages through ListObjectsV2 with continuation tokens; nothing under the prefix is an empty list. */
   @Override
-  public List<String> list(String prefix) throws IOException {
+  public List<ListedObject> listObjects(String prefix) throws IOException {
     String fullPrefix = location.prefix() + prefix;
-    List<String> keys = new ArrayList<>();
+    List<ListedObject> objects = new ArrayList<>();
     String token = null;
     do {
       ListObjectsV2Request request =
@@ -152,12 +153,12 @@ public final class S3ObjectStore implements ObjectStore {
               .build();
       ListObjectsV2Response page = S3Failures.join(client.listObjectsV2(request), "listing", fullPrefix);
       for (S3Object object : page.contents()) {
-        keys.add(object.key().substring(location.prefix().length()));
+        objects.add(new ListedObject(object.key().substring(location.prefix().length()), object.size(), object.eTag()));
       }
       token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
     } while (token != null);
-    keys.sort(null);
-    return keys;
+    objects.sort(Comparator.comparing(ListedObject::key));
+    return objects;
   }
 
   @Override

@@ -28,6 +28,14 @@ public final class StoreKeys {
     return raw(fileName) + ".sha256";
   }
 
+  /**
+   * What the inbox listing said of the raw zip (size, modification time or ETag) when its
+   * SHA-256 was last computed from the inbox copy, with that SHA-256.
+   */
+  public static String rawListing(String fileName) {
+    return raw(fileName) + ".listing";
+  }
+
   /** Prefix of one file's staged CSVs and report. */
   public static String staging(String fileName) {
     return PRIVATE + "staging/" + checkName(fileName) + "/";

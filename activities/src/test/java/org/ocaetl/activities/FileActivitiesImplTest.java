@@ -94,9 +94,15 @@ class FileActivitiesImplTest {
     assertEquals(ReportJson.PARSER_VERSION, parsed.parserVersion());
     assertFalse(heartbeats.isEmpty(), "parse heartbeats its progress");
 
+    heartbeats.clear();
     assertEquals(1L, activities.export(step).rowsPerTable().get("oca_index"));
+    assertEquals(List.of("exporting"), heartbeats, "export heartbeats while DuckDB writes");
+    heartbeats.clear();
     assertEquals(0, activities.geocode(step).addressesGeocoded());
+    assertEquals(List.of("geocoding"), heartbeats, "geocode heartbeats (its position once a batch is done)");
+    heartbeats.clear();
     assertEquals(OcaTable.values().length + 1, activities.upload(step).objects());
+    assertEquals(0, heartbeats.get(0), "upload heartbeats the objects in the store");
     assertTrue(store.size(StoreKeys.stagedCsv(FILE, OcaTable.OCA_METADATA)).isPresent());
     try (var work = Files.list(root.resolve("work"))) {
       assertEquals(0, work.count(), "upload cleans the work folder");
@@ -117,6 +123,28 @@ class FileActivitiesImplTest {
     StagedLookup otherBytes = activities.findStaged(new HostStep(FILE, "0".repeat(64)));
     assertNull(otherBytes.staged());
     assertTrue(otherBytes.mismatch().startsWith("staged from sha256 "), otherBytes.mismatch());
+  }
+
+  /** A retry on the same worker (its work folder intact) skips the objects its last heartbeat counted. */
+  @Test
+  void aRetriedUploadResumesAfterTheObjectsItsHeartbeatCounted() throws Exception {
+    HostStep step = new HostStep(FILE, sha256);
+    activities.fetch(step);
+    activities.parse(step);
+    activities.export(step);
+    activities.geocode(step);
+    OcaTable[] tables = OcaTable.values();
+    for (int i = 0; i < 5; i++) {
+      store.put(StoreKeys.stagedCsv(FILE, tables[i]), new java.io.ByteArrayInputStream(new byte[] {'u'}), "text/csv");
+    }
+    env.setHeartbeatDetails(5);
+
+    assertEquals(tables.length + 1, activities.upload(step).objects());
+
+    for (int i = 0; i < tables.length; i++) {
+      long size = store.size(StoreKeys.stagedCsv(FILE, tables[i])).orElseThrow();
+      assertEquals(i < 5, size == 1, tables[i] + (i < 5 ? " was uploaded by the earlier attempt" : " is uploaded now"));
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,8 +157,8 @@ class RawFileDiscoveryTest {
     // The upload goes on between discovery's hash and its copy: a timing a real folder cannot be made to hit.
     RawInbox growing = new RawInbox() {
       @Override
-      public List<String> names() throws IOException {
-        return folder.names();
+      public List<InboxFile> list() throws IOException {
+        return folder.list();
       }
 
       @Override
@@ -192,6 +193,83 @@ class RawFileDiscoveryTest {
     Files.delete(storeDir.resolve(StoreKeys.rawChecksum(INCR_0301)));
     assertEquals(sha("b"), archive.sha256(INCR_0301).orElseThrow());
     assertEquals(sha("b") + "\n", read(StoreKeys.rawChecksum(INCR_0301)));
+  }
+
+  @Test
+  void aFileListedAsWhenItWasHashedIsNotReadAgain() throws IOException {
+    inbox(INCR_0301, "b");
+    inbox(INCR_0308, "c");
+    discover(null);
+    ledger.put(INCR_0301, sha("b"));
+    CountingInbox counting = new CountingInbox(new LocalFolderInbox(inboxDir));
+
+    DiscoveryResult result = new RawFileDiscovery(counting, archive).discover(ledger, null, heartbeats::add);
+
+    assertEquals(List.of(), counting.opened, "both files are known from their listing");
+    assertEquals(List.of(new DiscoveredFile(INCR_0308, sha("c"), java.time.LocalDate.parse("2024-03-08"), false)),
+        result.files(), "the archived, unpromoted file is still pending");
+    assertEquals(List.of(FileOutcome.skipped(INCR_0301, "already promoted with sha256 " + sha("b"))), result.settled());
+  }
+
+  @Test
+  void aRedeliveryWithOtherBytesOfTheSameSizeIsReadAndIsALedgerConflict() throws IOException {
+    inbox(INCR_0301, "b1");
+    discover(null);
+    ledger.put(INCR_0301, sha("b1"));
+    FileTime hashedAt = Files.getLastModifiedTime(inboxDir.resolve(INCR_0301));
+    inbox(INCR_0301, "b2");
+    Files.setLastModifiedTime(inboxDir.resolve(INCR_0301), FileTime.from(hashedAt.toInstant().plusSeconds(60)));
+    CountingInbox counting = new CountingInbox(new LocalFolderInbox(inboxDir));
+
+    FileOutcome outcome = new RawFileDiscovery(counting, archive).discover(ledger, null, heartbeats::add).settled().get(0);
+
+    assertEquals(List.of(INCR_0301), counting.opened, "a new modification time is read and hashed");
+    assertEquals(Outcome.FAILED, outcome.outcome());
+    assertTrue(outcome.reason().startsWith("LedgerConflict: "), outcome.reason());
+    counting.opened.clear();
+    new RawFileDiscovery(counting, archive).discover(ledger, null, heartbeats::add);
+    assertEquals(List.of(INCR_0301), counting.opened, "a conflicting copy is read again by every run");
+  }
+
+  @Test
+  void theSameBytesWithANewModificationTimeAreReadOnceAndKnownAfterwards() throws IOException {
+    inbox(INCR_0301, "b");
+    discover(null);
+    ledger.put(INCR_0301, sha("b"));
+    Path file = inboxDir.resolve(INCR_0301);
+    Files.setLastModifiedTime(file, FileTime.from(Files.getLastModifiedTime(file).toInstant().plusSeconds(60)));
+    CountingInbox counting = new CountingInbox(new LocalFolderInbox(inboxDir));
+    RawFileDiscovery countingDiscovery = new RawFileDiscovery(counting, archive);
+
+    assertEquals(Outcome.SKIPPED, countingDiscovery.discover(ledger, null, heartbeats::add).settled().get(0).outcome());
+    assertEquals(Outcome.SKIPPED, countingDiscovery.discover(ledger, null, heartbeats::add).settled().get(0).outcome());
+    assertEquals(List.of(INCR_0301), counting.opened, "hashed once, then known from the new listing");
+  }
+
+  /** A real folder inbox that notes each file it opens. */
+  static final class CountingInbox implements RawInbox {
+    final RawInbox inbox;
+    final List<String> opened = new ArrayList<>();
+
+    CountingInbox(RawInbox inbox) {
+      this.inbox = inbox;
+    }
+
+    @Override
+    public List<InboxFile> list() throws IOException {
+      return inbox.list();
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      opened.add(name);
+      return inbox.open(name);
+    }
+
+    @Override
+    public String describe() {
+      return inbox.describe();
+    }
   }
 
   String read(String key) throws IOException {

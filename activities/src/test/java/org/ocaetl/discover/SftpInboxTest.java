@@ -60,6 +60,10 @@ class SftpInboxTest {
     return RawInboxes.open(server.uri(port, "/outgoing"), env);
   }
 
+  static List<String> names(RawInbox inbox) throws IOException {
+    return inbox.list().stream().map(InboxFile::name).toList();
+  }
+
   static String sha(byte[] bytes) throws IOException {
     return Sha256.of(new java.io.ByteArrayInputStream(bytes));
   }
@@ -67,13 +71,65 @@ class SftpInboxTest {
   @Test
   void listsRegularFilesAndDownloadsThemWithAPassword() throws IOException {
     try (RawInbox inbox = inbox(server.port(), server.passwordEnvironment(knownHosts))) {
-      assertEquals(List.of(INCR, INITIAL, "README.txt"), inbox.names());
+      assertEquals(List.of(INCR, INITIAL, "README.txt"), names(inbox));
       try (InputStream in = inbox.open(INITIAL)) {
         assertEquals(sha(initialBytes), Sha256.of(in));
       }
       assertEquals("sftp://oca@127.0.0.1:" + server.port() + "/outgoing", inbox.describe());
       assertThrows(IllegalArgumentException.class, () -> inbox.open("../etc/passwd"));
     }
+  }
+
+  /**
+   * The measurement of docs/benchmarks.md ("Discovery: bytes read from the inbox"): a weekly run
+   * whose SFTP inbox still holds nine promoted weeklies and ten promoted Initial files reads only
+   * the new weekly (to hash it, then to archive it). Before the listing was recorded beside the
+   * checksum it read every file once more; an archive made before that change has no listing, so
+   * its first run reads as the old code did.
+   */
+  @Test
+  void aWeeklyRunReadsOnlyTheNewFileFromTheSftpInbox() throws IOException {
+    Path inboxDir = Files.createDirectories(served.resolve("weekly"));
+    Random random = new Random(11);
+    long promotedBytes = 0;
+    for (int year = 2008; year < 2018; year++) {
+      promotedBytes += writeRandom(inboxDir.resolve("LandlordTenant.Initial.FiledIn" + year + ".2024-01-05.zip"), 1 << 20, random);
+    }
+    for (int week = 0; week < 9; week++) {
+      String date = java.time.LocalDate.parse("2024-01-12").plusWeeks(week).toString();
+      promotedBytes += writeRandom(inboxDir.resolve("LandlordTenant.Incr." + date + ".zip"), 64 << 10, random);
+    }
+    RawArchive archive = new RawArchive(new LocalObjectStore(local.resolve("store")));
+    Map<String, String> ledger = new HashMap<>();
+    try (RawInbox inbox = RawInboxes.open(server.uri(server.port(), "/weekly"), server.passwordEnvironment(knownHosts))) {
+      RawFileDiscovery discovery = new RawFileDiscovery(inbox, archive);
+      discovery.discover(ledger, null, name -> {}).files().forEach(f -> ledger.put(f.fileName(), f.sha256()));
+      long newBytes = writeRandom(inboxDir.resolve("LandlordTenant.Incr.2024-03-15.zip"), 64 << 10, random);
+
+      long before = server.bytesRead();
+      DiscoveryResult weekly = discovery.discover(ledger, null, name -> {});
+      long read = server.bytesRead() - before;
+
+      assertEquals(List.of("LandlordTenant.Incr.2024-03-15.zip"), weekly.files().stream().map(f -> f.fileName()).toList());
+      assertEquals(19, weekly.settled().size());
+      assertEquals(2 * newBytes, read, "the new weekly is read twice (hash, archive), the 19 promoted files not at all");
+
+      // As before the change: nothing recorded of the listings, so every inbox file is hashed.
+      for (String name : archive.names()) {
+        Files.deleteIfExists(local.resolve("store").resolve(StoreKeys.rawListing(name)));
+      }
+      ledger.put("LandlordTenant.Incr.2024-03-15.zip", weekly.files().get(0).sha256());
+      before = server.bytesRead();
+      discovery.discover(ledger, null, name -> {});
+      assertEquals(promotedBytes + newBytes, server.bytesRead() - before, "without listings every file is hashed");
+    }
+  }
+
+  private static long writeRandom(Path file, int size, Random random) throws IOException {
+    byte[] bytes = new byte[size];
+    random.nextBytes(bytes);
+    Files.write(file, bytes);
+    return size;
   }
 
   @Test
@@ -100,7 +156,7 @@ class SftpInboxTest {
       env.put("OCA_SFTP_PRIVATE_KEY", key.toString());
       env.put("OCA_SFTP_KNOWN_HOSTS", hosts.toString());
       try (RawInbox inbox = RawInboxes.open(ed25519.uri(ed25519.port(), "/outgoing"), env)) {
-        assertEquals(List.of(INCR, INITIAL, "README.txt"), inbox.names());
+        assertEquals(List.of(INCR, INITIAL, "README.txt"), names(inbox));
         try (InputStream in = inbox.open(INITIAL)) {
           assertEquals(sha(initialBytes), Sha256.of(in));
         }
@@ -110,7 +166,7 @@ class SftpInboxTest {
         env.put("OCA_SFTP_KNOWN_HOSTS", other.writeKnownHosts(local.resolve("wrong"), ed25519.port()).toString());
       }
       try (RawInbox inbox = RawInboxes.open(ed25519.uri(ed25519.port(), "/outgoing"), env)) {
-        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::names);
+        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::list);
         assertTrue(refused.getMessage().contains("host key SHA256:"), refused.getMessage());
       }
     }
@@ -122,7 +178,7 @@ class SftpInboxTest {
     Path empty = Files.writeString(local.resolve("empty_hosts"), "");
     for (Path hosts : List.of(wrong, empty)) {
       try (RawInbox inbox = inbox(server.port(), server.passwordEnvironment(hosts))) {
-        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::names);
+        IOException refused = assertThrows(UntrustedHostKeyException.class, inbox::list);
         assertTrue(refused.getMessage().contains("host key SHA256:"), refused.getMessage());
       }
     }
@@ -133,7 +189,7 @@ class SftpInboxTest {
     Map<String, String> env = server.passwordEnvironment(knownHosts);
     env.put("OCA_SFTP_PASSWORD", "not-the-password");
     try (RawInbox inbox = inbox(server.port(), env)) {
-      IOException failure = assertThrows(IOException.class, inbox::names);
+      IOException failure = assertThrows(IOException.class, inbox::list);
       assertTrue(failure.getMessage().startsWith("Cannot log in to sftp://oca@127.0.0.1:"), failure.getMessage());
       assertFalse(failure.getMessage().contains("not-the-password"));
     }
@@ -154,7 +210,7 @@ class SftpInboxTest {
       env.put("OCA_SFTP_TIMEOUT_SECONDS", "1");
       long started = System.nanoTime();
       try (RawInbox inbox = inbox(silent.getLocalPort(), env)) {
-        assertThrows(IOException.class, inbox::names);
+        assertThrows(IOException.class, inbox::list);
       }
       assertTrue(System.nanoTime() - started < 15_000_000_000L, "bounded by the timeout, not hanging");
     }
@@ -174,10 +230,10 @@ class SftpInboxTest {
 
         assertThrows(IOException.class, () -> discovery.discover(Map.of(), null, name -> {}));
         assertEquals(1, network.dropped());
-        List<String> incrementalOnly = List.of(StoreKeys.raw(INCR), StoreKeys.rawChecksum(INCR));
+        List<String> incrementalOnly = List.of(StoreKeys.raw(INCR), StoreKeys.rawListing(INCR), StoreKeys.rawChecksum(INCR));
         assertEquals(incrementalOnly, store.list(""), "the cut file is not archived");
         try (Stream<Path> files = Files.walk(storeDir)) {
-          assertEquals(2, files.filter(Files::isRegularFile).count(), "no partial or temporary file");
+          assertEquals(3, files.filter(Files::isRegularFile).count(), "no partial or temporary file");
         }
 
         DiscoveryResult retry = discovery.discover(Map.of(), null, name -> {});

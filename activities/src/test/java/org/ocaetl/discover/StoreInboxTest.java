@@ -1,6 +1,7 @@
 package org.ocaetl.discover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -28,7 +29,10 @@ class StoreInboxTest {
         "AWS_ACCESS_KEY_ID", S3MockServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3MockServer.SECRET_KEY);
 
     try (RawInbox inbox = RawInboxes.open("s3://" + bucket + "/incoming", env)) {
-      assertEquals(List.of("LandlordTenant.Incr.2024-03-08.zip", "notes.txt"), inbox.names());
+      List<InboxFile> listed = inbox.list();
+      assertEquals(List.of("LandlordTenant.Incr.2024-03-08.zip", "notes.txt"), listed.stream().map(InboxFile::name).toList());
+      assertEquals("bytes of incoming/LandlordTenant.Incr.2024-03-08.zip".length(), listed.get(0).size());
+      assertFalse(listed.get(0).tag().isBlank(), "the ETag identifies the bytes");
       try (InputStream in = inbox.open("LandlordTenant.Incr.2024-03-08.zip")) {
         assertEquals("bytes of incoming/LandlordTenant.Incr.2024-03-08.zip",
             new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ocaetl.store.ListedObject;
 import org.ocaetl.store.ObjectStore;
 
 /**
@@ -95,8 +96,8 @@ public final class FailingObjectStore implements ObjectStore {
   }
 
   @Override
-  public List<String> list(String prefix) throws IOException {
-    return real.list(prefix);
+  public List<ListedObject> listObjects(String prefix) throws IOException {
+    return real.listObjects(prefix);
   }
 
   @Override

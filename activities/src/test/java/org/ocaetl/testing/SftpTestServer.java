@@ -10,12 +10,16 @@ import java.security.KeyPairGenerator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -31,6 +35,7 @@ public final class SftpTestServer implements AutoCloseable {
   private final Path root;
   private final KeyPair hostKey;
   private final KeyPair clientKey;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   private SftpTestServer(Path root, KeyPair hostKey, KeyPair clientKey) throws IOException {
     this.root = root;
@@ -43,7 +48,17 @@ public final class SftpTestServer implements AutoCloseable {
     sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
     sshd.setPublickeyAuthenticator(
         (user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
-    sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+    sftp.addSftpEventListener(new SftpEventListener() {
+      @Override
+      public void read(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+          int dataOffset, int dataLen, int readLen, Throwable thrown) {
+        if (readLen > 0) {
+          bytesRead.addAndGet(readLen);
+        }
+      }
+    });
+    sshd.setSubsystemFactories(List.of(sftp));
     sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
     sshd.start();
   }
@@ -59,6 +74,11 @@ public final class SftpTestServer implements AutoCloseable {
    */
   public static SftpTestServer startEd25519(Path root) throws IOException, GeneralSecurityException {
     return new SftpTestServer(root, ed25519Key(), ed25519Key());
+  }
+
+  /** Bytes of file content the server has sent to clients so far (listings and stats not counted). */
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   public int port() {

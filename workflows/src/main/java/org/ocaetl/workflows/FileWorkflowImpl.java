@@ -32,8 +32,9 @@ import org.slf4j.Logger;
  * operator can rerun the file by starting {@code oca-file/<name>} again.
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
- * Versioning as in {@link WorkflowChanges}; this workflow has no versioned change yet (its
- * recorded histories, file*.json, replay its only path).
+ * Versioning as in {@link WorkflowChanges}: this workflow has one change, {@link
+ * WorkflowChanges#HOST_STEP_HEARTBEAT} (file*.json replay its old branch, file-v1-heartbeat.json the
+ * new one).
  */
 public final class FileWorkflowImpl implements FileWorkflow {
   private static final Logger log = Workflow.getLogger(FileWorkflowImpl.class);
@@ -82,11 +83,14 @@ public final class FileWorkflowImpl implements FileWorkflow {
     HostStep step = HostStep.of(request);
     HostAssignment host = shared.fetch(step);
     hostTaskQueue = host.hostTaskQueue();
+    // Version 1 gives export, geocode and upload a heartbeat timeout, as parse had already.
+    boolean heartbeating =
+        Workflow.getVersion(WorkflowChanges.HOST_STEP_HEARTBEAT, Workflow.DEFAULT_VERSION, 1) >= 1;
     FileActivities onHost =
         Workflow.newActivityStub(
             FileActivities.class,
             OcaActivityOptions.onHost(host),
-            OcaActivityOptions.onHostMethods(host));
+            heartbeating ? OcaActivityOptions.onHostMethodsHeartbeating(host) : OcaActivityOptions.onHostMethods(host));
 
     setStatus(OcaStatus.PARSING);
     ParseSummary parsed = onHost.parse(step);

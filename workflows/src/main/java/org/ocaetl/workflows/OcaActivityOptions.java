@@ -19,6 +19,13 @@ public final class OcaActivityOptions {
    */
   public static final Duration DEFAULT_HOST_WAIT = Duration.ofMinutes(1);
 
+  /**
+   * Heartbeat timeout of the steps that heartbeat from a side thread or per batch (export,
+   * geocode, upload, publish): a worker that dies during one is noticed after this, not after the
+   * step's StartToClose.
+   */
+  public static final Duration STEP_HEARTBEAT = Duration.ofMinutes(2);
+
   /** Hosts tried per file before the file fails. */
   public static final int HOST_ATTEMPTS = 3;
 
@@ -50,6 +57,18 @@ public final class OcaActivityOptions {
         .build();
   }
 
+  /**
+   * Waiting for another run's file workflow to close: as long as a staging may take (parse alone
+   * may run six hours), heartbeating while it waits, so a lost worker's wait moves elsewhere.
+   */
+  public static ActivityOptions awaitingStaging() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(12))
+        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 5))
+        .build();
+  }
+
   /** Export, geocode and upload on the worker that holds the file. */
   public static ActivityOptions onHost(HostAssignment host) {
     return ActivityOptions.newBuilder()
@@ -71,6 +90,22 @@ public final class OcaActivityOptions {
             .setHeartbeatTimeout(Duration.ofMinutes(2))
             .build();
     return Map.of(FileActivities.PARSE, parse);
+  }
+
+  /**
+   * {@link #onHostMethods} with a heartbeat timeout for export, geocode and upload too (they
+   * heartbeat), so a dead worker is noticed within {@link #STEP_HEARTBEAT} at every step: the retry
+   * then times out on the dead worker's queue (ScheduleToStart) and the file starts over on
+   * another worker.
+   */
+  public static Map<String, ActivityOptions> onHostMethodsHeartbeating(HostAssignment host) {
+    ActivityOptions heartbeating =
+        ActivityOptions.newBuilder(onHost(host)).setHeartbeatTimeout(STEP_HEARTBEAT).build();
+    return Map.of(
+        FileActivities.PARSE, onHostMethods(host).get(FileActivities.PARSE),
+        FileActivities.EXPORT, heartbeating,
+        FileActivities.GEOCODE, heartbeating,
+        FileActivities.UPLOAD, heartbeating);
   }
 
   /**
@@ -100,6 +135,11 @@ public final class OcaActivityOptions {
         .setStartToCloseTimeout(Duration.ofHours(2))
         .setRetryOptions(retries(Duration.ofSeconds(30), Duration.ofMinutes(10), 5))
         .build();
+  }
+
+  /** {@link #publish()} with a heartbeat timeout: the activity heartbeats from a side thread. */
+  public static ActivityOptions publishHeartbeating() {
+    return ActivityOptions.newBuilder(publish()).setHeartbeatTimeout(STEP_HEARTBEAT).build();
   }
 
   /**

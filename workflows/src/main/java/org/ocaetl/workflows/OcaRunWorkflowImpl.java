@@ -33,6 +33,7 @@ import org.ocaetl.workflows.model.RunProgress;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.slf4j.Logger;
 
 /**
@@ -46,15 +47,21 @@ import org.slf4j.Logger;
  *
  * <p>Child ids are {@code oca-file/<name>} with ALLOW_DUPLICATE_FAILED_ONLY: a failed file is
  * staged again by the next run, and a file whose child already completed is not staged twice.
- * Starting such a child fails with WorkflowExecutionAlreadyStarted; the run then reuses the
- * staged output when its report.json has the same checksum and parser version, and otherwise
- * stages again under {@link WorkflowIds#restage}.
+ * The child is the claim on staging its file: starting it while it runs (for another run, e.g. a
+ * manual start beside the scheduled one) or after it completed fails with
+ * WorkflowExecutionAlreadyStarted (the server has no "use existing" for children), and the run
+ * then waits for that child to close ({@link WorkflowChanges#STAGING_CLAIM}). It reuses the staged
+ * output when its report.json has the same checksum and parser version, and otherwise stages again
+ * under {@link WorkflowIds#restage}, itself a claim the same way.
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
  * Versioning: changes are guarded with {@code Workflow.getVersion} under the ids of {@link
- * WorkflowChanges} (its class comment has the convention). This workflow has three: two in the
- * promotion, {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT},
- * and the notification at its end, {@link WorkflowChanges#RUN_NOTIFICATION}; the histories in workflows/src/test/resources/histories replay both branches of each.
+ * WorkflowChanges} (its class comment has the convention). This workflow has five: in the
+ * promotion {@link WorkflowChanges#REPLAY_FLAG} and {@link WorkflowChanges#PROMOTION_HEARTBEAT},
+ * in the child start {@link WorkflowChanges#STAGING_CLAIM}, in publishing {@link
+ * WorkflowChanges#PUBLISH_HEARTBEAT}, and the notification at its end, {@link
+ * WorkflowChanges#RUN_NOTIFICATION}; the histories in workflows/src/test/resources/histories
+ * replay both branches of each.
  */
 public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   private static final Logger log = Workflow.getLogger(OcaRunWorkflowImpl.class);
@@ -63,12 +70,16 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
       Workflow.newActivityStub(DiscoveryActivities.class, OcaActivityOptions.discovery());
   private final FileActivities lookups =
       Workflow.newActivityStub(FileActivities.class, OcaActivityOptions.shared());
+  private final FileActivities claims =
+      Workflow.newActivityStub(FileActivities.class, OcaActivityOptions.awaitingStaging());
   private final PromotionActivities promotion =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotion());
   private final PromotionActivities heartbeatingPromotion =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.promotionHeartbeating());
   private final PromotionActivities publishing =
       Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publish());
+  private final PromotionActivities heartbeatingPublishing =
+      Workflow.newActivityStub(PromotionActivities.class, OcaActivityOptions.publishHeartbeating());
   private final NotificationActivities notification =
       Workflow.newActivityStub(NotificationActivities.class, OcaActivityOptions.notification());
 
@@ -184,22 +195,23 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
   }
 
   private FileResult stageOrReuse(DiscoveredFile file) {
+    String fileWorkflowId = WorkflowIds.file(file.fileName());
     try {
-      return runChild(WorkflowIds.file(file.fileName()), file);
+      return runChild(fileWorkflowId, file);
     } catch (ChildWorkflowFailure e) {
       if (!(e.getCause() instanceof WorkflowExecutionAlreadyStarted)) {
         throw e;
       }
     }
-    // oca-file/<name> has completed before (or is running for another run).
-    StagedLookup lookup = lookups.findStaged(new HostStep(file.fileName(), file.sha256()));
+    // oca-file/<name> has completed before, or is running for another run: the claim is theirs.
+    StagedLookup lookup = lookupAfterClaim(fileWorkflowId, file);
     if (lookup.staged() != null) {
       log.info("{}: reusing the output staged earlier", file.fileName());
       return lookup.staged();
     }
     // The earlier output was made from other bytes or by an older parser (e.g. a replay after a
-    // parser fix), or is not there yet: stage again under an id of its own for this checksum and
-    // parser version, so a later run reuses that one instead of staging a third time.
+    // parser fix), or is not there (the claim failed): stage again under an id of its own for this
+    // checksum and parser version, so a later run reuses that one instead of staging a third time.
     String restageId = WorkflowIds.restage(file.fileName(), file.sha256(), lookup.currentParserVersion());
     log.info("{}: staging again as {} ({})", file.fileName(), restageId, lookup.mismatch());
     try {
@@ -209,15 +221,27 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
         throw e;
       }
     }
-    // That restaging completed before too: its output is the staged output unless yet another
-    // run is rewriting it right now.
-    StagedLookup again = lookups.findStaged(new HostStep(file.fileName(), file.sha256()));
+    // That restaging completed before, or another run holds it now: its output is the staged output.
+    StagedLookup again = lookupAfterClaim(restageId, file);
     if (again.staged() == null) {
       throw ApplicationFailure.newFailure(
           "staged output of " + restageId + " is not usable: " + again.mismatch(),
           FailureTypes.STAGED_OUTPUT_UNAVAILABLE);
     }
     return again.staged();
+  }
+
+  /**
+   * What the file workflow {@code claimId}, started by another run or earlier, staged. Version 1
+   * waits for it to close first, so two runs racing over a file stage it once; the old branch
+   * looked at once and staged again when the other run had not finished.
+   */
+  private StagedLookup lookupAfterClaim(String claimId, DiscoveredFile file) {
+    HostStep step = new HostStep(file.fileName(), file.sha256());
+    if (Workflow.getVersion(WorkflowChanges.STAGING_CLAIM, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return claims.awaitStaged(new StagingClaim(claimId, file.fileName(), file.sha256()));
+    }
+    return lookups.findStaged(step);
   }
 
   private FileResult runChild(String workflowId, DiscoveredFile file) {
@@ -297,8 +321,13 @@ public final class OcaRunWorkflowImpl implements OcaRunWorkflow {
             .filter(f -> f.outcome() == FileOutcome.Outcome.PROMOTED)
             .map(FileOutcome::fileName)
             .toList();
+    // Version 1 schedules publishing with a heartbeat timeout (the activity heartbeats).
+    PromotionActivities publisher =
+        Workflow.getVersion(WorkflowChanges.PUBLISH_HEARTBEAT, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? heartbeatingPublishing
+            : publishing;
     try {
-      publishing.publish(new PublishRequest(promotedFiles));
+      publisher.publish(new PublishRequest(promotedFiles));
       tally.published();
     } catch (ActivityFailure e) {
       String reason = FailureTypes.reason(e);

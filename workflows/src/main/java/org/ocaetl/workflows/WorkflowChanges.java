@@ -48,4 +48,30 @@ public final class WorkflowChanges {
    * that date).
    */
   public static final String RUN_NOTIFICATION = "run-notification";
+
+  /**
+   * Introduced 2026-12-03 in {@link OcaRunWorkflowImpl}: a file workflow that another run started
+   * first is the claim on staging that file; a run that finds it running waits for it to close
+   * ({@link FileActivities#awaitStaged}) and reuses what it staged, instead of looking for output
+   * that is not there yet and staging the file a second time. Old branch: {@link
+   * FileActivities#findStaged} at once. Remove it when no run started before 2026-12-03 can still
+   * be open or replayed (namespace retention + the longest run after that date).
+   */
+  public static final String STAGING_CLAIM = "staging-claim";
+
+  /**
+   * Introduced 2026-12-03 in {@link FileWorkflowImpl}: export, geocode and upload are scheduled
+   * with a heartbeat timeout ({@link OcaActivityOptions#onHostMethodsHeartbeating}), so a worker
+   * that dies during one is noticed in minutes. Old branch: {@link OcaActivityOptions#onHostMethods},
+   * a heartbeat timeout for parse only. Remove it when no file workflow started before 2026-12-03
+   * can still be open or replayed (namespace retention + the longest run after that date).
+   */
+  public static final String HOST_STEP_HEARTBEAT = "host-step-heartbeat";
+
+  /**
+   * Introduced 2026-12-03 in {@link OcaRunWorkflowImpl}: publishing is scheduled with {@link
+   * OcaActivityOptions#publishHeartbeating()}. Old branch: {@link OcaActivityOptions#publish()}, no
+   * heartbeat timeout. Remove it as {@link #HOST_STEP_HEARTBEAT}.
+   */
+  public static final String PUBLISH_HEARTBEAT = "publish-heartbeat";
 }

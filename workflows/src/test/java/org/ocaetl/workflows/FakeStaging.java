@@ -1,6 +1,7 @@
 package org.ocaetl.workflows;
 
 import io.temporal.activity.Activity;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.ocaetl.workflows.model.PromoteResult;
 import org.ocaetl.workflows.model.PublishRequest;
 import org.ocaetl.workflows.model.PublishResult;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.ocaetl.workflows.model.UploadSummary;
 
 /**
@@ -58,6 +60,8 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
   final Set<String> ledger = ConcurrentHashMap.newKeySet();
   final List<List<String>> promotions = Collections.synchronizedList(new ArrayList<>());
   final List<String> parsed = Collections.synchronizedList(new ArrayList<>());
+  /** The claim of every {@link #awaitStaged}, in order. */
+  final List<String> awaits = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger publishes = new AtomicInteger();
   /** The reprocess glob of every discovery, in order ("" for none). */
   final List<String> discoveryGlobs = Collections.synchronizedList(new ArrayList<>());
@@ -160,6 +164,18 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
       return new StagedLookup(null, parserVersion, "staged by parser " + staged.parserVersion());
     }
     return new StagedLookup(staged, parserVersion, null);
+  }
+
+  /** As the real one: waits until the claim's workflow has closed, then looks up its output. */
+  @Override
+  public StagedLookup awaitStaged(StagingClaim claim) {
+    awaits.add(claim.workflowId());
+    try {
+      Activity.getExecutionContext().getWorkflowClient().newUntypedWorkflowStub(claim.workflowId()).getResult(FileResult.class);
+    } catch (WorkflowFailedException e) {
+      // closed without a result: the lookup says nothing usable was staged
+    }
+    return findStaged(claim.step());
   }
 
   @Override

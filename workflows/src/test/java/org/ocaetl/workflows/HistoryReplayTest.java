@@ -34,6 +34,12 @@ class HistoryReplayTest {
   static final String RUN_V1 = "run-v1-replay-flag-heartbeat.json";
   /** Recorded with the run notification: a clean file and one with a failed case. */
   static final String RUN_NOTIFIED = "run-notification.json";
+  /** A run racing another over the same files, recorded with {@link WorkflowChanges#STAGING_CLAIM}. */
+  static final String RUN_STAGING_CLAIM = "run-v1-staging-claim.json";
+  /** Recorded with {@link WorkflowChanges#PUBLISH_HEARTBEAT} and its file workflow's {@link WorkflowChanges#HOST_STEP_HEARTBEAT}. */
+  static final String RUN_STEP_HEARTBEATS = "run-v1-step-heartbeats.json";
+  static final String FILE_V1 = "file-v1-heartbeat.json";
+  private static final List<String> STEPS_AFTER_PARSE = List.of(FileActivities.EXPORT, FileActivities.GEOCODE, FileActivities.UPLOAD);
 
   @Test
   void historiesArePresent() throws IOException {
@@ -116,6 +122,44 @@ class HistoryReplayTest {
     for (String older : List.of("run.json", "run-segment.json", RUN_V1)) {
       assertTrue(RecordedHistory.named(older).scheduled("NotifyRun").isEmpty(), older);
     }
+  }
+
+  @Test
+  void theRacingRunWaitsOnTheClaimsInsteadOfLookingAtOnce() {
+    RecordedHistory run = RecordedHistory.named(RUN_STAGING_CLAIM);
+    assertEquals(1, run.versionMarkers().get(WorkflowChanges.STAGING_CLAIM));
+    assertEquals(2, run.scheduled("AwaitStaged").size(), "one wait per file");
+    assertEquals(List.of(), run.scheduled("FindStaged"));
+    for (String name : List.of("run.json", RUN_V1)) {
+      RecordedHistory before = RecordedHistory.named(name);
+      assertFalse(before.versionMarkers().containsKey(WorkflowChanges.STAGING_CLAIM), name);
+      assertEquals(List.of(), before.scheduled("AwaitStaged"), name + ": the reused file is looked up at once");
+      assertEquals(1, before.scheduled("FindStaged").size(), name);
+    }
+  }
+
+  @Test
+  void everyStepAfterParseHeartbeatsFromVersionOne() {
+    RecordedHistory file = RecordedHistory.named(FILE_V1);
+    assertEquals(Map.of(WorkflowChanges.HOST_STEP_HEARTBEAT, 1), file.versionMarkers());
+    for (String step : STEPS_AFTER_PARSE) {
+      assertEquals(OcaActivityOptions.STEP_HEARTBEAT, heartbeatTimeout(only(file, step)), step);
+    }
+    RecordedHistory before = RecordedHistory.named("file.json");
+    for (String step : STEPS_AFTER_PARSE) {
+      assertEquals(Duration.ZERO, heartbeatTimeout(only(before, step)), "file.json: " + step);
+    }
+
+    RecordedHistory run = RecordedHistory.named(RUN_STEP_HEARTBEATS);
+    assertEquals(1, run.versionMarkers().get(WorkflowChanges.PUBLISH_HEARTBEAT));
+    assertEquals(OcaActivityOptions.STEP_HEARTBEAT, heartbeatTimeout(only(run, "Publish")));
+    assertEquals(Duration.ZERO, heartbeatTimeout(only(RecordedHistory.named("run.json"), "Publish")), "run.json");
+  }
+
+  private static ActivityTaskScheduledEventAttributes only(RecordedHistory history, String activityType) {
+    List<ActivityTaskScheduledEventAttributes> scheduled = history.scheduled(activityType);
+    assertEquals(1, scheduled.size(), history.name() + ": " + activityType);
+    return scheduled.get(0);
   }
 
   private static ActivityTaskScheduledEventAttributes promotion(RecordedHistory run) {

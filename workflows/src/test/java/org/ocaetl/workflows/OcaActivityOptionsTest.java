@@ -23,10 +23,15 @@ class OcaActivityOptionsTest {
         POJOActivityInterfaceMetadata.newInstance(FileActivities.class).getMethodsMetadata().stream()
             .map(POJOActivityMethodMetadata::getActivityTypeName)
             .collect(Collectors.toSet());
-    Map<String, ActivityOptions> overrides =
-        OcaActivityOptions.onHostMethods(new HostAssignment("oca-host/a", 1, Duration.ofMinutes(1)));
+    HostAssignment host = new HostAssignment("oca-host/a", 1, Duration.ofMinutes(1));
+    Map<String, ActivityOptions> overrides = OcaActivityOptions.onHostMethods(host);
+    Map<String, ActivityOptions> heartbeating = OcaActivityOptions.onHostMethodsHeartbeating(host);
 
     assertTrue(activityTypes.containsAll(overrides.keySet()), overrides.keySet() + " not in " + activityTypes);
+    assertTrue(activityTypes.containsAll(heartbeating.keySet()), heartbeating.keySet() + " not in " + activityTypes);
     assertEquals(Duration.ofMinutes(2), overrides.get(FileActivities.PARSE).getHeartbeatTimeout());
+    assertEquals(Set.of(FileActivities.PARSE, FileActivities.EXPORT, FileActivities.GEOCODE, FileActivities.UPLOAD),
+        heartbeating.keySet(), "every step on the host queue has a heartbeat timeout");
+    assertEquals(overrides.get(FileActivities.PARSE), heartbeating.get(FileActivities.PARSE));
   }
 }

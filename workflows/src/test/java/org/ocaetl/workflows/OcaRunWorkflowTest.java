@@ -176,6 +176,37 @@ class OcaRunWorkflowTest {
     assertEquals(2, fake.parsed.size());
   }
 
+  /**
+   * A manual start beside the scheduled run: the second run finds each file's workflow running
+   * (the first run's claim), waits for it and reuses what it staged. Each file is parsed once and
+   * promoted once; the later promotion finds it in the ledger.
+   */
+  @Test
+  void twoRacingRunsStageEachFileOnceAndPromoteItOnce() {
+    fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(INCR_0315, "2024-03-15"));
+    fake.parseGate = new CountDownLatch(1);
+    OcaRunWorkflow scheduled = run("oca-run/scheduled");
+    WorkflowClient.start(scheduled::run, RunRequest.of(null, 2));
+    Await.until(QUERIES_TIMEOUT, "both files parsing", () -> fake.parsing.get() == 2);
+    OcaRunWorkflow manual = run("oca-run/manual");
+    WorkflowClient.start(manual::run, RunRequest.of(null, 2));
+    Await.until(QUERIES_TIMEOUT, "the second run waiting on both claims", () -> fake.awaits.size() == 2);
+
+    fake.parseGate.countDown();
+    RunResult first = client.newUntypedWorkflowStub("oca-run/scheduled").getResult(RunResult.class);
+    RunResult second = client.newUntypedWorkflowStub("oca-run/manual").getResult(RunResult.class);
+
+    assertEquals(List.of(INCR_0308, INCR_0315), fake.parsed.stream().sorted().toList(), "each file parsed once");
+    assertEquals(List.of(WorkflowIds.file(INCR_0308), WorkflowIds.file(INCR_0315)), fake.awaits.stream().sorted().toList());
+    for (String fileName : List.of(INCR_0308, INCR_0315)) {
+      assertEquals(
+          List.of(Outcome.PROMOTED, Outcome.ALREADY_PROMOTED),
+          List.of(outcome(first, fileName).outcome(), outcome(second, fileName).outcome()).stream().sorted().toList(),
+          fileName + " promoted by one run only");
+    }
+    assertEquals(2, fake.ledger.size());
+  }
+
   @Test
   void aFailedFileIsStagedAgainByTheNextRunAndOnlyIt() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(BAD_0310, "2024-03-10"));

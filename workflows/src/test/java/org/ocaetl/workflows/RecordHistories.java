@@ -134,6 +134,40 @@ class RecordHistories {
     write(HistoryReplayTest.RUN_NOTIFIED, client.fetchHistory("oca-run/notified").toJson(true));
   }
 
+  /**
+   * run-v1-staging-claim.json: a run started while another run stages the same two files; it
+   * waits on each file's workflow (the other run's claim) and reuses what that staged.
+   */
+  @Test
+  void recordStagingClaim() throws Exception {
+    fake.inbox = List.of(file("LandlordTenant.Incr.2024-07-05.zip", "2024-07-05"), file("LandlordTenant.Incr.2024-07-12.zip", "2024-07-12"));
+    fake.parseGate = new java.util.concurrent.CountDownLatch(1);
+    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/scheduled")::run, RunRequest.of(null, 2));
+    Await.until(Duration.ofSeconds(30), "both files parsing", () -> fake.parsing.get() == 2);
+    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/manual")::run, RunRequest.of(null, 2));
+    Await.until(Duration.ofSeconds(30), "the manual run waiting on both claims", () -> fake.awaits.size() == 2);
+    fake.parseGate.countDown();
+    client.newUntypedWorkflowStub("oca-run/scheduled").getResult(org.ocaetl.workflows.model.RunResult.class);
+    client.newUntypedWorkflowStub("oca-run/manual").getResult(org.ocaetl.workflows.model.RunResult.class);
+
+    write(HistoryReplayTest.RUN_STAGING_CLAIM, client.fetchHistory("oca-run/manual").toJson(true));
+  }
+
+  /**
+   * run-v1-step-heartbeats.json and file-v1-heartbeat.json: a run over one file with the current
+   * code, whose file workflow schedules export, geocode and upload with a heartbeat timeout and
+   * whose publish has one too.
+   */
+  @Test
+  void recordStepHeartbeats() throws IOException {
+    String fileName = "LandlordTenant.Incr.2024-08-02.zip";
+    fake.inbox = List.of(file(fileName, "2024-08-02"));
+    stub(OcaRunWorkflow.class, "oca-run/heartbeats").run(RunRequest.of(null, 1));
+
+    write(HistoryReplayTest.RUN_STEP_HEARTBEATS, client.fetchHistory("oca-run/heartbeats").toJson(true));
+    write(HistoryReplayTest.FILE_V1, client.fetchHistory(WorkflowIds.file(fileName)).toJson(true));
+  }
+
   private <T> T stub(Class<T> type, String workflowId) {
     return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
   }

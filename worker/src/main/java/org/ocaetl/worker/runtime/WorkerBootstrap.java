@@ -165,7 +165,7 @@ public final class WorkerBootstrap {
    */
   public static void register(WorkerFactory factory, WorkerConfig config, Activities activities) throws IOException {
     FileActivitiesImpl.removeStaleWorkFolders(config.workDir());
-    Worker shared = factory.newWorker(config.taskQueue());
+    Worker shared = factory.newWorker(config.taskQueue(), sharedWorkerOptions(config));
     shared.registerWorkflowImplementationTypes(
         OcaRunWorkflowImpl.class, FileWorkflowImpl.class, GeocodeBackfillWorkflowImpl.class, BackfillWorkflowImpl.class);
     shared.registerActivitiesImplementations(
@@ -177,6 +177,10 @@ public final class WorkerBootstrap {
         activities.notification());
     Worker host = factory.newWorker(config.hostTaskQueue(), hostWorkerOptions(config));
     host.registerActivitiesImplementations(activities.files());
+  }
+
+  static WorkerOptions sharedWorkerOptions(WorkerConfig config) {
+    return WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(config.stickyWait()).build();
   }
 
   static WorkerOptions hostWorkerOptions(WorkerConfig config) {

@@ -123,6 +123,15 @@ public final class WorkerCommand implements Callable<Integer> {
           + " terminationGracePeriodSeconds.")
   int shutdownGraceSeconds;
 
+  @Option(
+      names = "--sticky-wait",
+      defaultValue = "${env:OCA_STICKY_WAIT_SECONDS:-5}",
+      paramLabel = "SECONDS",
+      description = "How long a workflow's next task waits for the worker that has the workflow cached before"
+          + " any worker takes it, replaying the history (Temporal's sticky ScheduleToStart;"
+          + " env OCA_STICKY_WAIT_SECONDS), default ${DEFAULT-VALUE}; 0 turns the cache affinity off.")
+  int stickyWaitSeconds;
+
   /** The environment the inbox and --pg-s3-import settings come from (tests substitute their own). */
   java.util.Map<String, String> environment = System.getenv();
 
@@ -154,6 +163,9 @@ public final class WorkerCommand implements Callable<Integer> {
     if (shutdownGraceSeconds < 0) {
       throw new ParameterException(spec.commandLine(), "--shutdown-grace must not be negative");
     }
+    if (stickyWaitSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--sticky-wait must not be negative");
+    }
     try {
       DatabaseUrl.parse(database.databaseUrl());
       SqlIdentifier.require(database.schema());
@@ -168,6 +180,7 @@ public final class WorkerCommand implements Callable<Integer> {
               .workDir(workDir)
               .stagingLimits(staging.limits(workDir))
               .parallelism(files)
+              .stickyWait(Duration.ofSeconds(stickyWaitSeconds))
               .taskQueue(temporal.settings().taskQueue())
               .schemaSetup(schemaSetup.setup())
               .geocoder(geocoder)

@@ -33,6 +33,9 @@ import org.ocaetl.workflows.WorkflowIds;
  * @param taskQueue the shared task queue
  * @param hostTaskQueue the queue only this worker polls (staging steps that need its work folder)
  * @param hostWait ScheduleToStart of steps on the host queue: longer means this worker is gone
+ * @param stickyWait how long a workflow's next task waits for the worker that holds the workflow in
+ *     its cache before any worker of the shared queue takes it (Temporal's sticky ScheduleToStart);
+ *     zero turns the affinity off: every workflow task replays the history on whichever worker polls
  * @param parallelism files a run started by this process stages at once
  * @param geocoder {@code none}, {@code geoclient}, {@code geosearch}, {@code census} or {@code chain}
  * @param storeUri the object store: a folder, {@code file:///…} or {@code s3://bucket/prefix}
@@ -56,6 +59,7 @@ public record WorkerConfig(
     String taskQueue,
     String hostTaskQueue,
     Duration hostWait,
+    Duration stickyWait,
     int parallelism,
     String geocoder,
     String storeUri,
@@ -64,6 +68,9 @@ public record WorkerConfig(
     AwsS3Settings pgS3Import,
     SchemaSetup schemaSetup,
     NotificationSettings notification) {
+
+  /** Temporal's default sticky ScheduleToStart. */
+  public static final Duration DEFAULT_STICKY_WAIT = Duration.ofSeconds(5);
 
   public WorkerConfig {
     Objects.requireNonNull(notification, "notification");
@@ -76,6 +83,9 @@ public record WorkerConfig(
     Objects.requireNonNull(schemaSetup, "schemaSetup");
     if (hostWait.isNegative() || hostWait.isZero()) {
       throw new IllegalArgumentException("hostWait must be positive: " + hostWait);
+    }
+    if (stickyWait.isNegative()) {
+      throw new IllegalArgumentException("stickyWait must not be negative: " + stickyWait);
     }
     storeUri = storeUri != null ? storeUri : Objects.requireNonNull(storeDir, "storeDir or storeUri").toUri().toString();
     inboxUri = inboxUri != null ? inboxUri : Objects.requireNonNull(rawInbox, "rawInbox or inboxUri").toUri().toString();
@@ -107,6 +117,7 @@ public record WorkerConfig(
     private StagingLimits stagingLimits;
     private String taskQueue = WorkflowIds.TASK_QUEUE;
     private Duration hostWait = OcaActivityOptions.DEFAULT_HOST_WAIT;
+    private Duration stickyWait = DEFAULT_STICKY_WAIT;
     private int parallelism = 2;
     private String geocoder;
     private GeocodingSettings geocoding;
@@ -168,6 +179,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder stickyWait(Duration wait) {
+      this.stickyWait = wait;
+      return this;
+    }
+
     public Builder parallelism(int files) {
       this.parallelism = files;
       return this;
@@ -218,6 +234,7 @@ public record WorkerConfig(
           taskQueue,
           defaultHostTaskQueue(),
           hostWait,
+          stickyWait,
           parallelism,
           geocoder != null ? geocoder : services.defaultGeocoder(),
           storeUri,
@@ -256,7 +273,7 @@ public record WorkerConfig(
   public String toString() {
     return "WorkerConfig[database=" + DatabaseUrl.redact(databaseUrl) + ", schema=" + schema + ", store=" + storeUri
         + ", inbox=" + inboxUri + ", workDir=" + workDir + ", taskQueue=" + taskQueue + ", hostTaskQueue="
-        + hostTaskQueue + ", hostWait=" + hostWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding
+        + hostTaskQueue + ", hostWait=" + hostWait + ", stickyWait=" + stickyWait + ", parallelism=" + parallelism + ", geocoder=" + geocoder + ", " + geocoding
         + (pgS3Import == null ? "" : ", pgS3Import=" + pgS3Import) + ", " + schemaSetup + ", " + notification + "]";
   }
 }

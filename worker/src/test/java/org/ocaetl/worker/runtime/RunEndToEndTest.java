@@ -221,6 +221,7 @@ class RunEndToEndTest {
     for (String file : List.of(INITIAL, INCR_1, INCR_2)) {
       List<Outcome> outcomes = List.of(outcome(resultA, file).outcome(), outcome(resultB, file).outcome());
       assertEquals(1, outcomes.stream().filter(o -> o == Outcome.PROMOTED).count(), file + ": " + outcomes);
+      assertEquals(1, e2e.files.parses(file), file + " staged once: the later run waits for the earlier run's file workflow");
     }
     assertEquals(e2e.faultFreeDigest(INITIAL, INCR_1, INCR_2), e2e.tables.fingerprint());
   }

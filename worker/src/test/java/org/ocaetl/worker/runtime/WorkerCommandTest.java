@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class WorkerCommandTest {
             "--work-dir", root.resolve("work").toString(), "--parallel", "3", "--memory-limit", "300MB",
             "--threads", "1", "--temp-dir", root.resolve("spill").toString(), "--max-temp-size", "20GB", "--task-queue", "oca-q",
             "--temporal-address", "temporal.internal:7233", "--namespace", "oca-ns", "--metrics-port", "9999",
-            "--shutdown-grace", "45");
+            "--shutdown-grace", "45", "--sticky-wait", "0");
     WorkerConfig config = command.config();
     assertEquals("postgresql://oca:pw@db.internal:5432/oca", config.databaseUrl());
     assertEquals("oca_prod", config.schema());
@@ -50,6 +51,8 @@ class WorkerCommandTest {
     assertEquals("oca-q", config.taskQueue());
     assertEquals(3, WorkerBootstrap.hostWorkerOptions(config).getMaxConcurrentActivityExecutionSize(),
         "--parallel bounds the staging steps this worker runs at once");
+    assertEquals(Duration.ZERO, WorkerBootstrap.sharedWorkerOptions(config).getStickyQueueScheduleToStartTimeout(),
+        "--sticky-wait 0 turns sticky execution off");
     TemporalSettings temporal = command.temporalSettings();
     assertEquals("temporal.internal:7233", temporal.address());
     assertEquals("oca-ns", temporal.namespace());
@@ -77,6 +80,7 @@ class WorkerCommandTest {
     assertEquals("public", config.schema());
     assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "oca-work"), config.workDir());
     assertEquals(2, config.parallelism());
+    assertEquals(WorkerConfig.DEFAULT_STICKY_WAIT, config.stickyWait());
     assertEquals(new StagingLimits("512MB", 2, config.workDir().resolve("duckdb-tmp")), config.stagingLimits());
     assertEquals("oca-etl", config.taskQueue());
     TemporalSettings temporal = command.temporalSettings();

@@ -36,6 +36,7 @@ class WorkerConfigTest {
     assertEquals(WorkflowIds.TASK_QUEUE, config.taskQueue());
     assertTrue(config.hostTaskQueue().startsWith(WorkflowIds.TASK_QUEUE + "/host/"), config.hostTaskQueue());
     assertEquals(OcaActivityOptions.DEFAULT_HOST_WAIT, config.hostWait());
+    assertEquals(Duration.ofSeconds(5), config.stickyWait(), "Temporal's default");
     assertEquals(2, config.parallelism());
     assertEquals(StagingLimits.defaults(root.resolve("work/duckdb-tmp")), config.stagingLimits());
     assertEquals(SchemaSetup.defaults(), config.schemaSetup());

@@ -2,24 +2,14 @@ package org.ocaetl.worker.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
@@ -29,12 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.generate.ExtractGenerator;
 import org.ocaetl.generate.GeneratorSettings;
-import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.testing.SchemaDigest;
-import org.ocaetl.worker.testing.Cli;
 import org.ocaetl.worker.testing.EndToEnd;
 import org.ocaetl.worker.testing.OcaTables;
+import org.ocaetl.worker.testing.PortBoundTemporal;
 import org.ocaetl.worker.testing.WorkerProcess;
 import org.ocaetl.workflows.FileActivities;
 import org.ocaetl.workflows.OcaRunWorkflow;
@@ -73,101 +62,43 @@ class WorkerKillTest {
     Path zip = new ExtractGenerator(GeneratorSettings.defaults().withCases(30_000)).generate(inbox);
     String fileName = zip.getFileName().toString();
     String fileWorkflow = WorkflowIds.file(fileName);
-    int port = ClusterEndToEndTest.freePort();
-    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true)) {
-      String address = "127.0.0.1:" + port;
-      assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
-      WorkflowServiceStubs service =
-          WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
-      WorkflowClient client = WorkflowClient.newInstance(service);
-      Map<String, String> env = workerEnvironment(address, postgres, inbox);
-      try {
-        OcaRunWorkflow run = client.newWorkflowStub(OcaRunWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(WorkflowIds.TASK_QUEUE).setWorkflowId("oca-run/killed").build());
-        try (WorkerProcess first = WorkerProcess.start(root.resolve("logs"), "first", env)) {
-          WorkflowClient.start(run::run, RunRequest.of(null, 1));
-          awaitParseHeartbeat(service, fileWorkflow);
-          first.kill();
-        }
-        assertEquals(0, completed(client, fileWorkflow, FileActivities.PARSE), "killed before the parse completed");
-        assertEquals(Map.of(), new OcaTables(postgres.dataSource(), SCHEMA).ledger(), "nothing promoted");
-        client.newUntypedWorkflowStub("oca-run/killed").terminate("worker killed (test)");
-        client.newUntypedWorkflowStub(fileWorkflow).terminate("worker killed (test)");
-
-        RunResult result;
-        try (WorkerProcess second = WorkerProcess.start(root.resolve("logs"), "second", env)) {
-          OcaRunWorkflow again = client.newWorkflowStub(OcaRunWorkflow.class,
-              WorkflowOptions.newBuilder().setTaskQueue(WorkflowIds.TASK_QUEUE).setWorkflowId("oca-run/after-kill").build());
-          WorkflowClient.start(again::run, RunRequest.of(null, 1));
-          try {
-            result = client.newUntypedWorkflowStub("oca-run/after-kill").getResult(90, TimeUnit.SECONDS, RunResult.class);
-          } catch (TimeoutException e) {
-            throw new AssertionError("the run did not finish; the second worker logged:\n" + second.stderr(), e);
-          }
-          second.terminate();
-          second.waitFor(30);
-        }
-
-        assertEquals(List.of(Outcome.PROMOTED), result.files().stream().map(f -> f.outcome()).toList(), result.toString());
-        assertEquals(1, completed(client, fileWorkflow, FileActivities.PARSE), "the file's new workflow parsed it from scratch");
-
-        assertEquals(
-            EndToEnd.faultFreeDigest(postgres.database(), root.resolve("fault-free"), inbox, fileName),
-            SchemaDigest.of(postgres.dataSource(), SCHEMA));
-      } finally {
-        service.shutdownNow();
+    try (PortBoundTemporal temporal = PortBoundTemporal.start()) {
+      WorkflowClient client = temporal.client();
+      Map<String, String> env = temporal.workerEnvironment(postgres, SCHEMA, root, inbox);
+      OcaRunWorkflow run = client.newWorkflowStub(OcaRunWorkflow.class,
+          WorkflowOptions.newBuilder().setTaskQueue(WorkflowIds.TASK_QUEUE).setWorkflowId("oca-run/killed").build());
+      try (WorkerProcess first = WorkerProcess.start(root.resolve("logs"), "first", env)) {
+        WorkflowClient.start(run::run, RunRequest.of(null, 1));
+        // Past its first 5,000 cases.
+        temporal.awaitActivity(fileWorkflow, FileActivities.PARSE, PendingActivityInfo::hasHeartbeatDetails,
+            Duration.ofSeconds(90), "the parse of " + fileWorkflow + " to report progress");
+        first.kill();
       }
+      assertEquals(0, temporal.completed(fileWorkflow, FileActivities.PARSE), "killed before the parse completed");
+      assertEquals(Map.of(), new OcaTables(postgres.dataSource(), SCHEMA).ledger(), "nothing promoted");
+      client.newUntypedWorkflowStub("oca-run/killed").terminate("worker killed (test)");
+      client.newUntypedWorkflowStub(fileWorkflow).terminate("worker killed (test)");
+
+      RunResult result;
+      try (WorkerProcess second = WorkerProcess.start(root.resolve("logs"), "second", env)) {
+        OcaRunWorkflow again = client.newWorkflowStub(OcaRunWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(WorkflowIds.TASK_QUEUE).setWorkflowId("oca-run/after-kill").build());
+        WorkflowClient.start(again::run, RunRequest.of(null, 1));
+        try {
+          result = client.newUntypedWorkflowStub("oca-run/after-kill").getResult(90, TimeUnit.SECONDS, RunResult.class);
+        } catch (TimeoutException e) {
+          throw new AssertionError("the run did not finish; the second worker logged:\n" + second.stderr(), e);
+        }
+        second.terminate();
+        second.waitFor(30);
+      }
+
+      assertEquals(List.of(Outcome.PROMOTED), result.files().stream().map(f -> f.outcome()).toList(), result.toString());
+      assertEquals(1, temporal.completed(fileWorkflow, FileActivities.PARSE), "the file's new workflow parsed it from scratch");
+
+      assertEquals(
+          EndToEnd.faultFreeDigest(postgres.database(), root.resolve("fault-free"), inbox, fileName),
+          SchemaDigest.of(postgres.dataSource(), SCHEMA));
     }
-  }
-
-  private Map<String, String> workerEnvironment(String address, PostgresDatabaseExtension postgres, Path inbox) {
-    return Map.ofEntries(
-        Map.entry("OCA_TEMPORAL_ADDRESS", address),
-        Map.entry("OCA_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + postgres.name()),
-        Map.entry("OCA_SCHEMA", SCHEMA),
-        Map.entry("OCA_STORE", root.resolve("store").toString()),
-        Map.entry("OCA_INBOX", inbox.toString()),
-        // Both workers use one work folder, as a restarted pod keeps its volume: the dead
-        // worker's half-written files must not disturb the next one.
-        Map.entry("OCA_WORK_DIR", root.resolve("work").toString()),
-        Map.entry("OCA_PARALLEL", "1"),
-        Map.entry("OCA_DUCKDB_MEMORY_LIMIT", "256MB"),
-        Map.entry("OCA_DUCKDB_THREADS", "1"),
-        Map.entry("OCA_METRICS_PORT", "0"));
-  }
-
-  /** Waits until the parse has reported progress (past its first 5,000 cases); returns its activity id. */
-  private static String awaitParseHeartbeat(WorkflowServiceStubs service, String workflowId) {
-    return Await.until(Duration.ofSeconds(90), "the parse of " + workflowId + " to report progress", () -> {
-      try {
-        return service.blockingStub()
-            .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace("default")
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                .build())
-            .getPendingActivitiesList().stream()
-            .filter(a -> a.getActivityType().getName().equals(FileActivities.PARSE) && a.hasHeartbeatDetails())
-            .map(PendingActivityInfo::getActivityId)
-            .findFirst();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
-          throw e;
-        }
-        return Optional.<String>empty(); // not started yet
-      }
-    }, Optional::isPresent).get();
-  }
-
-  private static long completed(WorkflowClient client, String workflowId, String activityType) {
-    List<HistoryEvent> events = client.fetchHistory(workflowId).getEvents();
-    List<Long> scheduledIds = events.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-            && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType))
-        .map(HistoryEvent::getEventId)
-        .toList();
-    return events.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
-            && scheduledIds.contains(e.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
-        .count();
   }
 }

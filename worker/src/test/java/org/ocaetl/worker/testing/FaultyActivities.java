@@ -17,6 +17,7 @@ import org.ocaetl.workflows.model.PromoteResult;
 import org.ocaetl.workflows.model.PublishRequest;
 import org.ocaetl.workflows.model.PublishResult;
 import org.ocaetl.workflows.model.StagedLookup;
+import org.ocaetl.workflows.model.StagingClaim;
 import org.ocaetl.workflows.model.UploadSummary;
 
 /**
@@ -87,6 +88,11 @@ public final class FaultyActivities {
     @Override
     public StagedLookup findStaged(HostStep step) {
       return real.findStaged(step);
+    }
+
+    @Override
+    public StagedLookup awaitStaged(StagingClaim claim) {
+      return real.awaitStaged(claim);
     }
   }
 

@@ -57,6 +57,11 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** The worker's identity in Temporal (the SDK's default, {@code pid@host}) starts with this. */
+  public String identityPrefix() {
+    return process.pid() + "@";
+  }
+
   public boolean waitFor(long seconds) throws InterruptedException {
     return process.waitFor(seconds, TimeUnit.SECONDS);
   }
