@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
@@ -80,7 +79,7 @@ class LostWorkerTest {
     try (PortBoundTemporal temporal = PortBoundTemporal.start()) {
       KilledRun killed = runKilledDuring(temporal, runId, runId, PUBLISH);
 
-      HistoryEvent retry = lastStarted(temporal.client(), runId, PUBLISH);
+      HistoryEvent retry = temporal.lastStarted(runId, PUBLISH);
       assertTrue(retry.getActivityTaskStartedEventAttributes().getIdentity().startsWith(killed.secondIdentity()),
           retry.toString());
       assertEquals(2, retry.getActivityTaskStartedEventAttributes().getAttempt(), retry.toString());
@@ -130,20 +129,6 @@ class LostWorkerTest {
     return EndToEnd.faultFreeDigest(postgres.database(), root.resolve("fault-free"), inbox, fileName);
   }
 
-  /** The last started attempt of {@code workflowId}'s {@code activityType}. */
-  private static HistoryEvent lastStarted(WorkflowClient client, String workflowId, String activityType) {
-    List<HistoryEvent> events = client.fetchHistory(workflowId).getEvents();
-    List<Long> scheduledIds = events.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-            && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType))
-        .map(HistoryEvent::getEventId)
-        .toList();
-    return events.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-            && scheduledIds.contains(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
-        .reduce((a, b) -> b)
-        .orElseThrow(() -> new AssertionError("no started " + activityType + " in " + workflowId));
-  }
 
   /** When the worker was killed and the identity of the worker that took over. */
   private record KilledRun(Instant at, String secondIdentity) {

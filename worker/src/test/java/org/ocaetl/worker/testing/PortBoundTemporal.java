@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
@@ -110,6 +111,18 @@ public final class PortBoundTemporal implements AutoCloseable {
 
   /** How many activities of type {@code activityType} completed in {@code workflowId}'s history. */
   public long completed(String workflowId, String activityType) {
+    return attempts(workflowId, activityType, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED).count();
+  }
+
+  /** The last started attempt of {@code workflowId}'s {@code activityType}. */
+  public HistoryEvent lastStarted(String workflowId, String activityType) {
+    return attempts(workflowId, activityType, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no started " + activityType + " in " + workflowId));
+  }
+
+  /** The events of {@code type} (started or completed) of {@code activityType}'s attempts. */
+  private Stream<HistoryEvent> attempts(String workflowId, String activityType, EventType type) {
     List<HistoryEvent> events = client.fetchHistory(workflowId).getEvents();
     List<Long> scheduledIds = events.stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
@@ -117,9 +130,10 @@ public final class PortBoundTemporal implements AutoCloseable {
         .map(HistoryEvent::getEventId)
         .toList();
     return events.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
-            && scheduledIds.contains(e.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
-        .count();
+        .filter(e -> e.getEventType() == type
+            && scheduledIds.contains(type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                ? e.getActivityTaskStartedEventAttributes().getScheduledEventId()
+                : e.getActivityTaskCompletedEventAttributes().getScheduledEventId()));
   }
 
   @Override
