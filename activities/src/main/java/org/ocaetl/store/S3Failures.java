@@ -40,14 +40,20 @@ final class S3Failures {
       return missing;
     }
     if (cause instanceof ApiCallTimeoutException) {
-      return new IOException("S3 " + action + " of " + key + " timed out: no complete answer within the call timeout"
-          + " (OCA_S3_CALL_TIMEOUT_SECONDS, all attempts together): " + cause.getMessage(), cause);
+      return callTimedOut(action, key, cause);
     }
     if (cause instanceof ApiCallAttemptTimeoutException) {
       return new IOException("S3 " + action + " of " + key + " timed out: the last attempt got no complete answer"
           + " within the attempt timeout (OCA_S3_ATTEMPT_TIMEOUT_SECONDS): " + cause.getMessage(), cause);
     }
     return new IOException("S3 " + action + " of " + key + " failed: " + cause.getMessage(), cause);
+  }
+
+  /** The call timeout (all attempts together) is spent. */
+  static IOException callTimedOut(String action, String key, Throwable cause) {
+    Throwable root = cause instanceof IOException && cause.getCause() != null ? cause.getCause() : cause;
+    return new IOException("S3 " + action + " of " + key + " timed out: no complete answer within the call timeout"
+        + " (OCA_S3_CALL_TIMEOUT_SECONDS, all attempts together): " + root.getMessage(), root);
   }
 
   /**

@@ -95,6 +95,11 @@ public final class S3ObjectStore implements ObjectStore {
       try {
         return S3Failures.join(client.getObject(get, AsyncResponseTransformer.toBlockingInputStream()), "read", objectKey);
       } catch (IOException e) {
+        if (System.nanoTime() >= deadline) {
+          // The last attempt may end by its own timeout a moment before the call timeout fires:
+          // either way the call's time is spent, and that is what the operator must change.
+          throw S3Failures.callTimedOut("read", objectKey, e);
+        }
         if (attempt >= settings.maxAttempts() || !S3Failures.isTransient(e)) {
           throw e;
         }
