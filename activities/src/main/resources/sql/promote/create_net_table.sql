@@ -1,6 +1,4 @@
 -- The net change set's copy of one target table: every staged row of every file of the promotion,
--- tagged with the file's position in rule-1 request order (docs/processing-rules.md#rule-1). The
--- child tables' rows are copied in straight from the staged CSVs (file_pos from the column's
--- default, set per file), oca_metadata's and oca_index's from their landing tables after the
--- file's contract check; dropped at commit.
+-- tagged with the file's position in rule-1 request order (docs/processing-rules.md#rule-1). Filled
+-- from the landing table after each file's contract check; dropped at commit.
 CREATE TEMP TABLE {{net_table}} (file_pos integer NOT NULL, LIKE {{table}}) ON COMMIT DROP

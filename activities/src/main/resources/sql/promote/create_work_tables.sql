@@ -32,14 +32,12 @@ CREATE TEMP TABLE net_decision (
     db_known      boolean NOT NULL
 ) ON COMMIT DROP;
 
--- Rows per id in each data table: of each file's version (file_pos; oca_index as the file is
--- appended, the child tables once the set is copied in) and of the database before the promotion
--- (file_pos 0, counted by the deletes). The per-file ledger counts are computed from them
--- (count_net_rows.sql) without re-reading the rows. indexnumberid may be NULL only for staged child
--- rows without an id, which the orphan check (check_net_orphans.sql) rejects.
+-- Rows per id in each data table: of each file's version (file_pos, counted as the file is
+-- appended) and of the database before the promotion (file_pos 0, counted by the deletes). The
+-- per-file ledger counts are computed from them (count_net_rows.sql) without re-reading the rows.
 CREATE TEMP TABLE net_row_counts (
     table_name    text    NOT NULL,
-    indexnumberid text,
+    indexnumberid text    NOT NULL,
     file_pos      integer NOT NULL,
     row_count     bigint  NOT NULL
 ) ON COMMIT DROP;

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A literal that SQL cannot take as a bound parameter (COPY's target path, the value of a SET), as
- * a quoted SQL string. Only the kinds below exist, each validated, so a literal never carries
+ * a quoted SQL string. Only the two kinds below exist, each validated, so a literal never carries
  * arbitrary text into a statement.
  */
 public final class SqlLiteral {
@@ -38,11 +38,6 @@ public final class SqlLiteral {
       throw new IllegalArgumentException("Not a size such as 512MB or 1GiB: " + size);
     }
     return new SqlLiteral(size);
-  }
-
-  /** A whole number (a column default set by DDL, which takes no parameter). */
-  public static SqlLiteral number(long value) {
-    return new SqlLiteral(Long.toString(value));
   }
 
   /** The literal as SQL text, single-quoted. */

@@ -23,11 +23,11 @@ public final class CopyLandingLoader implements LandingLoader {
   }
 
   @Override
-  public long load(Connection connection, SqlIdentifier target, OcaTable table, String fileName)
+  public long load(Connection connection, SqlIdentifier landingTable, OcaTable table, String fileName)
       throws SQLException, IOException {
     String copy =
         SqlResource.of("sql/promote/copy_landing_table.sql")
-            .with("target", target)
+            .with("landing_table", landingTable)
             .with("columns", SqlIdentifier.columnsOf(table))
             .render();
     try (InputStream in = store.get(StoreKeys.stagedCsv(fileName, table))) {

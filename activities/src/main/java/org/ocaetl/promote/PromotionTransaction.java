@@ -29,10 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, autocommit off, time limits and search path set locally, then a per-schema
  * advisory lock so two promotions of one schema never interleave. For each file in request order:
  * the ledger is consulted (same name and checksum: skipped; same name, other checksum: {@link
- * LedgerConflictException}); its twelve CSVs are loaded into the net change set's temp tables by a
- * {@link LandingLoader} (COPY streamed through the worker, or RDS's aws_s3 import; {@link
- * LandingTables}). Once every file is in, the set is checked ({@link StagedFileContract}) and
- * applied once by {@link NetEffectApplier},
+ * LedgerConflictException}); its twelve CSVs are loaded into temp tables by a {@link LandingLoader}
+ * (COPY streamed through the worker, or RDS's aws_s3 import), checked ({@link StagedFileContract})
+ * and appended to the net change set. The set is then applied once by {@link NetEffectApplier},
  * with the result of applying the files one at a time (with the foreign keys, and when only new
  * cases arrive the child tables' indexes, set aside when the set is large: {@link
  * ForeignKeyDeferral}, {@link IndexDeferral}), and each file's ledger row is written with its own
@@ -87,7 +86,6 @@ public final class PromotionTransaction {
       LandingTables landing = LandingTables.create(c, loader);
       ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(c, settings.foreignKeyDeferralShare());
       IndexDeferral indexes = new IndexDeferral(c, foreignKeys);
-      StagedFileContract contract = new StagedFileContract(c);
       List<FilePromotion> results = new ArrayList<>(files.size());
       Map<String, String> requested = new HashMap<>();
       Map<OcaTable, Long> stagedRows = new EnumMap<>(OcaTable.class);
@@ -98,16 +96,14 @@ public final class PromotionTransaction {
           results.add(new FilePromotion(file.fileName(), file.extractDate(), true, 0, 0, 0, 0, Map.of()));
           continue;
         }
+        landing.load(file.fileName()).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
+        StagedFileContract.verify(c, file);
         int pos = i + 1; // 1-based: position 0 stands for the database's rows (net_case.rows_pos)
-        landing.load(file.fileName(), pos).forEach((table, n) -> stagedRows.merge(table, n, Long::sum));
-        contract.checkLanded(file, pos);
         landing.appendToNet(pos);
         positions.add(pos);
         results.add(null); // set by applyNet once the set is applied
       }
       if (!positions.isEmpty()) {
-        landing.countChildRows(stagedRows);
-        contract.verify(files);
         applyNet(c, landing, foreignKeys, indexes, files, positions, stagedRows, request, results);
       }
       indexes.restore();

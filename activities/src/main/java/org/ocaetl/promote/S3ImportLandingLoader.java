@@ -31,7 +31,7 @@ public final class S3ImportLandingLoader implements LandingLoader {
   }
 
   @Override
-  public long load(Connection connection, SqlIdentifier target, OcaTable table, String fileName)
+  public long load(Connection connection, SqlIdentifier landingTable, OcaTable table, String fileName)
       throws SQLException {
     String sql =
         SqlResource.of(s3.credentials() == null
@@ -40,7 +40,7 @@ public final class S3ImportLandingLoader implements LandingLoader {
             .render();
     String result;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setString(1, target.name());
+      ps.setString(1, landingTable.name());
       ps.setString(2, SqlIdentifier.columnsOf(table).stream().map(SqlIdentifier::quoted).collect(Collectors.joining(", ")));
       s3.bindS3Uri(ps, 3, StoreKeys.stagedCsv(fileName, table));
       if (s3.credentials() != null) {
@@ -51,8 +51,14 @@ public final class S3ImportLandingLoader implements LandingLoader {
         result = rs.getString(1);
       }
     }
-    // LandingTables compares the count with the rows its temp table holds.
-    return importedRows(result, table, fileName);
+    long imported = importedRows(result, table, fileName);
+    long staged = stagedRows(connection, landingTable);
+    if (staged != imported) {
+      // The landing table was emptied before: anything else means the rows went somewhere else.
+      throw new SQLException("aws_s3 reported " + imported + " rows imported from " + table.csvName() + " of "
+          + fileName + " but " + landingTable + " holds " + staged + " in this transaction");
+    }
+    return imported;
   }
 
   private static long importedRows(String result, OcaTable table, String fileName) throws SQLException {
@@ -62,5 +68,14 @@ public final class S3ImportLandingLoader implements LandingLoader {
           + fileName + ": " + result);
     }
     return Long.parseLong(m.group(1));
+  }
+
+  private static long stagedRows(Connection connection, SqlIdentifier landingTable) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+            SqlResource.of("sql/promote/count_landing_rows.sql").with("landing_table", landingTable).render());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -206,30 +206,6 @@ class PromotionTransactionTest {
     assertEquals(before, h.dumpEverything());
   }
 
-  /**
-   * A loader whose count disagrees with the rows that reached the promotion's temp tables (an
-   * aws_s3 import into another relation, say) fails the promotion: once for a landing table, once
-   * for a child table's net table.
-   */
-  @Test
-  void rowsALoaderReportsMustBeTheRowsItLoaded() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
-    for (OcaTable miscounted : List.of(OcaTable.OCA_INDEX, OcaTable.OCA_CAUSES)) {
-      LandingLoader copy = new CopyLandingLoader(store);
-      LandingLoader overcounting = (connection, target, table, fileName) ->
-          copy.load(connection, target, table, fileName) + (table == miscounted ? 1 : 0);
-      PromotionTransaction promotion =
-          new PromotionTransaction(db.dataSource(), h.schema, overcounting, PromotionSettings.DEFAULTS);
-
-      SQLException e = assertThrows(
-          SQLException.class, () -> promotion.promote(new PromotionRequest(List.of(f), "wf", "run")));
-
-      assertTrue(e.getMessage().contains("The loader reported 2 rows of " + miscounted.csvName()), e.getMessage());
-      assertEquals(before, h.dumpEverything());
-    }
-  }
-
   @Test
   void staleHeaderOrderIsRejected() throws Exception {
     StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
