@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "oca",
     mixinStandardHelpOptions = true,
-    description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSVs.")
+    description = "Turns OCA landlord-tenant XML extracts into PostgreSQL tables and public CSV and Parquet files.")
 public final class OcaCommand implements Runnable {
   /** The production commands, in the order the help lists them. */
   private static final List<Class<?>> COMMANDS =

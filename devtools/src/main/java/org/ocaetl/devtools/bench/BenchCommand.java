@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the throughput of parse + stage + export and the peak RSS of the whole process.",
-      "It generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
+      "Measures the pipeline's speed and the peak RSS of the whole process: parse + stage + export by default;"
+          + " --profile full-history or promotion, --end-to-end and --geocode measure the other stages.",
+      "By default it generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
           + " several times each and prints cases/s and MB/s of XML.",
       "Run it with the JVM sized as in production, e.g. java -Xmx640m -jar oca-dev.jar bench."
     })
@@ -71,10 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--end-to-end",
-      description = {
-        "Measure weekly runs end to end instead (oca local's pipeline: Temporal in-process,",
-        "staging, promotion, publish) into a database that already holds --base-cases cases."
-      })
+      description = "Measure weekly runs end to end instead (oca local's pipeline: Temporal in-process,"
+          + " staging, promotion, publish) into a database that already holds --base-cases cases.")
   boolean endToEnd;
 
   @Option(
@@ -98,13 +97,13 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--profile",
       paramLabel = "NAME",
       description = {
-        "full-history: a full reprocess into an empty schema (oca_history_bench): --years Initial",
-        "files of --initial-cases cases and --weeks weekly files of --cases cases in one run (staging,",
-        "one promotion, publish), then one more weekly file against the full database. Run it with",
-        "the image's limits: java -Xmx640m -jar oca-dev.jar bench --profile full-history.",
-        "promotion: the promotion alone: --base-cases generated cases in an empty schema",
-        "(oca_promotion_bench), then a weekly file of --cases cases promoted twice, with the plans",
-        "of its per-table deletes."
+        "full-history: a full reprocess into an empty schema (oca_history_bench): --years Initial"
+            + " files of --initial-cases cases and --weeks weekly files of --cases cases in one run (staging,"
+            + " one promotion, publish), then one more weekly file against the full database. Run it with"
+            + " the image's limits: java -Xmx640m -jar oca-dev.jar bench --profile full-history.",
+        "promotion: the promotion alone: --base-cases generated cases in an empty schema"
+            + " (oca_promotion_bench), then a weekly file of --cases cases promoted twice, with the plans"
+            + " of its per-table deletes."
       })
   String profile;
 
@@ -159,11 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--database-url",
       defaultValue = "${env:OCA_DATABASE_URL}",
       paramLabel = "URL",
-      description = {
-        "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end / --profile the database to load (schema",
-        "oca_bench / oca_history_bench / oca_promotion_bench; default an embedded one), with --geocode that",
-        "of the cache (schema oca_geocode_bench; required)."
-      })
+      description = "PostgreSQL (env OCA_DATABASE_URL): with --end-to-end / --profile the database to load (schema"
+          + " oca_bench / oca_history_bench / oca_promotion_bench; default an embedded one), with --geocode that"
+          + " of the cache (schema oca_geocode_bench; required).")
   String databaseUrl;
 
   private BenchSetup benchSetup(Path work) {

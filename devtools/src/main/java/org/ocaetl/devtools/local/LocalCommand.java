@@ -70,8 +70,8 @@ public final class LocalCommand implements Callable<Integer> {
     Path rawDir;
 
     @Option(names = "--inbox", required = true, paramLabel = "URI",
-        description = {"The inbox by URI: a folder, file:///dir, s3://bucket/prefix or sftp://user@host[:port]/dir",
-          "(secrets from OCA_SFTP_PASSWORD / OCA_SFTP_PRIVATE_KEY, host key from OCA_SFTP_KNOWN_HOSTS)."})
+        description = "The inbox by URI: a folder, file:///dir, s3://bucket/prefix or sftp://user@host[:port]/dir"
+          + " (secrets from OCA_SFTP_PASSWORD / OCA_SFTP_PRIVATE_KEY, host key from OCA_SFTP_KNOWN_HOSTS).")
     String uri;
 
     String asUri() {
@@ -94,16 +94,16 @@ public final class LocalCommand implements Callable<Integer> {
   String schema;
 
   @Option(names = "--store", paramLabel = "URI",
-      description = {"Object store: a folder, file:///dir or s3://bucket/prefix (default: <data-dir>/store).",
-        "S3 settings: AWS_REGION, AWS_ENDPOINT_URL_S3, OCA_S3_PATH_STYLE, OCA_S3_CHECKSUMS, credentials chain."})
+      description = "Object store: a folder, file:///dir or s3://bucket/prefix (default: <data-dir>/store)."
+        + " S3 settings: AWS_REGION, AWS_ENDPOINT_URL_S3, OCA_S3_PATH_STYLE, OCA_S3_CHECKSUMS, credentials chain.")
   String store;
 
   @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for DuckDB files and CSVs (default: <data-dir>/work).")
   Path workDir;
 
   @Option(names = "--geocoder", paramLabel = "NAME",
-      description = {"Geocoder: none, geoclient, geosearch, census or chain (default: chain of the services",
-        "configured by OCA_GEOCLIENT_KEY, OCA_GEOSEARCH_URL, OCA_CENSUS_URL; none when none is)."})
+      description = "Geocoder: none, geoclient, geosearch, census or chain (default: chain of the services"
+        + " configured by OCA_GEOCLIENT_KEY, OCA_GEOSEARCH_URL, OCA_CENSUS_URL; none when none is).")
   String geocoder;
 
   @Option(names = "--geocode-backfill",
@@ -119,8 +119,8 @@ public final class LocalCommand implements Callable<Integer> {
   @Mixin StagingOptions staging;
 
   @Option(names = "--pg-s3-import", defaultValue = "${env:OCA_PG_S3_IMPORT:-false}", paramLabel = "true|false", arity = "0..1",
-      description = {"RDS: load staged CSVs with aws_s3.table_import_from_s3 and write public CSVs with",
-        "aws_s3.query_export_to_s3 (env OCA_PG_S3_IMPORT; needs an s3:// --store; docs/storage.md)."})
+      description = "RDS: load staged CSVs with aws_s3.table_import_from_s3 and write public CSVs with"
+        + " aws_s3.query_export_to_s3 (env OCA_PG_S3_IMPORT; needs an s3:// --store; docs/storage.md).")
   boolean pgS3Import;
 
   @Mixin SchemaSetupOptions schemaSetup;

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints the custom search attributes of the oca workflows (name and type).",
-      "--register adds the missing ones to the namespace and prints the server's answer;",
-      "exit code 1 when the server refuses (Temporal Cloud: use tcld or the Cloud UI)."
+      "--register adds the missing ones to the namespace and prints the server's answer; exit code 1 when"
+          + " the server refuses (Temporal Cloud: use tcld or the Cloud UI)."
     })
 public final class SearchAttributesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

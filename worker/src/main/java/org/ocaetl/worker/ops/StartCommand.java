@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Starts one run now on the Temporal cluster and prints its workflow id.",
-      "With --wait, waits and prints the run result as JSON instead; exit codes then as for",
-      "`oca local`: 0 clean; 3 files or cases failed; 1 the run failed or crashed (also on a file); 2 bad usage."
+      "With --wait, waits and prints the run result as JSON instead, and exits 0 when the run was clean, 3 when"
+          + " files or cases failed, 1 when the run failed or crashed (also on a file); 2 is bad usage."
     })
 public final class StartCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(StartCommand.class);
