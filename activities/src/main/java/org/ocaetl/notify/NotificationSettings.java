@@ -14,7 +14,7 @@ public record NotificationSettings(Mode mode, URI webhook) {
 
   /** Which runs send a notification. */
   public enum Mode {
-    /** Runs that are not clean: a failed file, failed cases, a failed publish, a failed run. */
+    /** Runs that are not clean: a failed file, failed cases, a failed publish, a changed extract, a failed run. */
     FAILURES,
     /** Every run. */
     ALWAYS

@@ -95,8 +95,8 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--notify",
       defaultValue = "${env:OCA_NOTIFY:-failures}",
       paramLabel = "WHEN",
-      description = "Which runs send a notification to --notify-webhook-url: failures (a run with a failed file, failed"
-          + " cases or a failed publish, or a failed run) or always (env OCA_NOTIFY), default ${DEFAULT-VALUE}.")
+      description = "Which runs send a notification to --notify-webhook-url: failures (a failed run, or a run with a"
+          + " failed file, failed cases, a failed publish or a changed extract) or always (env OCA_NOTIFY), default ${DEFAULT-VALUE}.")
   String notify;
 
   @Option(
