@@ -2,59 +2,78 @@ package org.ocaetl.workflows;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Shared set-up of the workflow tests: the production workflow types and search attributes. */
-final class OcaTemporalTesting {
-  private OcaTemporalTesting() {}
+/**
+ * The workflow tests' server: per test, Temporal's time-skipping in-process server with the
+ * production workflow types and search attributes, and fresh fakes on the shared queue and on the
+ * fake's host queue. Register it on an instance field, so each test gets its own fakes:
+ * {@code @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/x");}
+ */
+final class TestServerExtension implements BeforeEachCallback, AfterEachCallback {
+  static final String TASK_QUEUE = "oca-test";
 
-  /** Time-skipping in-process server, started by the test after it registered its workers. */
-  static TestWorkflowExtension extension() {
-    TestWorkflowExtension.Builder builder =
-        TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(
-                OcaRunWorkflowImpl.class,
-                FileWorkflowImpl.class,
-                BackfillWorkflowImpl.class,
-                FakeMaintenance.GeocodeBackfillImpl.class)
-            .setDoNotStart(true);
-    OcaSearchAttributes.definitions().forEach(builder::registerSearchAttribute);
-    return builder.build();
+  final FakeStaging fake;
+  final FakeMaintenance maintenance = new FakeMaintenance();
+  final FakeNotification notification = new FakeNotification();
+  private TestWorkflowEnvironment env;
+
+  TestServerExtension(String hostQueue) {
+    fake = new FakeStaging(hostQueue);
   }
 
-  /** The fake activities of a started environment, and how to reach its workflows. */
-  record Workers(
-      FakeStaging fake, FakeMaintenance maintenance, FakeNotification notification, WorkflowClient client, String taskQueue) {}
-
-  /**
-   * Registers fresh fakes on the shared queue and on the fake's host queue {@code hostQueue}, then
-   * starts the server (the extension leaves starting to the test).
-   */
-  static Workers start(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options, String hostQueue) {
-    FakeStaging fake = new FakeStaging(hostQueue);
-    FakeMaintenance maintenance = new FakeMaintenance();
-    FakeNotification notification = new FakeNotification();
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    OcaSearchAttributes.definitions().forEach(options::registerSearchAttribute);
+    env = TestWorkflowEnvironment.newInstance(options.build());
+    Worker worker = env.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        OcaRunWorkflowImpl.class, FileWorkflowImpl.class, BackfillWorkflowImpl.class, FakeMaintenance.GeocodeBackfillImpl.class);
     worker.registerActivitiesImplementations(fake, maintenance, notification);
     env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
     env.start();
-    return new Workers(fake, maintenance, notification, env.getWorkflowClient(), options.getTaskQueue());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    env.close();
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** A stub of the run {@code workflowId} on the shared queue, to start it or to query it. */
+  OcaRunWorkflow runWorkflow(String workflowId) {
+    return workflow(OcaRunWorkflow.class, workflowId);
+  }
+
+  /** A stub of the file workflow of {@code fileName} on the shared queue, as a run starts it. */
+  FileWorkflow fileWorkflow(String fileName) {
+    return workflow(FileWorkflow.class, WorkflowIds.file(fileName));
+  }
+
+  private <T> T workflow(Class<T> type, String workflowId) {
+    return client().newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(workflowId).build());
   }
 
   /** Search attributes as the server stores them (DescribeWorkflowExecution; no List on the test server). */
-  static SearchAttributes searchAttributes(WorkflowClient client, String workflowId) {
-    return client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+  SearchAttributes searchAttributes(String workflowId) {
+    return client().newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
   }
 
-  static String status(WorkflowClient client, String workflowId) {
-    return searchAttributes(client, workflowId).get(OcaSearchAttributes.STATUS);
+  String status(String workflowId) {
+    return searchAttributes(workflowId).get(OcaSearchAttributes.STATUS);
   }
 
-  static String runId(WorkflowClient client, String workflowId) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-    return stub.describe().getExecution().getRunId();
+  String runId(String workflowId) {
+    return client().newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
   }
 }
