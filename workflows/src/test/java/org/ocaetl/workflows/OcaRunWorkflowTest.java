@@ -15,7 +15,6 @@ import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.testing.Await;
@@ -290,11 +289,17 @@ class OcaRunWorkflowTest {
     OcaRunWorkflow workflow = temporal.runWorkflow("oca-run/progress");
     WorkflowClient.start(workflow::run, RunRequest.of(null, 2));
 
-    RunProgress progress = awaitProgress(workflow, p -> p.filesStaging() == 2);
+    // Waits on the parses, not on a query: a query answers from the worker's copy of the workflow,
+    // which runs ahead of the server while a workflow task completes (the run counts a child as
+    // staging before the server has started it; a child says PARSING before its upsert is
+    // recorded). A parse running means every command before it is recorded, and the gate holds it.
+    Await.until(QUERIES_TIMEOUT, "both files parsing", () -> fake.parsing.get() == 2);
+    RunProgress progress = workflow.progress();
     assertEquals(OcaStatus.STAGING, progress.status());
+    assertEquals(2, progress.filesStaging());
     assertEquals(3, progress.filesInSegment());
     FileWorkflow child = temporal.client().newWorkflowStub(FileWorkflow.class, WorkflowIds.file(INCR_0308));
-    Await.until(QUERIES_TIMEOUT, INCR_0308 + " parsing", () -> child.progress().status() == OcaStatus.PARSING);
+    assertEquals(OcaStatus.PARSING, child.progress().status());
     assertEquals("PARSING", temporal.status(WorkflowIds.file(INCR_0308)));
     assertEquals(fake.hostQueue, child.progress().hostTaskQueue());
 
@@ -302,10 +307,6 @@ class OcaRunWorkflowTest {
     RunResult result = temporal.client().newUntypedWorkflowStub("oca-run/progress").getResult(RunResult.class);
     assertEquals(3, result.filesPromoted());
     assertEquals(new RunProgress(OcaStatus.PROMOTED, 3, 0, 0, 3, 0, 3), workflow.progress());
-  }
-
-  private static RunProgress awaitProgress(OcaRunWorkflow workflow, Predicate<RunProgress> done) {
-    return Await.until(QUERIES_TIMEOUT, "the run's progress", workflow::progress, done);
   }
 
   static FileOutcome outcome(RunResult result, String fileName) {
