@@ -1,12 +1,10 @@
 -- The tract rows of one load as text, with the CSV line each came from, so a bad geometry can be
--- reported by line. Dropped at commit.
+-- reported by line. The columns are the tracts table's own (LIKE), so the two cannot drift apart,
+-- except that the geometry lands as its WKT text: insert_tracts.sql converts it row by row.
+-- Dropped at commit.
 CREATE TEMP TABLE landing_tracts (
-    line     bigint NOT NULL,
-    statefp  text,
-    countyfp text,
-    tractce  text,
-    geoid    text,
-    name     text,
-    namelsad text,
-    wkt      text
-) ON COMMIT DROP
+    line bigint NOT NULL,
+    LIKE tracts,
+    wkt  text
+) ON COMMIT DROP;
+ALTER TABLE landing_tracts DROP COLUMN geom

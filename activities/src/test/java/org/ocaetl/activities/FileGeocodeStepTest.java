@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +55,7 @@ class FileGeocodeStepTest {
   static GeocodingStub stub;
 
   @TempDir Path root;
+  private final TestActivityEnvironment activityEnv = TestActivityEnvironment.newInstance();
 
   @BeforeAll
   static void start() throws Exception {
@@ -64,30 +67,21 @@ class FileGeocodeStepTest {
     stub.close();
   }
 
+  @AfterEach
+  void closeEnvironment() {
+    activityEnv.close();
+  }
+
   @Test
   void geocodesTheExportedAddressesBeforeUpload() throws Exception {
     LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
-    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE, TestExtracts.extract("2024-03-07", CASE));
-    store.put(StoreKeys.raw(FILE), zip, "application/zip");
-    String sha256;
-    try (InputStream in = Files.newInputStream(zip)) {
-      sha256 = Sha256.of(in);
-    }
+    HostStep step = rawFile(store, CASE);
     Map<String, String> env = new LinkedHashMap<>(stub.environment());
     env.remove("OCA_GEOSEARCH_URL");
     GeocodingSettings settings = GeocodingSettings.fromEnvironment(env).withLimits(limits -> GeocodeTesting.LIMITS);
-    TestActivityEnvironment activityEnv = TestActivityEnvironment.newInstance();
     try (Geocoding geocoding = Geocoding.create(settings, "chain", db.dataSource(), "step",
         new GeocodeTesting.RecordingSleeper())) {
-      activityEnv.registerActivitiesImplementations(
-          new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-              StagingLimits.defaults(root.resolve("tmp")), geocoding, PipelineMetrics.noop(),
-              ExtractDate.PROCESSING_CLOCK));
-      FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
-      HostStep step = new HostStep(FILE, sha256);
-      activities.fetch(step);
-      activities.parse(step);
-      activities.export(step);
+      FileActivities activities = exported(store, geocoding, PipelineMetrics.noop(), step);
 
       GeocodeSummary summary = activities.geocode(step);
       activities.upload(step);
@@ -107,8 +101,6 @@ class FileGeocodeStepTest {
       }
       assertTrue(report.contains("\"addressesMissed\" : 1"), report);
       assertTrue(report.contains("\"addressesLeft\" : 0"), report);
-    } finally {
-      activityEnv.close();
     }
   }
 
@@ -119,30 +111,16 @@ class FileGeocodeStepTest {
         TestExtracts.index("LT-2", "<Court>Kings County Civil Court</Court><FiledDate>2024-01-06</FiledDate>"
             + "<PropertyAddresses><PropertyAddress><Street1>9 Breaker Place</Street1><City>Brooklyn</City>"
             + "<State>NY</State><PostalCode>11201</PostalCode></PropertyAddress></PropertyAddresses>");
-    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE, TestExtracts.extract("2024-03-07", otherCase));
-    store.put(StoreKeys.raw(FILE), zip, "application/zip");
-    String sha256;
-    try (InputStream in = Files.newInputStream(zip)) {
-      sha256 = Sha256.of(in);
-    }
+    HostStep step = rawFile(store, otherCase);
     GeocodingSettings settings =
         GeocodingSettings.fromEnvironment(stub.environment()).withLimits(limits -> GeocodeTesting.LIMITS);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    TestActivityEnvironment activityEnv = TestActivityEnvironment.newInstance();
     stub.failAlways(Route.GEOCLIENT_ADDRESS, new Fault.Status(403, null));
     stub.failAlways(Route.GEOCLIENT_SEARCH, new Fault.Status(403, null));
     long before = Instant.now().getEpochSecond();
     try (Geocoding geocoding = Geocoding.create(settings, "geoclient", db.dataSource(), "step",
         new GeocodeTesting.RecordingSleeper())) {
-      activityEnv.registerActivitiesImplementations(
-          new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
-              StagingLimits.defaults(root.resolve("tmp")), geocoding, new PipelineMetrics(registry),
-              ExtractDate.PROCESSING_CLOCK));
-      FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
-      HostStep step = new HostStep(FILE, sha256);
-      activities.fetch(step);
-      activities.parse(step);
-      activities.export(step);
+      FileActivities activities = exported(store, geocoding, new PipelineMetrics(registry), step);
 
       activities.geocode(step);
 
@@ -152,7 +130,27 @@ class FileGeocodeStepTest {
     } finally {
       stub.failAlways(Route.GEOCLIENT_ADDRESS, null);
       stub.failAlways(Route.GEOCLIENT_SEARCH, null);
-      activityEnv.close();
     }
+  }
+
+  /** {@code index} in the raw zip {@link #FILE}, archived in {@code store} as discovery leaves it; the step naming it. */
+  private HostStep rawFile(LocalObjectStore store, String index) throws IOException {
+    Path zip = TestExtracts.zip(Files.createDirectories(root.resolve("in")), FILE, TestExtracts.extract("2024-03-07", index));
+    store.put(StoreKeys.raw(FILE), zip, "application/zip");
+    try (InputStream in = Files.newInputStream(zip)) {
+      return new HostStep(FILE, Sha256.of(in));
+    }
+  }
+
+  /** The file activities over {@code geocoding}, with {@code step} fetched, parsed and exported: next is geocode. */
+  private FileActivities exported(LocalObjectStore store, Geocoding geocoding, PipelineMetrics metrics, HostStep step) {
+    activityEnv.registerActivitiesImplementations(
+        new FileActivitiesImpl(store, root.resolve("work"), "oca-etl/host/test-1", Duration.ofSeconds(42),
+            StagingLimits.defaults(root.resolve("tmp")), geocoding, metrics, ExtractDate.PROCESSING_CLOCK));
+    FileActivities activities = activityEnv.newActivityStub(FileActivities.class);
+    activities.fetch(step);
+    activities.parse(step);
+    activities.export(step);
+    return activities;
   }
 }

@@ -51,19 +51,9 @@ class PromotionActivitiesImplTest {
         StagedFileFixture.file("LandlordTenant.Incr.2024-03-01.zip").fullVersion("LT-1", "v1").writeTo(store);
     List<Object> heartbeats = new CopyOnWriteArrayList<>();
     env.setActivityHeartbeatListener(Object.class, heartbeats::add);
-    env.registerActivitiesImplementations(
-        new PromotionActivitiesImpl(
-            new PromotionTransaction(db.dataSource(), SCHEMA, store),
-            new PromotedFiles(db.dataSource(), SCHEMA),
-            new PublicSnapshot(db.dataSource(), store),
-            SCHEMA,
-            PipelineMetrics.noop()));
-    PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
+    PromotionActivities activities = activities(store);
 
-    PromoteResult result =
-        activities.promote(
-            new PromoteRequest(
-                List.of(new PromoteRequest.StagedRef(file.fileName(), file.extractDate(), file.sha256(), false))));
+    PromoteResult result = activities.promote(promoting(file));
 
     assertEquals(1, result.files().size());
     assertFalse(heartbeats.isEmpty(), "the promotion heartbeats from the start of its transaction");
@@ -76,16 +66,8 @@ class PromotionActivitiesImplTest {
     StagedFile file = StagedFileFixture.file("LandlordTenant.Incr.2024-02-02.zip")
         .version("LT-WIDE", c -> c.index("primaryclaimtotal", "1" + "0".repeat(38)))
         .writeTo(store);
-    env.registerActivitiesImplementations(
-        new PromotionActivitiesImpl(
-            new PromotionTransaction(db.dataSource(), SCHEMA, store),
-            new PromotedFiles(db.dataSource(), SCHEMA),
-            new PublicSnapshot(db.dataSource(), store),
-            SCHEMA,
-            PipelineMetrics.noop()));
-    PromotionActivities activities = env.newActivityStub(PromotionActivities.class);
-    activities.promote(new PromoteRequest(
-        List.of(new PromoteRequest.StagedRef(file.fileName(), file.extractDate(), file.sha256(), false))));
+    PromotionActivities activities = activities(store);
+    activities.promote(promoting(file));
 
     ActivityFailure e = assertThrows(ActivityFailure.class, () -> activities.publish(new PublishRequest(List.of())));
 
@@ -96,6 +78,24 @@ class PromotionActivitiesImplTest {
     assertTrue(message.startsWith("Published relation oca_index, column primaryclaimtotal: a value with 39 integer"
         + " digits and a scale of "), message); // the scale depends on the other test's rows in this schema
     assertTrue(message.endsWith(" does not fit a Parquet DECIMAL of 38 digits; no Parquet file written"), message);
+  }
+
+  /** The production activities over the test database and {@code store}, registered in this test's environment. */
+  private PromotionActivities activities(LocalObjectStore store) {
+    env.registerActivitiesImplementations(
+        new PromotionActivitiesImpl(
+            new PromotionTransaction(db.dataSource(), SCHEMA, store),
+            new PromotedFiles(db.dataSource(), SCHEMA),
+            new PublicSnapshot(db.dataSource(), store),
+            SCHEMA,
+            PipelineMetrics.noop()));
+    return env.newActivityStub(PromotionActivities.class);
+  }
+
+  /** The promotion of one staged file, as the run asks for it (not a replay). */
+  private static PromoteRequest promoting(StagedFile file) {
+    return new PromoteRequest(
+        List.of(new PromoteRequest.StagedRef(file.fileName(), file.extractDate(), file.sha256(), false)));
   }
 
   @Test

@@ -9,17 +9,11 @@ import static org.ocaetl.workflows.FakeStaging.file;
 
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowTargetOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.testing.Await;
@@ -32,24 +26,12 @@ import org.ocaetl.workflows.model.BackfillState;
 class BackfillWorkflowTest {
   static final String INCR_0308 = "LandlordTenant.Incr.2024-03-08.zip";
 
-  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
-
-  FakeStaging fake;
-  FakeMaintenance maintenance;
-  WorkflowClient client;
-  String taskQueue;
-
-  @BeforeEach
-  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/backfill");
-    fake = started.fake();
-    maintenance = started.maintenance();
-    client = started.client();
-    taskQueue = started.taskQueue();
-  }
+  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/backfill");
+  final FakeStaging fake = temporal.fake;
+  final FakeMaintenance maintenance = temporal.maintenance;
 
   WorkflowExecution send(BackfillRequest request) {
-    return BackfillClient.request(client, taskQueue, BackfillState.fresh(), request);
+    return BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, BackfillState.fresh(), request);
   }
 
   @Test
@@ -76,8 +58,8 @@ class BackfillWorkflowTest {
     assertEquals("oca-backfill/2-replay", replay.workflowId());
     assertEquals(List.of("*2024-03*"), fake.discoveryGlobs, "the glob is the run's reprocess glob");
     assertEquals(List.of(List.of(INCR_0308)), fake.promotions, "the run's one promotion transaction");
-    assertEquals("PROMOTED", OcaTemporalTesting.status(client, replay.workflowId()));
-    assertEquals("STAGED", OcaTemporalTesting.status(client, WorkflowIds.file(INCR_0308)), "the run's own file child");
+    assertEquals("PROMOTED", temporal.status(replay.workflowId()));
+    assertEquals("STAGED", temporal.status(WorkflowIds.file(INCR_0308)), "the run's own file child");
     assertTrue(replay.summary().startsWith("1 promoted, 0 already promoted, 0 failed"), replay.summary());
 
     assertEquals("oca-geocode-backfill", outcomes.get(3).workflowId(), "the geocode backfill's own id");
@@ -120,7 +102,7 @@ class BackfillWorkflowTest {
     assertTrue(outcomes.get(1).succeeded());
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
-        client.newUntypedWorkflowStub(WorkflowIds.BACKFILL).describe().getStatus());
+        temporal.client().newUntypedWorkflowStub(WorkflowIds.BACKFILL).describe().getStatus());
   }
 
   @Test
@@ -136,7 +118,7 @@ class BackfillWorkflowTest {
   void continuesAsNewWithTheQueueAndTheOutcomes() {
     maintenance.purgeGate = new CountDownLatch(1);
     BackfillState onePerRun = new BackfillState(List.of(), List.of(), 0, 1);
-    WorkflowExecution first = BackfillClient.request(client, taskQueue, onePerRun, BackfillRequest.purgeTombstones());
+    WorkflowExecution first = BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, onePerRun, BackfillRequest.purgeTombstones());
     awaitProgress(p -> p.current() != null);
     send(BackfillRequest.republish());
     send(BackfillRequest.republish());
@@ -146,11 +128,11 @@ class BackfillWorkflowTest {
     BackfillProgress done = awaitProgress(p -> finished(p, 3));
     assertEquals(3, done.recent().size(), "outcomes survive continue-as-new");
     assertTrue(done.queued().isEmpty());
-    String latestRun = client.newUntypedWorkflowStub(WorkflowIds.BACKFILL).describe().getExecution().getRunId();
+    String latestRun = temporal.client().newUntypedWorkflowStub(WorkflowIds.BACKFILL).describe().getExecution().getRunId();
     assertNotEquals(first.getRunId(), latestRun, "one request per run: continued as new");
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW,
-        client.newUntypedWorkflowStub(
+        temporal.client().newUntypedWorkflowStub(
                 WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(first.getRunId()).build())
             .describe().getStatus());
     assertEquals(3, fake.publishes.get(), "after the purge, and twice on request");
@@ -168,7 +150,7 @@ class BackfillWorkflowTest {
 
   private BackfillProgress progressOrNull() {
     try {
-      return BackfillClient.progress(client);
+      return BackfillClient.progress(temporal.client());
     } catch (io.temporal.client.WorkflowQueryException e) {
       return null; // the first workflow task has not run yet
     }

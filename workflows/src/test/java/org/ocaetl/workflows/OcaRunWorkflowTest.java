@@ -7,23 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ocaetl.workflows.FakeStaging.file;
-import static org.ocaetl.workflows.OcaTemporalTesting.runId;
-import static org.ocaetl.workflows.OcaTemporalTesting.searchAttributes;
-import static org.ocaetl.workflows.OcaTemporalTesting.status;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.testing.Await;
@@ -46,31 +37,8 @@ class OcaRunWorkflowTest {
   /** Queries are answered in real time, not skipped: polled with a real-time timeout. */
   static final Duration QUERIES_TIMEOUT = Duration.ofSeconds(20);
 
-  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
-
-  FakeStaging fake;
-  WorkflowClient client;
-  String taskQueue;
-
-  @BeforeEach
-  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/test-1");
-    fake = started.fake();
-    client = started.client();
-    taskQueue = started.taskQueue();
-  }
-
-  OcaRunWorkflow run(String workflowId) {
-    return client.newWorkflowStub(
-        OcaRunWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
-  }
-
-  FileWorkflow fileWorkflow(String fileName) {
-    return client.newWorkflowStub(
-        FileWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(WorkflowIds.file(fileName)).build());
-  }
+  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/test-1");
+  final FakeStaging fake = temporal.fake;
 
   @Test
   void stagesEachFileInItsOwnChildAndPromotesTheStagedOnesInOrder() {
@@ -80,7 +48,7 @@ class OcaRunWorkflowTest {
     fake.settled = List.of(FileOutcome.skipped("LandlordTenant.Incr.2024-02-01.zip", "already promoted"));
     fake.ignored = List.of("notes.txt");
 
-    RunResult result = run("oca-run/order").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/order").run(RunRequest.of(null, 2));
 
     assertEquals(
         List.of(List.of(INITIAL_2016, INCR_0308, "LandlordTenant.Incr.2024-03-15.failedcase.zip")),
@@ -100,36 +68,36 @@ class OcaRunWorkflowTest {
     assertEquals(Outcome.PROMOTED, withFailedCase.outcome());
     assertEquals(1, withFailedCase.casesFailed());
 
-    assertEquals("PARTIAL", status(client, "oca-run/order"));
-    assertEquals(1L, searchAttributes(client, "oca-run/order").get(OcaSearchAttributes.CASES_FAILED));
-    SearchAttributes staged = searchAttributes(client, WorkflowIds.file(INCR_0308));
+    assertEquals("PARTIAL", temporal.status("oca-run/order"));
+    assertEquals(1L, temporal.searchAttributes("oca-run/order").get(OcaSearchAttributes.CASES_FAILED));
+    SearchAttributes staged = temporal.searchAttributes(WorkflowIds.file(INCR_0308));
     assertEquals("STAGED", staged.get(OcaSearchAttributes.STATUS));
     assertEquals(INCR_0308, staged.get(OcaSearchAttributes.FILE_NAME));
     assertEquals("2024-03-08", staged.get(OcaSearchAttributes.EXTRACT_DATE));
     assertEquals(0L, staged.get(OcaSearchAttributes.CASES_FAILED));
-    assertEquals("FAILED", status(client, WorkflowIds.file(BAD_0310)));
+    assertEquals("FAILED", temporal.status(WorkflowIds.file(BAD_0310)));
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
-        client.newUntypedWorkflowStub(WorkflowIds.file(BAD_0310)).describe().getStatus());
+        temporal.client().newUntypedWorkflowStub(WorkflowIds.file(BAD_0310)).describe().getStatus());
   }
 
   @Test
   void aCleanRunEndsPromoted() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
-    RunResult result = run("oca-run/clean").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/clean").run(RunRequest.of(null, 2));
     assertEquals(1, result.filesPromoted());
     assertNull(outcome(result, INCR_0308).reason());
-    assertEquals("PROMOTED", status(client, "oca-run/clean"));
+    assertEquals("PROMOTED", temporal.status("oca-run/clean"));
   }
 
   @Test
   void nothingToDoPromotesAndPublishesNothing() {
-    RunResult result = run("oca-run/empty").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/empty").run(RunRequest.of(null, 2));
     assertEquals(List.of(), result.files());
     assertTrue(fake.promotions.isEmpty());
     assertEquals(0, fake.publishes.get());
     assertFalse(result.published());
-    assertEquals("PROMOTED", status(client, "oca-run/empty"));
+    assertEquals("PROMOTED", temporal.status("oca-run/empty"));
   }
 
   @Test
@@ -137,42 +105,42 @@ class OcaRunWorkflowTest {
     fake.inbox =
         List.of(file("LandlordTenant.Incr.2024-01-01.zip", "2024-01-01"), file("LandlordTenant.Incr.2024-01-08.zip", "2024-01-08"),
             file("LandlordTenant.Incr.2024-01-15.zip", "2024-01-15"), file("LandlordTenant.Incr.2024-01-22.zip", "2024-01-22"));
-    run("oca-run/serial").run(RunRequest.of(null, 1));
+    temporal.runWorkflow("oca-run/serial").run(RunRequest.of(null, 1));
     assertEquals(1, fake.maxParsing.get());
     assertEquals(4, fake.parsed.size());
   }
 
   @Test
   void reusesTheOutputOfAFileWorkflowThatCompletedBefore() {
-    FileResult first = fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
-    String firstRun = runId(client, WorkflowIds.file(INCR_0308));
+    FileResult first = temporal.fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+    String firstRun = temporal.runId(WorkflowIds.file(INCR_0308));
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
 
-    RunResult result = run("oca-run/reuse").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/reuse").run(RunRequest.of(null, 2));
 
     assertEquals(Outcome.PROMOTED, outcome(result, INCR_0308).outcome());
     assertEquals(List.of(INCR_0308), fake.parsed, "parsed once, by the first file workflow");
-    assertEquals(firstRun, runId(client, WorkflowIds.file(INCR_0308)));
+    assertEquals(firstRun, temporal.runId(WorkflowIds.file(INCR_0308)));
     assertEquals(first.sha256(), FakeStaging.sha(INCR_0308));
   }
 
   @Test
   void stagesAgainUnderADerivedIdWhenTheParserChanged() {
-    fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+    temporal.fileWorkflow(INCR_0308).stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
     fake.parserVersion = 2;
     fake.inbox = List.of(FakeStaging.replayed(INCR_0308, "2024-03-08"));
 
-    RunResult result = run("oca-run/replay").run(RunRequest.of("*2024-03-08*", 2));
+    RunResult result = temporal.runWorkflow("oca-run/replay").run(RunRequest.of("*2024-03-08*", 2));
 
     assertEquals(Outcome.PROMOTED, outcome(result, INCR_0308).outcome());
     assertEquals(List.of(INCR_0308, INCR_0308), fake.parsed);
     String restageId = WorkflowIds.restage(INCR_0308, FakeStaging.sha(INCR_0308), 2);
     assertEquals(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
-        client.newUntypedWorkflowStub(restageId).describe().getStatus());
+        temporal.client().newUntypedWorkflowStub(restageId).describe().getStatus());
 
     // A second replay with the same parser reuses the restaged output: no third parse.
-    run("oca-run/replay-again").run(RunRequest.of("*2024-03-08*", 2));
+    temporal.runWorkflow("oca-run/replay-again").run(RunRequest.of("*2024-03-08*", 2));
     assertEquals(2, fake.parsed.size());
   }
 
@@ -185,16 +153,16 @@ class OcaRunWorkflowTest {
   void twoRacingRunsStageEachFileOnceAndPromoteItOnce() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(INCR_0315, "2024-03-15"));
     fake.parseGate = new CountDownLatch(1);
-    OcaRunWorkflow scheduled = run("oca-run/scheduled");
+    OcaRunWorkflow scheduled = temporal.runWorkflow("oca-run/scheduled");
     WorkflowClient.start(scheduled::run, RunRequest.of(null, 2));
     Await.until(QUERIES_TIMEOUT, "both files parsing", () -> fake.parsing.get() == 2);
-    OcaRunWorkflow manual = run("oca-run/manual");
+    OcaRunWorkflow manual = temporal.runWorkflow("oca-run/manual");
     WorkflowClient.start(manual::run, RunRequest.of(null, 2));
     Await.until(QUERIES_TIMEOUT, "the second run waiting on both claims", () -> fake.awaits.size() == 2);
 
     fake.parseGate.countDown();
-    RunResult first = client.newUntypedWorkflowStub("oca-run/scheduled").getResult(RunResult.class);
-    RunResult second = client.newUntypedWorkflowStub("oca-run/manual").getResult(RunResult.class);
+    RunResult first = temporal.client().newUntypedWorkflowStub("oca-run/scheduled").getResult(RunResult.class);
+    RunResult second = temporal.client().newUntypedWorkflowStub("oca-run/manual").getResult(RunResult.class);
 
     assertEquals(List.of(INCR_0308, INCR_0315), fake.parsed.stream().sorted().toList(), "each file parsed once");
     assertEquals(List.of(WorkflowIds.file(INCR_0308), WorkflowIds.file(INCR_0315)), fake.awaits.stream().sorted().toList());
@@ -210,14 +178,14 @@ class OcaRunWorkflowTest {
   @Test
   void aFailedFileIsStagedAgainByTheNextRunAndOnlyIt() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(BAD_0310, "2024-03-10"));
-    run("oca-run/first").run(RunRequest.of(null, 2));
-    String goodRun = runId(client, WorkflowIds.file(INCR_0308));
-    String badRun = runId(client, WorkflowIds.file(BAD_0310));
+    temporal.runWorkflow("oca-run/first").run(RunRequest.of(null, 2));
+    String goodRun = temporal.runId(WorkflowIds.file(INCR_0308));
+    String badRun = temporal.runId(WorkflowIds.file(BAD_0310));
 
-    RunResult second = run("oca-run/second").run(RunRequest.of(null, 2));
+    RunResult second = temporal.runWorkflow("oca-run/second").run(RunRequest.of(null, 2));
 
-    assertEquals(goodRun, runId(client, WorkflowIds.file(INCR_0308)), "completed child not rerun");
-    assertNotEquals(badRun, runId(client, WorkflowIds.file(BAD_0310)), "failed child started again");
+    assertEquals(goodRun, temporal.runId(WorkflowIds.file(INCR_0308)), "completed child not rerun");
+    assertNotEquals(badRun, temporal.runId(WorkflowIds.file(BAD_0310)), "failed child started again");
     assertEquals(Outcome.ALREADY_PROMOTED, outcome(second, INCR_0308).outcome());
     assertEquals(Outcome.FAILED, outcome(second, BAD_0310).outcome());
   }
@@ -225,7 +193,7 @@ class OcaRunWorkflowTest {
   @Test
   void startsOverOnAnotherWorkerWhenTheHostIsLost() {
     fake.lostHosts.add("oca-host/vanished");
-    FileWorkflow workflow = fileWorkflow(INCR_0308);
+    FileWorkflow workflow = temporal.fileWorkflow(INCR_0308);
 
     FileResult staged = workflow.stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
 
@@ -242,7 +210,7 @@ class OcaRunWorkflowTest {
       fake.lostHosts.add("oca-host/vanished-" + i);
     }
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
-    RunResult result = run("oca-run/hostless").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/hostless").run(RunRequest.of(null, 2));
     FileOutcome failed = outcome(result, INCR_0308);
     assertEquals(Outcome.FAILED, failed.outcome());
     assertTrue(failed.reason().contains("SCHEDULE_TO_START"), failed.reason());
@@ -256,7 +224,7 @@ class OcaRunWorkflowTest {
             file("LandlordTenant.Incr.2024-01-29.zip", "2024-01-29"));
 
     RunResult result =
-        run("oca-run/segments").run(new RunRequest(null, 2, 2, null, null));
+        temporal.runWorkflow("oca-run/segments").run(new RunRequest(null, 2, 2, null, null));
 
     assertEquals(
         List.of(
@@ -279,16 +247,16 @@ class OcaRunWorkflowTest {
             file("LandlordTenant.Incr.2024-01-15.zip", "2024-01-15"));
 
     // Two files per segment: the warned file's outcome is carried over the continue-as-new.
-    RunResult result = run("oca-run/warned").run(new RunRequest(null, 2, 2, null, null));
+    RunResult result = temporal.runWorkflow("oca-run/warned").run(new RunRequest(null, 2, 2, null, null));
 
-    assertEquals(warning, client.newUntypedWorkflowStub(WorkflowIds.file(warned)).getResult(FileResult.class).warnings());
+    assertEquals(warning, temporal.client().newUntypedWorkflowStub(WorkflowIds.file(warned)).getResult(FileResult.class).warnings());
     assertEquals(warning, outcome(result, warned).warnings());
     assertEquals(List.of(), outcome(result, "LandlordTenant.Incr.2024-01-15.zip").warnings());
     assertEquals(List.of(), outcome(result, "LandlordTenant.Incr.2024-01-01.zip").warnings());
 
     // A later run that reuses the staged output reports the warning too.
     fake.inbox = List.of(file(warned, "2024-01-08"));
-    RunResult again = run("oca-run/warned-again").run(RunRequest.of(null, 2));
+    RunResult again = temporal.runWorkflow("oca-run/warned-again").run(RunRequest.of(null, 2));
     assertEquals(Outcome.ALREADY_PROMOTED, outcome(again, warned).outcome());
     assertEquals(warning, outcome(again, warned).warnings());
   }
@@ -298,45 +266,47 @@ class OcaRunWorkflowTest {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
     fake.promoteFailure = "ledger holds " + INCR_0308 + " with another checksum";
     WorkflowFailedException failure =
-        assertThrows(WorkflowFailedException.class, () -> run("oca-run/conflict").run(RunRequest.of(null, 2)));
+        assertThrows(WorkflowFailedException.class, () -> temporal.runWorkflow("oca-run/conflict").run(RunRequest.of(null, 2)));
     assertEquals("LedgerConflict: ledger holds " + INCR_0308 + " with another checksum", FailureTypes.reason(failure.getCause()));
-    assertEquals("FAILED", status(client, "oca-run/conflict"));
+    assertEquals("FAILED", temporal.status("oca-run/conflict"));
   }
 
   @Test
   void aFailedPublishLeavesThePromotionAndReportsIt() {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"));
     fake.publishFailure = "store unavailable";
-    RunResult result = run("oca-run/publish").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/publish").run(RunRequest.of(null, 2));
     assertEquals(1, result.filesPromoted());
     assertFalse(result.published());
     assertEquals("PublishFailed: store unavailable", result.publishError());
-    assertEquals("PARTIAL", status(client, "oca-run/publish"));
+    assertEquals("PARTIAL", temporal.status("oca-run/publish"));
   }
 
   @Test
   void progressQueriesAnswerWhileFilesAreStaging() throws Exception {
     fake.inbox = List.of(file(INCR_0308, "2024-03-08"), file(INCR_0315, "2024-03-15"), file("LandlordTenant.Incr.2024-03-22.zip", "2024-03-22"));
     fake.parseGate = new CountDownLatch(1);
-    OcaRunWorkflow workflow = run("oca-run/progress");
+    OcaRunWorkflow workflow = temporal.runWorkflow("oca-run/progress");
     WorkflowClient.start(workflow::run, RunRequest.of(null, 2));
 
-    RunProgress progress = awaitProgress(workflow, p -> p.filesStaging() == 2);
+    // Waits on the parses, not on a query: a query answers from the worker's copy of the workflow,
+    // which runs ahead of the server while a workflow task completes (the run counts a child as
+    // staging before the server has started it; a child says PARSING before its upsert is
+    // recorded). A parse running means every command before it is recorded, and the gate holds it.
+    Await.until(QUERIES_TIMEOUT, "both files parsing", () -> fake.parsing.get() == 2);
+    RunProgress progress = workflow.progress();
     assertEquals(OcaStatus.STAGING, progress.status());
+    assertEquals(2, progress.filesStaging());
     assertEquals(3, progress.filesInSegment());
-    FileWorkflow child = client.newWorkflowStub(FileWorkflow.class, WorkflowIds.file(INCR_0308));
-    Await.until(QUERIES_TIMEOUT, INCR_0308 + " parsing", () -> child.progress().status() == OcaStatus.PARSING);
-    assertEquals("PARSING", status(client, WorkflowIds.file(INCR_0308)));
+    FileWorkflow child = temporal.client().newWorkflowStub(FileWorkflow.class, WorkflowIds.file(INCR_0308));
+    assertEquals(OcaStatus.PARSING, child.progress().status());
+    assertEquals("PARSING", temporal.status(WorkflowIds.file(INCR_0308)));
     assertEquals(fake.hostQueue, child.progress().hostTaskQueue());
 
     fake.parseGate.countDown();
-    RunResult result = client.newUntypedWorkflowStub("oca-run/progress").getResult(RunResult.class);
+    RunResult result = temporal.client().newUntypedWorkflowStub("oca-run/progress").getResult(RunResult.class);
     assertEquals(3, result.filesPromoted());
     assertEquals(new RunProgress(OcaStatus.PROMOTED, 3, 0, 0, 3, 0, 3), workflow.progress());
-  }
-
-  private static RunProgress awaitProgress(OcaRunWorkflow workflow, Predicate<RunProgress> done) {
-    return Await.until(QUERIES_TIMEOUT, "the run's progress", workflow::progress, done);
   }
 
   static FileOutcome outcome(RunResult result, String fileName) {

@@ -3,17 +3,12 @@ package org.ocaetl.workflows;
 import static org.ocaetl.workflows.FakeStaging.file;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowTargetOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,29 +26,17 @@ import org.ocaetl.workflows.model.RunRequest;
 class RecordHistories {
   static final Path OUT = RecordedHistory.FOLDER;
 
-  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
-
-  FakeStaging fake;
-  FakeMaintenance maintenance;
-  WorkflowClient client;
-  String taskQueue;
-
-  @BeforeEach
-  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/recorder");
-    fake = started.fake();
-    maintenance = started.maintenance();
-    client = started.client();
-    taskQueue = started.taskQueue();
-  }
+  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/recorder");
+  final FakeStaging fake = temporal.fake;
+  final FakeMaintenance maintenance = temporal.maintenance;
 
   @Test
   void record() throws IOException {
     String reused = "LandlordTenant.Incr.2024-03-01.zip";
     String lost = "LandlordTenant.Incr.2024-02-23.zip";
-    stub(FileWorkflow.class, WorkflowIds.file(reused)).stage(new FileRequest(reused, FakeStaging.sha(reused)));
+    temporal.fileWorkflow(reused).stage(new FileRequest(reused, FakeStaging.sha(reused)));
     fake.lostHosts.add("oca-host/vanished");
-    stub(FileWorkflow.class, WorkflowIds.file(lost)).stage(new FileRequest(lost, FakeStaging.sha(lost)));
+    temporal.fileWorkflow(lost).stage(new FileRequest(lost, FakeStaging.sha(lost)));
 
     fake.inbox =
         List.of(
@@ -61,20 +44,20 @@ class RecordHistories {
             file("LandlordTenant.Incr.2024-03-08.zip", "2024-03-08"),
             file("LandlordTenant.Incr.2024-03-10.bad.zip", "2024-03-10"),
             file("LandlordTenant.Incr.2024-03-15.failedcase.zip", "2024-03-15"));
-    stub(OcaRunWorkflow.class, "oca-run/recorded").run(RunRequest.of(null, 2));
+    temporal.runWorkflow("oca-run/recorded").run(RunRequest.of(null, 2));
 
     fake.inbox =
         List.of(file("LandlordTenant.Incr.2024-04-01.zip", "2024-04-01"), file("LandlordTenant.Incr.2024-04-08.zip", "2024-04-08"));
-    OcaRunWorkflow segmented = stub(OcaRunWorkflow.class, "oca-run/segmented");
+    OcaRunWorkflow segmented = temporal.runWorkflow("oca-run/segmented");
     segmented.run(new RunRequest(null, 1, 1, null, null));
     String firstSegment =
-        client.fetchHistory("oca-run/segmented").getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getFirstExecutionRunId();
+        temporal.client().fetchHistory("oca-run/segmented").getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getFirstExecutionRunId();
 
-    write("run.json", client.fetchHistory("oca-run/recorded").toJson(true));
-    write("run-segment.json", client.fetchHistory("oca-run/segmented", firstSegment).toJson(true));
-    write("file.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-08.zip")).toJson(true));
-    write("file-bad.json", client.fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-10.bad.zip")).toJson(true));
-    write("file-host-lost.json", client.fetchHistory(WorkflowIds.file(lost)).toJson(true));
+    write("run.json", temporal.client().fetchHistory("oca-run/recorded").toJson(true));
+    write("run-segment.json", temporal.client().fetchHistory("oca-run/segmented", firstSegment).toJson(true));
+    write("file.json", temporal.client().fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-08.zip")).toJson(true));
+    write("file-bad.json", temporal.client().fetchHistory(WorkflowIds.file("LandlordTenant.Incr.2024-03-10.bad.zip")).toJson(true));
+    write("file-host-lost.json", temporal.client().fetchHistory(WorkflowIds.file(lost)).toJson(true));
   }
 
   /**
@@ -88,19 +71,19 @@ class RecordHistories {
     maintenance.purgeGate = new java.util.concurrent.CountDownLatch(1);
     BackfillState fivePerRun = new BackfillState(List.of(), List.of(), 0, 5);
     String runId =
-        BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones()).getRunId();
-    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.replay("*2024-05*", 1));
-    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.republish());
-    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.geocode());
+        BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, fivePerRun, BackfillRequest.purgeTombstones()).getRunId();
+    BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, fivePerRun, BackfillRequest.replay("*2024-05*", 1));
+    BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, fivePerRun, BackfillRequest.republish());
+    BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, fivePerRun, BackfillRequest.geocode());
     maintenance.purgeGate.countDown();
-    Await.until(Duration.ofSeconds(30), "four requests handled", () -> BackfillClient.progress(client).handled() >= 4);
+    Await.until(Duration.ofSeconds(30), "four requests handled", () -> BackfillClient.progress(temporal.client()).handled() >= 4);
     maintenance.purgeFailure = "recorded failure";
-    BackfillClient.request(client, taskQueue, fivePerRun, BackfillRequest.purgeTombstones());
+    BackfillClient.request(temporal.client(), TestServerExtension.TASK_QUEUE, fivePerRun, BackfillRequest.purgeTombstones());
     // The fifth request ends the run with continue-as-new; wait for that run to close.
     Await.until(Duration.ofSeconds(30), "the first backfill run to close", () ->
-        client.newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(runId).build())
+        temporal.client().newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowId(WorkflowIds.BACKFILL).setRunId(runId).build())
             .describe().getStatus() != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    write("backfill.json", client.fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
+    write("backfill.json", temporal.client().fetchHistory(WorkflowIds.BACKFILL, runId).toJson(true));
   }
 
   /**
@@ -113,12 +96,12 @@ class RecordHistories {
   void recordVersionOne() throws IOException {
     String replayed = "LandlordTenant.Incr.2024-06-07.zip";
     fake.inbox = List.of(file(replayed, "2024-06-07"));
-    stub(OcaRunWorkflow.class, "oca-run/first").run(RunRequest.of(null, 1));
+    temporal.runWorkflow("oca-run/first").run(RunRequest.of(null, 1));
 
     fake.inbox = List.of(FakeStaging.replayed(replayed, "2024-06-07"));
-    stub(OcaRunWorkflow.class, "oca-run/replayed").run(RunRequest.of("*2024-06-07*", 1));
+    temporal.runWorkflow("oca-run/replayed").run(RunRequest.of("*2024-06-07*", 1));
 
-    write(HistoryReplayTest.RUN_V1, client.fetchHistory("oca-run/replayed").toJson(true));
+    write(HistoryReplayTest.RUN_V1, temporal.client().fetchHistory("oca-run/replayed").toJson(true));
   }
 
   /**
@@ -130,8 +113,8 @@ class RecordHistories {
   void recordNotification() throws IOException {
     fake.inbox =
         List.of(file("LandlordTenant.Incr.2024-07-05.zip", "2024-07-05"), file("LandlordTenant.Incr.2024-07-12.failedcase.zip", "2024-07-12"));
-    stub(OcaRunWorkflow.class, "oca-run/notified").run(RunRequest.of(null, 2));
-    write(HistoryReplayTest.RUN_NOTIFIED, client.fetchHistory("oca-run/notified").toJson(true));
+    temporal.runWorkflow("oca-run/notified").run(RunRequest.of(null, 2));
+    write(HistoryReplayTest.RUN_NOTIFIED, temporal.client().fetchHistory("oca-run/notified").toJson(true));
   }
 
   /**
@@ -142,15 +125,15 @@ class RecordHistories {
   void recordStagingClaim() throws Exception {
     fake.inbox = List.of(file("LandlordTenant.Incr.2024-07-05.zip", "2024-07-05"), file("LandlordTenant.Incr.2024-07-12.zip", "2024-07-12"));
     fake.parseGate = new java.util.concurrent.CountDownLatch(1);
-    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/scheduled")::run, RunRequest.of(null, 2));
+    WorkflowClient.start(temporal.runWorkflow("oca-run/scheduled")::run, RunRequest.of(null, 2));
     Await.until(Duration.ofSeconds(30), "both files parsing", () -> fake.parsing.get() == 2);
-    WorkflowClient.start(stub(OcaRunWorkflow.class, "oca-run/manual")::run, RunRequest.of(null, 2));
+    WorkflowClient.start(temporal.runWorkflow("oca-run/manual")::run, RunRequest.of(null, 2));
     Await.until(Duration.ofSeconds(30), "the manual run waiting on both claims", () -> fake.awaits.size() == 2);
     fake.parseGate.countDown();
-    client.newUntypedWorkflowStub("oca-run/scheduled").getResult(org.ocaetl.workflows.model.RunResult.class);
-    client.newUntypedWorkflowStub("oca-run/manual").getResult(org.ocaetl.workflows.model.RunResult.class);
+    temporal.client().newUntypedWorkflowStub("oca-run/scheduled").getResult(org.ocaetl.workflows.model.RunResult.class);
+    temporal.client().newUntypedWorkflowStub("oca-run/manual").getResult(org.ocaetl.workflows.model.RunResult.class);
 
-    write(HistoryReplayTest.RUN_STAGING_CLAIM, client.fetchHistory("oca-run/manual").toJson(true));
+    write(HistoryReplayTest.RUN_STAGING_CLAIM, temporal.client().fetchHistory("oca-run/manual").toJson(true));
   }
 
   /**
@@ -162,14 +145,10 @@ class RecordHistories {
   void recordStepHeartbeats() throws IOException {
     String fileName = "LandlordTenant.Incr.2024-08-02.zip";
     fake.inbox = List.of(file(fileName, "2024-08-02"));
-    stub(OcaRunWorkflow.class, "oca-run/heartbeats").run(RunRequest.of(null, 1));
+    temporal.runWorkflow("oca-run/heartbeats").run(RunRequest.of(null, 1));
 
-    write(HistoryReplayTest.RUN_STEP_HEARTBEATS, client.fetchHistory("oca-run/heartbeats").toJson(true));
-    write(HistoryReplayTest.FILE_V1, client.fetchHistory(WorkflowIds.file(fileName)).toJson(true));
-  }
-
-  private <T> T stub(Class<T> type, String workflowId) {
-    return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
+    write(HistoryReplayTest.RUN_STEP_HEARTBEATS, temporal.client().fetchHistory("oca-run/heartbeats").toJson(true));
+    write(HistoryReplayTest.FILE_V1, temporal.client().fetchHistory(WorkflowIds.file(fileName)).toJson(true));
   }
 
   private static void write(String name, String json) throws IOException {

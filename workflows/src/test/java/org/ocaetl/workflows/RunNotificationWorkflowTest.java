@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ocaetl.workflows.FakeStaging.file;
 
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.workflows.model.CaseFailure;
@@ -28,39 +22,21 @@ import org.ocaetl.workflows.model.RunResult;
 class RunNotificationWorkflowTest {
   static final String FAILED_CASE = "LandlordTenant.Incr.2024-03-15.failedcase.zip";
 
-  @RegisterExtension static final TestWorkflowExtension temporal = OcaTemporalTesting.extension();
-
-  FakeStaging fake;
-  FakeNotification notification;
-  WorkflowClient client;
-  String taskQueue;
-
-  @BeforeEach
-  void startWorkers(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options) {
-    OcaTemporalTesting.Workers started = OcaTemporalTesting.start(env, worker, options, "oca-host/notify");
-    fake = started.fake();
-    notification = started.notification();
-    client = started.client();
-    taskQueue = started.taskQueue();
-  }
-
-  OcaRunWorkflow run(String workflowId) {
-    return client.newWorkflowStub(
-        OcaRunWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
-  }
+  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/notify");
+  final FakeStaging fake = temporal.fake;
+  final FakeNotification notification = temporal.notification;
 
   @Test
   void aCleanRunSendsOneCleanNoticeWithItsIdsAndDataDate() {
     fake.inbox = List.of(file("LandlordTenant.Incr.2024-03-08.zip", "2024-03-08"), file("LandlordTenant.Incr.2024-03-01.zip", "2024-03-01"));
-    RunResult result = run("oca-run/notify-clean").run(RunRequest.of(null, 2));
+    RunResult result = temporal.runWorkflow("oca-run/notify-clean").run(RunRequest.of(null, 2));
 
     RunNotice notice = onlyNotice();
     assertTrue(notice.clean());
     assertNull(notice.failure());
     assertFalse(notice.schedulePaused());
     assertEquals("oca-run/notify-clean", notice.workflowId());
-    assertEquals(OcaTemporalTesting.runId(client, "oca-run/notify-clean"), notice.runId());
+    assertEquals(temporal.runId("oca-run/notify-clean"), notice.runId());
     assertEquals(LocalDate.parse("2024-03-08"), notice.result().dataDate());
     assertEquals(result, notice.result());
   }
@@ -68,7 +44,7 @@ class RunNotificationWorkflowTest {
   @Test
   void failedCasesReachTheNoticeWithoutTheirValues() {
     fake.inbox = List.of(file(FAILED_CASE, "2024-03-15"));
-    RunResult result = run("oca-run/notify-cases").run(RunRequest.of(null, 1));
+    RunResult result = temporal.runWorkflow("oca-run/notify-cases").run(RunRequest.of(null, 1));
 
     RunNotice notice = onlyNotice();
     assertFalse(notice.clean());
@@ -83,7 +59,7 @@ class RunNotificationWorkflowTest {
 
     assertThrows(
         WorkflowFailedException.class,
-        () -> run(WorkflowIds.SCHEDULED_RUN + "-2026-12-05T17:00:00Z").run(RunRequest.of(null, 1)));
+        () -> temporal.runWorkflow(WorkflowIds.SCHEDULED_RUN + "-2026-12-05T17:00:00Z").run(RunRequest.of(null, 1)));
 
     RunNotice notice = onlyNotice();
     assertTrue(notice.failure().startsWith("LedgerConflict: ledger holds it"), notice.failure());
@@ -96,7 +72,7 @@ class RunNotificationWorkflowTest {
     fake.inbox = List.of(file("LandlordTenant.Incr.2024-03-08.zip", "2024-03-08"));
     fake.promoteFailure = "ledger holds it with another checksum";
 
-    assertThrows(WorkflowFailedException.class, () -> run("oca-run/manual").run(RunRequest.of(null, 1)));
+    assertThrows(WorkflowFailedException.class, () -> temporal.runWorkflow("oca-run/manual").run(RunRequest.of(null, 1)));
 
     assertFalse(onlyNotice().schedulePaused());
   }
@@ -104,11 +80,11 @@ class RunNotificationWorkflowTest {
   @Test
   void aBrokenNotificationLeavesTheRunsResultAsItWas() {
     fake.inbox = List.of(file(FAILED_CASE, "2024-03-15"));
-    RunResult delivered = run("oca-run/notify-works").run(RunRequest.of(null, 1));
+    RunResult delivered = temporal.runWorkflow("oca-run/notify-works").run(RunRequest.of(null, 1));
     notification.failure = "worker lost";
     fake.ledger.clear();
 
-    RunResult undelivered = run("oca-run/notify-broken").run(RunRequest.of(null, 1));
+    RunResult undelivered = temporal.runWorkflow("oca-run/notify-broken").run(RunRequest.of(null, 1));
 
     assertEquals(2, notification.notices.size());
     assertEquals(delivered, undelivered);
@@ -117,7 +93,7 @@ class RunNotificationWorkflowTest {
   @Test
   void onlyTheLastSegmentNotifiesWithEverySegmentsOutcomes() {
     fake.inbox = List.of(file(FAILED_CASE, "2024-03-15"), file("LandlordTenant.Incr.2024-03-22.zip", "2024-03-22"));
-    run("oca-run/notify-segments").run(new RunRequest(null, 1, 1, null, null));
+    temporal.runWorkflow("oca-run/notify-segments").run(new RunRequest(null, 1, 1, null, null));
 
     RunNotice notice = onlyNotice();
     assertEquals(2, notice.result().filesPromoted());
@@ -129,7 +105,7 @@ class RunNotificationWorkflowTest {
   void extractDriftReachesTheRunResultAndTheNotice() {
     String drifted = "LandlordTenant.Incr.2024-03-22.drifted.zip";
     fake.inbox = List.of(file(drifted, "2024-03-22"));
-    RunResult result = run("oca-run/notify-drift").run(RunRequest.of(null, 1));
+    RunResult result = temporal.runWorkflow("oca-run/notify-drift").run(RunRequest.of(null, 1));
 
     ExtractDrift expected = FakeStaging.drift(drifted);
     assertEquals(expected, result.files().get(0).drift());
