@@ -108,7 +108,7 @@ class DataPackageTest {
     // Keys: oca_index, oca_metadata and the case summary by case id; every child table, address view
     // and the case summary refers to oca_index.
     for (String keyed : List.of("oca_index", "oca_metadata", "oca_case_summary", "oca_case_summary-parquet")) {
-      assertEquals(List.of("indexnumberid"), strings(resource(pkg, keyed).get("schema").get("primaryKey")), keyed);
+      assertEquals(List.of("indexnumberid"), strings(resource(pkg, keyed).get("schema").path("primaryKey")), keyed);
     }
     assertFalse(resource(pkg, "oca_metadata").get("schema").has("foreignKeys"), "tombstones outlive their case");
     for (String child : List.of("oca_causes", "oca_warrants", "oca_addresses", "oca_addresses_with_ct", "oca_case_summary")) {
