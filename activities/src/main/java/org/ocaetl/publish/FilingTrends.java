@@ -17,8 +17,9 @@ import org.ocaetl.db.SqlResource;
 /**
  * What the status page charts: cases filed per week and borough over the {@value #WEEKS} weeks up to
  * the data date, and per filing month over the {@value #MONTHS} months up to it the cases filed and
- * how many reached a judgment and an issued warrant. Read from oca_case_summary in the publish's
- * snapshot; every week and month is present, zero when nothing was filed.
+ * how many reached a judgment and an issued warrant, as oca_case_summary defines them. Read from the
+ * base tables in the publish's snapshot (status_filings.sql says why); every week and month is
+ * present, zero when nothing was filed.
  *
  * @param weeks the Mondays of the weeks, oldest first
  * @param filedPerWeek per borough (the five, then {@link #OUTSIDE_NYC}), one count per week

@@ -51,9 +51,9 @@ public final class ParquetExporter {
 
   /**
    * @param snapshot the snapshot's connection, in its REPEATABLE READ transaction
-   * @return rows written
+   * @return rows written, and the file's size and hash, computed from the local file before its upload
    */
-  public long export(Connection snapshot, PublishedRelation relation) throws SQLException, IOException {
+  public ExportedObject export(Connection snapshot, PublishedRelation relation) throws SQLException, IOException {
     long started = System.nanoTime();
     Files.createDirectories(settings.workDirectory());
     Path dir = Files.createTempDirectory(settings.workDirectory(), "publish-parquet-");
@@ -64,11 +64,11 @@ public final class ParquetExporter {
       Path parquet = dir.resolve(relation.name() + ".parquet");
       writeParquet(dir, csv, relation, casts, parquet);
       Files.delete(csv); // the upload needs the room less than the disk does
-      long bytes = Files.size(parquet);
+      PublishedFile file = PublishedFile.of(parquet);
       store.put(relation.parquetKey(), parquet, CONTENT_TYPE);
       LOG.info("Wrote {}: {} rows, {} bytes in {} ms",
-          relation.parquetKey(), rows, bytes, (System.nanoTime() - started) / 1_000_000);
-      return rows;
+          relation.parquetKey(), rows, file.bytes(), (System.nanoTime() - started) / 1_000_000);
+      return new ExportedObject(rows, file);
     } finally {
       FileTrees.deleteTree(dir);
     }

@@ -93,17 +93,19 @@ public final class PublicSnapshot {
   public SnapshotResult publish(String schema) throws SQLException, IOException {
     long started = System.nanoTime();
     List<PublishedRelation> relations = PublishedRelation.available(views.rebuild(schema));
-    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, ExportedObject> exported;
     LocalDate dataDate;
     StatusPage page;
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
-      rows.putAll(new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations)));
+      exported = new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       page = StatusPage.read(c, store, dataDate);
       c.rollback(); // read-only snapshot: nothing to commit
     }
-    byte[] descriptor = DataPackage.descriptor(relations, PublishedFile.readAll(store, relations), dataDate);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    exported.forEach((key, object) -> rows.put(key, object.rows()));
+    byte[] descriptor = DataPackage.descriptor(relations, publishedFiles(relations, exported), dataDate);
     store.write(StoreKeys.published(DataPackage.FILE), DataPackage.CONTENT_TYPE, out -> out.write(descriptor));
     rows.put(StoreKeys.published(DataPackage.FILE), 0L);
     Map<String, Long> dateFiles = new LinkedHashMap<>();
@@ -129,6 +131,22 @@ public final class PublicSnapshot {
     return new SnapshotResult(Collections.unmodifiableMap(rows), dataDate, elapsed);
   }
 
+  /**
+   * The size and hash of every public CSV and Parquet file: as their exports computed them from the
+   * bytes they wrote, read back from the store only for what the worker never saw (RDS's CSVs).
+   */
+  private Map<String, PublishedFile> publishedFiles(List<PublishedRelation> relations,
+      Map<String, ExportedObject> exported) throws IOException {
+    Map<String, PublishedFile> files = new LinkedHashMap<>();
+    for (PublishedRelation r : relations) {
+      for (String key : List.of(r.csvKey(), r.parquetKey())) {
+        PublishedFile written = exported.get(key).file();
+        files.put(key, written != null ? written : PublishedFile.read(store, key));
+      }
+    }
+    return files;
+  }
+
   private void writeText(String key, String contentType, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     store.write(key, contentType, out -> out.write(bytes));
@@ -137,10 +155,10 @@ public final class PublicSnapshot {
   /** One object of a publish: its key and how it is written from the snapshot. */
   record Export(String key, Writer writer) {}
 
-  /** Writes one object from the snapshot's connection; returns its data rows. */
+  /** Writes one object from the snapshot's connection. */
   @FunctionalInterface
   interface Writer {
-    long write(Connection snapshot) throws SQLException, IOException;
+    ExportedObject write(Connection snapshot) throws SQLException, IOException;
   }
 
   /**

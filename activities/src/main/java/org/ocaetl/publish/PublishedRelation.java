@@ -33,7 +33,18 @@ public record PublishedRelation(
 
   public PublishedRelation {
     columns = List.copyOf(columns);
+    if (primaryKey == null) {
+      throw new IllegalArgumentException(
+          "Published relation " + name + ": no primary key given; a relation without one has an empty list");
+    }
     primaryKey = List.copyOf(primaryKey);
+    List<String> names = columns.stream().map(Column::name).toList();
+    for (String key : primaryKey) {
+      if (!names.contains(key)) {
+        throw new IllegalArgumentException(
+            "Published relation " + name + ": primary key column " + key + " is not one of its columns " + names);
+      }
+    }
   }
 
   /**

@@ -16,7 +16,7 @@ public interface RelationExporter {
    * @param snapshot the snapshot's connection, in its REPEATABLE READ transaction
    * @param key the store key of the object
    * @param rows the query of the rows (relation_rows.sql)
-   * @return rows written
+   * @return rows written, and the object's size and hash if the bytes passed through the worker
    */
-  long export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException;
+  ExportedObject export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException;
 }

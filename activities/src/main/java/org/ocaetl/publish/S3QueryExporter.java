@@ -12,7 +12,8 @@ import org.ocaetl.rds.AwsS3Settings;
  * Lets the database write a published CSV to S3 itself with RDS's {@code aws_s3.query_export_to_s3}
  * ({@code --pg-s3-import}): the rows never pass through the worker, and the query runs in the
  * snapshot's session and transaction. RDS sets no content type or Cache-Control and encrypts with
- * the bucket's default encryption (docs/storage.md).
+ * the bucket's default encryption (docs/storage.md). Their size and hash are therefore read back
+ * from S3 for the descriptor ({@link PublishedFile#read}).
  */
 public final class S3QueryExporter implements RelationExporter {
   private final AwsS3Settings s3;
@@ -22,7 +23,7 @@ public final class S3QueryExporter implements RelationExporter {
   }
 
   @Override
-  public long export(Connection snapshot, String key, SqlResource rows) throws SQLException {
+  public ExportedObject export(Connection snapshot, String key, SqlResource rows) throws SQLException {
     try (PreparedStatement ps =
         snapshot.prepareStatement(SqlResource.of("sql/publish/export_relation_to_s3.sql").render())) {
       ps.setString(1, rows.render());
@@ -37,7 +38,7 @@ public final class S3QueryExporter implements RelationExporter {
           // A published CSV must be one object; RDS splits exports past about 6 GB into _partN files.
           throw new SQLException("aws_s3.query_export_to_s3 wrote " + files + " objects for " + key + ", expected one");
         }
-        return rowsUploaded;
+        return new ExportedObject(rowsUploaded, null); // the worker never saw the bytes: no hash here
       }
     }
   }

@@ -46,11 +46,12 @@ final class SnapshotExports {
    * Writes every export (taken in list order by whichever connection is free); {@code snapshot} is the
    * caller's open snapshot transaction, used as the first connection.
    *
-   * @return rows written per key, in the order of {@code exports}
+   * @return what each export wrote, by key, in the order of {@code exports}
    */
-  Map<String, Long> run(Connection snapshot, List<PublicSnapshot.Export> exports) throws SQLException, IOException {
+  Map<String, ExportedObject> run(Connection snapshot, List<PublicSnapshot.Export> exports)
+      throws SQLException, IOException {
     ConcurrentLinkedQueue<PublicSnapshot.Export> queue = new ConcurrentLinkedQueue<>(exports);
-    Map<String, Long> written = new ConcurrentHashMap<>();
+    Map<String, ExportedObject> written = new ConcurrentHashMap<>();
     AtomicBoolean failed = new AtomicBoolean();
     int helpers = Math.min(connections, exports.size()) - 1;
     if (helpers > 0) {
@@ -102,13 +103,14 @@ final class SnapshotExports {
     } else {
       drain(snapshot, queue, written, failed);
     }
-    Map<String, Long> ordered = new LinkedHashMap<>();
+    Map<String, ExportedObject> ordered = new LinkedHashMap<>();
     exports.forEach(e -> ordered.put(e.key(), written.get(e.key())));
     return ordered;
   }
 
   private void drain(
-      Connection c, ConcurrentLinkedQueue<PublicSnapshot.Export> queue, Map<String, Long> written, AtomicBoolean failed)
+      Connection c, ConcurrentLinkedQueue<PublicSnapshot.Export> queue, Map<String, ExportedObject> written,
+      AtomicBoolean failed)
       throws SQLException, IOException {
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {

@@ -9,7 +9,10 @@ import org.ocaetl.store.ObjectStore;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-/** Streams {@code COPY (rows) TO STDOUT} into {@link ObjectStore#write}: bounded memory, no local copy. */
+/**
+ * Streams {@code COPY (rows) TO STDOUT} into {@link ObjectStore#write}: bounded memory, no local copy.
+ * The bytes are counted and hashed on their way, so the descriptor needs no read-back.
+ */
 public final class StoreRelationExporter implements RelationExporter {
   private static final String CSV = "text/csv; charset=utf-8";
 
@@ -20,17 +23,19 @@ public final class StoreRelationExporter implements RelationExporter {
   }
 
   @Override
-  public long export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException {
+  public ExportedObject export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException {
     String sql = SqlResource.of("sql/publish/copy_relation.sql").with("query", rows).render();
     CopyManager copy = snapshot.unwrap(PGConnection.class).getCopyAPI();
-    long[] written = new long[1];
+    ExportedObject[] written = new ExportedObject[1];
     try {
       store.write(
           key,
           CSV,
           out -> {
             try {
-              written[0] = copy.copyOut(sql, out);
+              PublishedFile.Hashing hashing = new PublishedFile.Hashing(out);
+              long rowCount = copy.copyOut(sql, hashing);
+              written[0] = new ExportedObject(rowCount, hashing.file());
             } catch (SQLException e) {
               throw new SqlFailure(e);
             }

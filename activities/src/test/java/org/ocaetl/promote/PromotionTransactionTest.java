@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,12 +27,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
 import org.ocaetl.schema.PromotedFiles;
 import org.ocaetl.schema.PromotionLock;
-import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.store.StoreKeys;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.FailingObjectStore;
@@ -48,22 +45,19 @@ class PromotionTransactionTest {
 
   @RegisterExtension
   static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
-  @TempDir Path storeDir;
-  LocalObjectStore store;
+  @RegisterExtension
+  final FreshSchemaExtension fresh = new FreshSchemaExtension(db);
   StagedFile first;
-  PromotionHarness h;
 
   @BeforeEach
   void freshSchemaWithOneFile() throws Exception {
-    store = new LocalObjectStore(storeDir);
-    h = PromotionHarness.freshSchema(db.dataSource(), store);
-    first = StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1").writeTo(store);
-    h.promote(first);
+    first = StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1").writeTo(fresh.store());
+    fresh.harness().promote(first);
   }
 
   /** The digest of a fresh schema after the first file and then {@code files} were promoted without fault. */
   private Map<String, String> faultFree(StagedFile... files) throws Exception {
-    PromotionHarness clean = PromotionHarness.freshSchema(db.dataSource(), store);
+    PromotionHarness clean = PromotionHarness.freshSchema(db.dataSource(), fresh.store());
     clean.promote(first);
     clean.promote(files);
     return SchemaDigest.of(db.dataSource(), clean.schema);
@@ -71,154 +65,156 @@ class PromotionTransactionTest {
 
   @Test
   void sameRequestTwiceIsAppliedOnce() throws Exception {
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(fresh.store());
     PromotionRequest request = new PromotionRequest(List.of(f), "wf-1", "run-1");
-    FilePromotion first = h.transaction().promote(request).files().getFirst();
-    Map<String, String> afterFirst = h.dumpEverything();
+    FilePromotion first = fresh.harness().transaction().promote(request).files().getFirst();
+    Map<String, String> afterFirst = fresh.harness().dumpEverything();
 
     // An activity retry after a lost response, or a re-run of a completed run.
-    FilePromotion second = h.transaction().promote(request).files().getFirst();
+    FilePromotion second = fresh.harness().transaction().promote(request).files().getFirst();
 
     assertFalse(first.alreadyPromoted());
     assertTrue(second.alreadyPromoted());
     assertEquals(new FilePromotion(f.fileName(), f.extractDate(), true, 0, 0, 0, 0, Map.of()), second);
-    assertEquals(afterFirst, h.dumpEverything(), "nothing changed, ledger included");
+    assertEquals(afterFirst, fresh.harness().dumpEverything(), "nothing changed, ledger included");
     // Checksums compare case-insensitively.
     StagedFile upper = new StagedFile(f.fileName(), f.extractDate(), f.sha256().toUpperCase(Locale.ROOT));
-    assertTrue(h.promote(upper).files().getFirst().alreadyPromoted());
+    assertTrue(fresh.harness().promote(upper).files().getFirst().alreadyPromoted());
   }
 
   @Test
   void replayOfAPromotedFileAppliesItAgainButNeverOverNewerData() throws Exception {
     // MAR_01 is promoted by the fixture; a newer file then updates LT-1 and deletes nothing.
-    StagedFile newer = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
-    h.promote(newer);
-    Map<String, String> afterNewer = h.dumpTables();
+    StagedFile newer = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(fresh.store());
+    fresh.harness().promote(newer);
+    Map<String, String> afterNewer = fresh.harness().dumpTables();
     String ledgerBefore =
-        h.rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'").getFirst();
+        fresh.harness().rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'").getFirst();
 
     StagedFile original = StagedFileFixture.file(MAR_01).fullVersion("LT-1", "v1").fullVersion("LT-2", "v1")
-        .writeTo(store);
+        .writeTo(fresh.store());
     StagedFile replay = new StagedFile(original.fileName(), original.extractDate(), original.sha256(), true);
     FilePromotion replayed =
-        h.transaction().promote(new PromotionRequest(List.of(replay), "wf-replay", "run-replay"))
+        fresh.harness().transaction().promote(new PromotionRequest(List.of(replay), "wf-replay", "run-replay"))
             .files().getFirst();
 
     assertFalse(replayed.alreadyPromoted(), "a replay is applied, not skipped");
     assertEquals(1, replayed.casesApplied(), "LT-2 (same date) is applied again");
     assertEquals(1, replayed.casesSkippedOlder(), "LT-1 has newer data (rule 5)");
-    assertEquals(afterNewer, h.dumpTables(), "re-applying the same versions changes no data");
+    assertEquals(afterNewer, fresh.harness().dumpTables(), "re-applying the same versions changes no data");
     assertEquals("wf-test", ledgerBefore);
     assertEquals(
         List.of("wf-replay"),
-        h.rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'"),
+        fresh.harness().rows("SELECT workflow_id FROM oca_promoted_files WHERE file_name = '" + MAR_01 + "'"),
         "the ledger says who applied the file last");
   }
 
   @Test
   void sameNameWithAnotherChecksumIsRefusedAndNothingChanges() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    String promoted = h.rows("SELECT sha256 FROM oca_promoted_files").getFirst();
-    StagedFile fresh = StagedFileFixture.file(MAR_08).fullVersion("LT-3", "new").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    String promoted = fresh.harness().rows("SELECT sha256 FROM oca_promoted_files").getFirst();
+    StagedFile newFile = StagedFileFixture.file(MAR_08).fullVersion("LT-3", "new").writeTo(fresh.store());
     StagedFile changed =
-        StagedFileFixture.file(MAR_01).fullVersion("LT-1", "tampered").sha256("ab".repeat(32)).writeTo(store);
+        StagedFileFixture.file(MAR_01).fullVersion("LT-1", "tampered").sha256("ab".repeat(32)).writeTo(fresh.store());
 
-    // The fresh file comes first in the request: its changes must be rolled back too.
+    // The new file comes first in the request: its changes must be rolled back too.
     LedgerConflictException e =
-        assertThrows(LedgerConflictException.class, () -> h.promote(fresh, changed));
+        assertThrows(LedgerConflictException.class, () -> fresh.harness().promote(newFile, changed));
 
     assertInstanceOf(PromotionRejectedException.class, e);
     assertEquals(MAR_01, e.fileName());
     assertTrue(e.getMessage().contains(MAR_01), e.getMessage());
     assertTrue(e.getMessage().contains(promoted), e.getMessage());
     assertTrue(e.getMessage().contains("ab".repeat(32)), e.getMessage());
-    assertEquals(before, h.dumpEverything());
+    assertEquals(before, fresh.harness().dumpEverything());
   }
 
   @Test
   void invalidValueInALaterFileRollsBackEverything() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile good = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    StagedFile good = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(fresh.store());
     StagedFile bad =
         StagedFileFixture.file(MAR_15)
             .version("LT-9", c -> c.row(OcaTable.OCA_CAUSES, "interestfromdate", "2024-02-30"))
-            .writeTo(store);
+            .writeTo(fresh.store());
 
-    SQLException e = assertThrows(SQLException.class, () -> h.promote(good, bad));
+    SQLException e = assertThrows(SQLException.class, () -> fresh.harness().promote(good, bad));
 
     assertEquals("22008", e.getSQLState(), e.getMessage()); // date/time field value out of range
     assertTrue(e.getMessage().contains("oca_causes.csv of " + MAR_15 + " failed at line 2"), e.getMessage());
-    assertEquals(before, h.dumpEverything(), "byte-for-byte unchanged, ledger included");
+    assertEquals(before, fresh.harness().dumpEverything(), "byte-for-byte unchanged, ledger included");
   }
 
   @Test
   void storeFailureMidPromotionRollsBackEverything() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
-    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(fresh.store());
+    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(fresh.store());
     // The 15th get is the third CSV of the second file: the first file is applied by then.
     PromotionTransaction failing =
-        new PromotionTransaction(db.dataSource(), h.schema, new FailingObjectStore(store).failNthRead(15));
+        new PromotionTransaction(
+            db.dataSource(), fresh.harness().schema, new FailingObjectStore(fresh.store()).failNthRead(15));
 
     IOException e =
         assertThrows(
             IOException.class, () -> failing.promote(new PromotionRequest(List.of(f, g), "wf", "run")));
 
     assertTrue(e.getMessage().startsWith("Injected failure"), e.getMessage());
-    assertEquals(before, h.dumpEverything());
+    assertEquals(before, fresh.harness().dumpEverything());
     // The retry of the whole promotion then succeeds.
-    assertEquals(2, h.promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
-    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), h.schema));
+    assertEquals(2, fresh.harness().promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
+    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), fresh.harness().schema));
   }
 
   @Test
   void aConnectionDroppedMidPromotionRollsBackAndTheRetryApplies() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(store);
-    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").delete("LT-2").writeTo(fresh.store());
+    StagedFile g = StagedFileFixture.file(MAR_15).fullVersion("LT-3", "v").writeTo(fresh.store());
     // Before the 15th read (the third CSV of the second file: the first file is applied by then)
     // the server ends the promotion's backend, as a failover or a network cut does.
-    PromotionTransaction dropped = new PromotionTransaction(db.dataSource(), h.schema,
-        new FailingObjectStore(store).beforeNthRead(15, () -> terminatePromotionBackend(h.schema)));
+    PromotionTransaction dropped = new PromotionTransaction(db.dataSource(), fresh.harness().schema,
+        new FailingObjectStore(fresh.store()).beforeNthRead(15, () -> terminatePromotionBackend(fresh.harness().schema)));
 
     SQLException e = assertThrows(
         SQLException.class, () -> dropped.promote(new PromotionRequest(List.of(f, g), "wf", "run")));
 
     assertTrue(e.getSQLState().startsWith("08") || e.getSQLState().equals("57P01"), e.getSQLState() + " " + e);
-    assertEquals(before, h.dumpEverything(), "rolled back by the server: nothing half-applied, ledger included");
-    assertEquals(2, h.promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
-    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), h.schema));
+    assertEquals(before, fresh.harness().dumpEverything(),
+        "rolled back by the server: nothing half-applied, ledger included");
+    assertEquals(2, fresh.harness().promote(f, g).files().stream().filter(p -> !p.alreadyPromoted()).count());
+    assertEquals(faultFree(f, g), SchemaDigest.of(db.dataSource(), fresh.harness().schema));
   }
 
   @Test
   void stagingContractViolationsAreRejectedWithCountsOnly() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(fresh.store());
     // An exporter bug: the metadata lost the case version, and a cause row has no case.
     overwrite(f, OcaTable.OCA_METADATA, "indexnumberid,initialdate,updatedate,deletedate\n");
     overwrite(f, OcaTable.OCA_CAUSES,
         "indexnumberid,causeofactiontype,interestfromdate,amount\nLT-5,x,,\nLT-6,y,,\n");
 
-    StagedFileInvalidException e = assertThrows(StagedFileInvalidException.class, () -> h.promote(f));
+    StagedFileInvalidException e = assertThrows(StagedFileInvalidException.class, () -> fresh.harness().promote(f));
 
     assertTrue(e.getMessage().contains("index_rows_without_case_version=1"), e.getMessage());
     assertTrue(e.getMessage().contains("oca_causes_rows_without_index_row=1"), e.getMessage());
-    assertEquals(before, h.dumpEverything());
+    assertEquals(before, fresh.harness().dumpEverything());
   }
 
   @Test
   void staleHeaderOrderIsRejected() throws Exception {
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(fresh.store());
     overwrite(f, OcaTable.OCA_CAUSES, "indexnumberid,amount,interestfromdate,causeofactiontype\n");
 
-    SQLException e = assertThrows(SQLException.class, () -> h.promote(f));
+    SQLException e = assertThrows(SQLException.class, () -> fresh.harness().promote(f));
 
     assertTrue(e.getMessage().contains("oca_causes.csv of " + MAR_08), e.getMessage());
   }
 
   @Test
   void addressLoadErrorsNeverCarryStreetText() throws Exception {
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(store);
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-5", "v").writeTo(fresh.store());
     String header = OcaTable.OCA_ADDRESSES.columnList();
     for (String badLine :
         List.of(
@@ -226,7 +222,7 @@ class PromotionTransactionTest {
             "LT-5,12 Secret Street,Apt 9 Secret,Brooklyn,NY,11201,extra,columns,here,,,,,,,,,,,,,,,,,,,,")) {
       overwrite(f, OcaTable.OCA_ADDRESSES, header + "\n" + badLine + "\n");
 
-      SQLException e = assertThrows(SQLException.class, () -> h.promote(f));
+      SQLException e = assertThrows(SQLException.class, () -> fresh.harness().promote(f));
 
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -237,12 +233,12 @@ class PromotionTransactionTest {
 
   @Test
   void concurrentPromotionsOfOneSchemaRunOneAfterTheOther() throws Exception {
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(fresh.store());
     PromotionRequest request = new PromotionRequest(List.of(f), "wf", "run");
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (Connection holder = holdPromotionLock(h.schema)) {
-      Future<PromotionResult> one = pool.submit(() -> h.transaction().promote(request));
-      Future<PromotionResult> two = pool.submit(() -> h.transaction().promote(request));
+    try (Connection holder = holdPromotionLock(fresh.harness().schema)) {
+      Future<PromotionResult> one = pool.submit(() -> fresh.harness().transaction().promote(request));
+      Future<PromotionResult> two = pool.submit(() -> fresh.harness().transaction().promote(request));
       awaitAdvisoryLockWaiters(2);
       holder.commit(); // release: the two now run one after the other
 
@@ -253,51 +249,51 @@ class PromotionTransactionTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of("Court v2"), h.rows("SELECT court FROM oca_index WHERE indexnumberid = 'LT-1'"));
+    assertEquals(List.of("Court v2"), fresh.harness().rows("SELECT court FROM oca_index WHERE indexnumberid = 'LT-1'"));
   }
 
   @Test
   void lockTimeoutIsARetryableErrorAndOtherSchemasAreNotBlocked() throws Exception {
-    Map<String, String> before = h.dumpEverything();
-    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(store);
+    Map<String, String> before = fresh.harness().dumpEverything();
+    StagedFile f = StagedFileFixture.file(MAR_08).fullVersion("LT-1", "v2").writeTo(fresh.store());
     PromotionSettings impatient = PromotionSettings.DEFAULTS.withLockTimeout(Duration.ofMillis(200));
-    PromotionHarness other = PromotionHarness.freshSchema(db.dataSource(), store);
+    PromotionHarness other = PromotionHarness.freshSchema(db.dataSource(), fresh.store());
 
-    try (Connection holder = holdPromotionLock(h.schema)) {
+    try (Connection holder = holdPromotionLock(fresh.harness().schema)) {
       PromotionLockTimeoutException e =
           assertThrows(
               PromotionLockTimeoutException.class,
-              () -> new PromotionTransaction(db.dataSource(), h.schema, store, impatient)
+              () -> new PromotionTransaction(db.dataSource(), fresh.harness().schema, fresh.store(), impatient)
                   .promote(new PromotionRequest(List.of(f), "wf", "run")));
       assertInstanceOf(SQLTransientException.class, e);
       assertEquals("55P03", e.getSQLState());
 
       // Another schema has its own lock.
-      new PromotionTransaction(db.dataSource(), other.schema, store, impatient)
+      new PromotionTransaction(db.dataSource(), other.schema, fresh.store(), impatient)
           .promote(new PromotionRequest(List.of(f), "wf", "run"));
       holder.rollback();
     }
-    assertEquals(before, h.dumpEverything());
+    assertEquals(before, fresh.harness().dumpEverything());
     assertEquals(List.of("LT-1"), other.rows("SELECT indexnumberid FROM oca_index"));
     // Once the holder is gone, the retry gets the lock and applies the file.
-    new PromotionTransaction(db.dataSource(), h.schema, store, impatient)
+    new PromotionTransaction(db.dataSource(), fresh.harness().schema, fresh.store(), impatient)
         .promote(new PromotionRequest(List.of(f), "wf", "run"));
-    assertEquals(faultFree(f), SchemaDigest.of(db.dataSource(), h.schema));
+    assertEquals(faultFree(f), SchemaDigest.of(db.dataSource(), fresh.harness().schema));
   }
 
   @Test
   void malformedChecksumIsRejectedBeforeConnecting() {
     StagedFile f = new StagedFile(MAR_08, LocalDate.of(2024, 3, 8), "not-a-sha");
-    assertThrows(StagedFileInvalidException.class, () -> h.promote(f));
+    assertThrows(StagedFileInvalidException.class, () -> fresh.harness().promote(f));
   }
 
   @Test
   void promotedFilesListsTheLedger() throws Exception {
-    StagedFile f = StagedFileFixture.file(MAR_15).delete("LT-2").writeTo(store);
-    h.promote(f);
-    h.promote(StagedFileFixture.file(MAR_08).fullVersion("LT-1", "late").writeTo(store));
+    StagedFile f = StagedFileFixture.file(MAR_15).delete("LT-2").writeTo(fresh.store());
+    fresh.harness().promote(f);
+    fresh.harness().promote(StagedFileFixture.file(MAR_08).fullVersion("LT-1", "late").writeTo(fresh.store()));
 
-    PromotedFiles ledger = new PromotedFiles(db.dataSource(), h.schema);
+    PromotedFiles ledger = new PromotedFiles(db.dataSource(), fresh.harness().schema);
     Map<String, PromotedFiles.PromotedFile> all = ledger.all();
 
     assertEquals(List.of(MAR_01, MAR_08, MAR_15), List.copyOf(all.keySet()));
@@ -311,13 +307,13 @@ class PromotionTransactionTest {
         "the staleness gauge's start value");
     assertEquals(
         List.of("1|0|0|0|1"),
-        h.rows("SELECT counts->'casesDeleted', counts->'casesApplied', counts->'casesSkippedOlder',"
+        fresh.harness().rows("SELECT counts->'casesDeleted', counts->'casesApplied', counts->'casesSkippedOlder',"
             + " counts->'casesTombstoned', counts->'rowsDeleted'->'oca_causes'"
             + " FROM oca_promoted_files WHERE file_name = '" + MAR_15 + "'"));
   }
 
   private void overwrite(StagedFile f, OcaTable table, String csv) throws IOException {
-    store.put(
+    fresh.store().put(
         StoreKeys.stagedCsv(f.fileName(), table),
         new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
         "text/csv");

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
  * Every derived column of oca_case_summary (docs/tables.md#oca_case_summary) on hand-written cases
- * whose answers are known. Test-only SQL is inline: the rows are the fixture.
+ * whose answers are known, and the status page's trends (read from the base tables) counting those
+ * cases as the view does. Test-only SQL is inline: the rows are the fixture.
  */
 class CaseSummaryViewTest {
   @RegisterExtension
@@ -212,6 +216,43 @@ class CaseSummaryViewTest {
     assertEquals(
         columns("court", null, "borough", null, "fileddate", null, "filed_year", null, "filed_week", null),
         select("MISSING", "court", "borough", "fileddate", "filed_year", "filed_week"));
+  }
+
+  @Test
+  void theStatusPageCountsTheCasesAsTheSummaryDoes() throws SQLException {
+    LocalDate dataDate = LocalDate.of(2024, 6, 30);
+    FilingTrends trends;
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SET search_path TO summary");
+      trends = FilingTrends.read(c, dataDate);
+    }
+
+    // What the page shows, counted here from the view's rows.
+    Map<String, long[]> perWeek = new LinkedHashMap<>();
+    FilingTrends.BOROUGHS.forEach(b -> perWeek.put(b, new long[FilingTrends.WEEKS]));
+    long[][] perMonth = new long[3][FilingTrends.MONTHS];
+    for (Map<String, String> row : summary.values()) {
+      if (row.get("fileddate") == null) {
+        continue;
+      }
+      String borough = row.get("borough") == null ? FilingTrends.OUTSIDE_NYC : row.get("borough");
+      perWeek.get(borough)[trends.weeks().indexOf(LocalDate.parse(row.get("filed_week")))]++;
+      int month = trends.months().indexOf(YearMonth.from(LocalDate.parse(row.get("fileddate"))));
+      perMonth[0][month]++;
+      perMonth[1][month] += Long.parseLong(row.get("judgments")) > 0 ? 1 : 0;
+      perMonth[2][month] += row.get("warrant_issued").equals("t") ? 1 : 0;
+    }
+    assertEquals(text(perWeek), text(trends.filedPerWeek()));
+    assertEquals(Arrays.toString(perMonth[0]), Arrays.toString(trends.filed()), "filed");
+    assertEquals(Arrays.toString(perMonth[1]), Arrays.toString(trends.judged()), "judged");
+    assertEquals(Arrays.toString(perMonth[2]), Arrays.toString(trends.warranted()), "warrant issued");
+  }
+
+  private static Map<String, String> text(Map<String, long[]> counts) {
+    Map<String, String> text = new LinkedHashMap<>();
+    counts.forEach((key, values) -> text.put(key, Arrays.toString(values)));
+    return text;
   }
 
   private static final List<String> WARRANT_COLUMNS = List.of("warrant_requested", "warrant_requested_date",

@@ -21,15 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.Grant;
 import org.ocaetl.model.ColumnType;
-import org.ocaetl.promote.PromotionHarness;
+import org.ocaetl.promote.FreshSchemaExtension;
 import org.ocaetl.promote.StagedFileFixture;
-import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
 /**
@@ -39,25 +37,19 @@ import org.ocaetl.testing.PostgresDatabaseExtension;
 class ParquetExportTest {
   @RegisterExtension
   static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
-  @TempDir Path storeDir;
+  @RegisterExtension
+  final FreshSchemaExtension fresh = new FreshSchemaExtension(db);
   @TempDir Path work;
   @TempDir Path downloads;
-  LocalObjectStore store;
-  PromotionHarness h;
-
-  @BeforeEach
-  void freshSchema() throws Exception {
-    store = new LocalObjectStore(storeDir);
-    h = PromotionHarness.freshSchema(db.dataSource(), store);
-  }
 
   @Test
   void everyParquetFileHoldsThePublishedRowsWithTheirTypes() throws Exception {
-    h.promote(PublishedEdgeCases.file().writeTo(store));
+    fresh.harness().promote(PublishedEdgeCases.file().writeTo(fresh.store()));
 
-    SnapshotResult result = publisher(ParquetSettings.DEFAULTS).publish(h.schema);
+    SnapshotResult result = publisher(ParquetSettings.DEFAULTS).publish(fresh.harness().schema);
 
-    assertEquals(PublishedRelation.ALL.size(), store.list("public/parquet/").size()); // PostGIS: both level-2 views
+    // PostGIS: both level-2 views
+    assertEquals(PublishedRelation.ALL.size(), fresh.store().list("public/parquet/").size());
     for (PublishedRelation r : PublishedRelation.ALL) {
       Path file = download(r);
       List<List<Object>> expected = postgresRows(r);
@@ -71,8 +63,8 @@ class ParquetExportTest {
 
   @Test
   void edgeValuesKeepTheirTypeAndValue() throws Exception {
-    h.promote(PublishedEdgeCases.file().writeTo(store));
-    publisher(ParquetSettings.DEFAULTS).publish(h.schema);
+    fresh.harness().promote(PublishedEdgeCases.file().writeTo(fresh.store()));
+    publisher(ParquetSettings.DEFAULTS).publish(fresh.harness().schema);
 
     Path index = download(relation("oca_index"));
     assertEquals(
@@ -134,13 +126,14 @@ class ParquetExportTest {
   void aTableLargerThanDuckDbsMemoryIsWrittenWithinIt() throws Exception {
     // 1,200 highlights of ~45 kB (54 MB) through a 96 MB DuckDB: it holds only its buffers and one
     // row group at a time.
-    h.promote(StagedFileFixture.file(PublishedEdgeCases.FILE).fullVersion("LT-BIG", "a").writeTo(store));
-    try (Connection c = h.connection(); Statement st = c.createStatement()) {
+    fresh.harness().promote(
+        StagedFileFixture.file(PublishedEdgeCases.FILE).fullVersion("LT-BIG", "a").writeTo(fresh.store()));
+    try (Connection c = fresh.harness().connection(); Statement st = c.createStatement()) {
       st.execute("INSERT INTO oca_decisions (indexnumberid, sequence, highlight)"
           + " SELECT 'LT-BIG', g, repeat('x' || g || ',', 8000) FROM generate_series(2, 1201) g");
     }
 
-    SnapshotResult result = publisher(new ParquetSettings("96MB", work)).publish(h.schema);
+    SnapshotResult result = publisher(new ParquetSettings("96MB", work)).publish(fresh.harness().schema);
 
     PublishedRelation decisions = relation("oca_decisions");
     assertEquals(1201L, result.rowsPerObject().get(decisions.parquetKey()));
@@ -152,12 +145,13 @@ class ParquetExportTest {
 
   @Test
   void aNumberNoDecimalCanHoldFailsThePublishNamingItsColumn() throws Exception {
-    h.promote(StagedFileFixture.file(PublishedEdgeCases.FILE)
+    fresh.harness().promote(StagedFileFixture.file(PublishedEdgeCases.FILE)
         .version("LT-1", c -> c.index("primaryclaimtotal", "1" + "0".repeat(36) + ".125"))
-        .writeTo(store));
+        .writeTo(fresh.store()));
 
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> publisher(ParquetSettings.DEFAULTS).publish(h.schema));
+        assertThrows(IllegalStateException.class,
+            () -> publisher(ParquetSettings.DEFAULTS).publish(fresh.harness().schema));
 
     assertEquals(
         "Published relation oca_index, column primaryclaimtotal: a value with 37 integer digits and a scale of 3"
@@ -166,7 +160,8 @@ class ParquetExportTest {
   }
 
   private PublicSnapshot publisher(ParquetSettings settings) {
-    return new PublicSnapshot(db.dataSource(), store, List.<Grant>of(), new StoreRelationExporter(store), settings);
+    return new PublicSnapshot(
+        db.dataSource(), fresh.store(), List.<Grant>of(), new StoreRelationExporter(fresh.store()), settings);
   }
 
   private static PublishedRelation relation(String name) {
@@ -175,14 +170,14 @@ class ParquetExportTest {
 
   private Path download(PublishedRelation r) throws Exception {
     Path file = downloads.resolve(r.name() + ".parquet");
-    store.download(r.parquetKey(), file);
+    fresh.store().download(r.parquetKey(), file);
     return file;
   }
 
   /** The relation's rows in PostgreSQL, in the published order, each value as Java sees it. */
   private List<List<Object>> postgresRows(PublishedRelation r) throws SQLException {
     String columns = r.columnNames().stream().map(c -> c.quoted()).collect(Collectors.joining(", "));
-    try (Connection c = h.connection();
+    try (Connection c = fresh.harness().connection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(
             "SELECT " + columns + " FROM " + r.source().quoted() + " ORDER BY " + columns)) {

@@ -9,47 +9,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.db.SchemaSession;
 import org.ocaetl.db.SqlIdentifier;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.promote.PromotionHarness;
+import org.ocaetl.promote.FreshSchemaExtension;
 import org.ocaetl.promote.StagedFileFixture;
-import org.ocaetl.store.LocalObjectStore;
 import org.ocaetl.testing.PostgresDatabaseExtension;
 
 class PublicSnapshotTest {
   @RegisterExtension
   static final PostgresDatabaseExtension db = new PostgresDatabaseExtension();
-  @TempDir Path storeDir;
-  LocalObjectStore store;
-  PromotionHarness h;
+  @RegisterExtension
+  final FreshSchemaExtension fresh = new FreshSchemaExtension(db);
   PublicSnapshot snapshot;
 
   @BeforeEach
-  void freshSchema() throws Exception {
-    store = new LocalObjectStore(storeDir);
-    h = PromotionHarness.freshSchema(db.dataSource(), store);
-    snapshot = new PublicSnapshot(db.dataSource(), store);
+  void publisher() {
+    snapshot = new PublicSnapshot(db.dataSource(), fresh.store());
   }
 
   @Test
   void writesEveryPublicObjectAndTheFullAddressesOnlyPrivately() throws Exception {
-    h.promote(
+    fresh.harness().promote(
         StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.zip")
             .fullVersion("LT-2", "b")
             .fullVersion("LT-1", "a")
             .delete("LT-3")
-            .writeTo(store));
+            .writeTo(fresh.store()));
 
-    SnapshotResult result = snapshot.publish(h.schema);
+    SnapshotResult result = snapshot.publish(fresh.harness().schema);
 
     List<String> expectedPublic = new ArrayList<>();
     for (OcaTable t : OcaTable.values()) {
@@ -65,8 +59,8 @@ class PublicSnapshotTest {
     for (PublishedRelation r : PublishedRelation.ALL) {
       expectedPublic.add("public/parquet/" + r.name() + ".parquet");
     }
-    assertEquals(expectedPublic.stream().sorted().toList(), store.list("public/"));
-    assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), store.list("private/exports/"));
+    assertEquals(expectedPublic.stream().sorted().toList(), fresh.store().list("public/"));
+    assertEquals(List.of(PublicSnapshot.PRIVATE_ADDRESSES_KEY), fresh.store().list("private/exports/"));
     assertEquals(35, result.rowsPerObject().size());
     assertEquals(LocalDate.of(2024, 3, 8), result.dataDate());
 
@@ -77,7 +71,7 @@ class PublicSnapshotTest {
         List<String> lines = read("public/" + t.csvName()).lines().toList();
         assertEquals(t.columnList(), lines.getFirst(), t.tableName());
         assertEquals(
-            h.rows("SELECT count(*) FROM " + t.tableName()).getFirst(),
+            fresh.harness().rows("SELECT count(*) FROM " + t.tableName()).getFirst(),
             result.rowsPerObject().get("public/" + t.csvName()).toString(),
             t.tableName());
       }
@@ -113,7 +107,7 @@ class PublicSnapshotTest {
     assertTrue(privateCsv.contains("1 Main St a"), privateCsv);
     // docs/processing-rules.md#rule-15 over every public object, the level-2 views included: no street address, no column that
     // holds one or a point that locates it.
-    for (String key : store.list("public/")) {
+    for (String key : fresh.store().list("public/")) {
       String content = read(key);
       for (String forbidden : List.of("street1", "street2", "Main St", "Apt 1")) {
         assertFalse(content.contains(forbidden), key + " contains " + forbidden);
@@ -133,13 +127,14 @@ class PublicSnapshotTest {
 
   @Test
   void dataDateNeverMovesBackwardsAndDeletionsAreRepublished() throws Exception {
-    h.promote(StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.zip")
-        .fullVersion("LT-1", "a").fullVersion("LT-2", "a").writeTo(store));
-    snapshot.publish(h.schema);
+    fresh.harness().promote(StagedFileFixture.file("LandlordTenant.Incr.2024-03-08.zip")
+        .fullVersion("LT-1", "a").fullVersion("LT-2", "a").writeTo(fresh.store()));
+    snapshot.publish(fresh.harness().schema);
 
     // An old file is replayed late (a new name, so it is promoted) and deletes LT-2.
-    h.promote(StagedFileFixture.file("LandlordTenant.Incr.2024-02-23.zip").delete("LT-2").writeTo(store));
-    SnapshotResult again = snapshot.publish(h.schema);
+    fresh.harness().promote(
+        StagedFileFixture.file("LandlordTenant.Incr.2024-02-23.zip").delete("LT-2").writeTo(fresh.store()));
+    SnapshotResult again = snapshot.publish(fresh.harness().schema);
 
     assertEquals(LocalDate.of(2024, 3, 8), again.dataDate());
     assertEquals("2024-03-08\n", read("public/last-updated-date.txt"));
@@ -153,11 +148,11 @@ class PublicSnapshotTest {
 
   @Test
   void emptySchemaPublishesHeadersOnlyAndNoDate() throws Exception {
-    SnapshotResult result = snapshot.publish(h.schema);
+    SnapshotResult result = snapshot.publish(fresh.harness().schema);
 
     assertNull(result.dataDate());
     assertEquals("indexnumberid,initialdate,updatedate,deletedate\n", read("public/oca_metadata.csv"));
-    assertFalse(store.list("public/").contains("public/last-updated-date.txt"));
+    assertFalse(fresh.store().list("public/").contains("public/last-updated-date.txt"));
     assertTrue(result.rowsPerObject().values().stream().allMatch(n -> n == 0L));
   }
 
@@ -165,7 +160,8 @@ class PublicSnapshotTest {
   void joinsOnlyWellFormedSnapshotIds() {
     // SET TRANSACTION SNAPSHOT takes no bind parameter: anything but the server's format is refused.
     assertThrows(IllegalArgumentException.class,
-        () -> SchemaSession.joinSnapshot(db.dataSource(), SqlIdentifier.of(h.schema), "00000003-0000001B-1'; DROP TABLE x; --"));
+        () -> SchemaSession.joinSnapshot(db.dataSource(), SqlIdentifier.of(fresh.harness().schema),
+            "00000003-0000001B-1'; DROP TABLE x; --"));
   }
 
   @Test
@@ -174,7 +170,7 @@ class PublicSnapshotTest {
   }
 
   private String read(String key) throws IOException {
-    try (InputStream in = store.get(key)) {
+    try (InputStream in = fresh.store().get(key)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -93,7 +93,7 @@ class S3QueryExporterTest {
     // A weekly-sized promotion (keys checked per row) takes no table lock that the snapshot's
     // readers would block; a large one would wait for the publish (lock_timeout, then retried).
     RelationExporter interleaved = (snapshot, key, rows) -> {
-      long written = rds.export(snapshot, key, rows);
+      ExportedObject written = rds.export(snapshot, key, rows);
       if (promotedMeanwhile.compareAndSet(false, true)) {
         try {
           h.promote(PromotionHarness.KEYS_CHECKED_PER_ROW,
