@@ -77,7 +77,7 @@ class S3QueryExporterTest {
     exportedKeys.addAll(exported.list("private/exports/"));
     assertEquals(keys, exportedKeys);
     for (String key : keys) {
-      assertEquals(read(streamed, key), read(exported, key), key);
+      assertEquals(withoutPublishTime(read(streamed, key)), withoutPublishTime(read(exported, key)), key);
     }
     assertTrue(read(exported, "public/oca_index.csv").contains("\"Line 1\nLine 2\""));
     assertEquals("no-cache", s3.client()
@@ -128,5 +128,13 @@ class S3QueryExporterTest {
     try (InputStream in = store.get(key)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * The status page states when it was published, to the minute: the two publishes may fall in
+   * different minutes, so that one value is left out of the comparison.
+   */
+  private static String withoutPublishTime(String text) {
+    return text.replaceFirst("(<b id=\"published-at\">)[^<]*", "$1");
   }
 }
