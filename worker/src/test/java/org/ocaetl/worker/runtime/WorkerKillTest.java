@@ -42,10 +42,10 @@ import org.ocaetl.workflows.model.RunResult;
  * <p>Not shown here: Temporal noticing the dead worker by itself. On a cluster the parse's
  * heartbeat timeout (2 min) fails the attempt and its retry times out on the dead worker's host
  * queue (ScheduleToStart, one minute), which restarts the file on another worker. Temporal's
- * test server cannot show that: it keeps the killed process's open long polls and hands the retry
- * to one of them (seen: "Failure trying to add task for an activity retry: Not in INITIATED"), so
- * the run would hang. Here the operator's way out stands in for it: the stuck run and its file
- * workflow are terminated and a new run is started.
+ * test server cannot show that: it times out only an activity's first attempt at ScheduleToStart,
+ * so the retry waits on the dead worker's queue forever (docs/reliability.md, "Not covered"). Here
+ * the operator's way out stands in for it: the stuck run and its file workflow are terminated and
+ * a new run is started.
  */
 @Tag("slow")
 class WorkerKillTest {
