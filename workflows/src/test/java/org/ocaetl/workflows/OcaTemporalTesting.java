@@ -31,15 +31,20 @@ final class OcaTemporalTesting {
       FakeStaging fake, FakeMaintenance maintenance, FakeNotification notification, WorkflowClient client, String taskQueue) {}
 
   /**
-   * Registers fresh fakes on the shared queue and on the fake's host queue {@code hostQueue}, then
-   * starts the server (the extension leaves starting to the test).
+   * Registers fresh fakes on the shared queue and on the fake's host queue {@code hostQueue} (and
+   * on {@code otherHosts}, which {@link FakeStaging#lostHosts} can hand out), then starts the
+   * server (the extension leaves starting to the test).
    */
-  static Workers start(TestWorkflowEnvironment env, Worker worker, WorkflowOptions options, String hostQueue) {
+  static Workers start(
+      TestWorkflowEnvironment env, Worker worker, WorkflowOptions options, String hostQueue, String... otherHosts) {
     FakeStaging fake = new FakeStaging(hostQueue);
     FakeMaintenance maintenance = new FakeMaintenance();
     FakeNotification notification = new FakeNotification();
     worker.registerActivitiesImplementations(fake, maintenance, notification);
     env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
+    for (String other : otherHosts) {
+      env.newWorker(other).registerActivitiesImplementations(fake);
+    }
     env.start();
     return new Workers(fake, maintenance, notification, env.getWorkflowClient(), options.getTaskQueue());
   }

@@ -168,6 +168,20 @@ class RecordHistories {
     write(HistoryReplayTest.FILE_V1, client.fetchHistory(WorkflowIds.file(fileName)).toJson(true));
   }
 
+  /**
+   * file-v1-host-lost-on-timeout.json: a file workflow with {@link
+   * WorkflowChanges#HOST_LOST_ON_TIMEOUT}: its first host vanished (ScheduleToStart), it started
+   * over, and on the second host its geocode failed once and was retried there after a timer.
+   */
+  @Test
+  void recordHostLostOnTimeout() throws IOException {
+    String fileName = "LandlordTenant.Incr.2024-09-06.zip";
+    fake.lostHosts.add("oca-host/vanished");
+    fake.failHostStep(FileActivities.GEOCODE, io.temporal.failure.ApplicationFailure.newFailure("recorded failure", "IOException"));
+    stub(FileWorkflow.class, WorkflowIds.file(fileName)).stage(new FileRequest(fileName, FakeStaging.sha(fileName)));
+    write(HistoryReplayTest.FILE_HOST_LOST_ON_TIMEOUT, client.fetchHistory(WorkflowIds.file(fileName)).toJson(true));
+  }
+
   private <T> T stub(Class<T> type, String workflowId) {
     return client.newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
   }
