@@ -1,12 +1,17 @@
 package org.ocaetl.workflows;
 
 import io.temporal.api.enums.v1.TimeoutType;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ocaetl.workflows.model.ExportSummary;
 import org.ocaetl.workflows.model.FileProgress;
 import org.ocaetl.workflows.model.FileRequest;
@@ -23,8 +28,9 @@ import org.slf4j.Logger;
  * Stages one file with worker affinity (samples-java {@code fileprocessing}): a fetch on the
  * shared queue copies the raw zip into some worker's work folder and names that worker's own
  * queue; parse, export, geocode and upload are scheduled there with a short ScheduleToStart
- * timeout. When it fires the worker is gone, and the whole sequence starts over on whichever
- * worker fetches next ({@link OcaActivityOptions#HOST_ATTEMPTS} times at most).
+ * timeout and a heartbeat timeout. When one of them times out the worker is gone, and the whole
+ * sequence starts over on whichever worker fetches next ({@link OcaActivityOptions#HOST_ATTEMPTS}
+ * times at most).
  *
  * <p>Search attributes {@code OcaStatus}, {@code OcaExtractDate} and {@code OcaCasesFailed} are
  * upserted at each stage; a failure is upserted as FAILED and then fails the workflow with the
@@ -32,9 +38,9 @@ import org.slf4j.Logger;
  * operator can rerun the file by starting {@code oca-file/<name>} again.
  *
  * <p>Determinism: workflow code only; time, randomness and ids come from {@code Workflow.*}.
- * Versioning as in {@link WorkflowChanges}: this workflow has one change, {@link
+ * Versioning as in {@link WorkflowChanges}: this workflow has two changes, {@link
  * WorkflowChanges#HOST_STEP_HEARTBEAT} (file*.json replay its old branch, file-v1-heartbeat.json the
- * new one).
+ * new one) and {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT} (file-v1-host-lost-on-timeout.json).
  */
 public final class FileWorkflowImpl implements FileWorkflow {
   private static final Logger log = Workflow.getLogger(FileWorkflowImpl.class);
@@ -47,6 +53,8 @@ public final class FileWorkflowImpl implements FileWorkflow {
   private String hostTaskQueue;
   private int hostAttempt;
   private long casesFailed;
+  /** Version 1 of {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT} (the same for every host attempt). */
+  private boolean lostOnAnyTimeout;
 
   @Override
   public FileResult stage(FileRequest request) {
@@ -60,12 +68,12 @@ public final class FileWorkflowImpl implements FileWorkflow {
           FileResult staged = stageOnOneHost(request);
           setStatus(OcaStatus.STAGED);
           return staged;
-        } catch (ActivityFailure e) {
-          if (!hostLost(e) || hostAttempt >= OcaActivityOptions.HOST_ATTEMPTS) {
-            throw e;
+        } catch (HostLost lost) {
+          if (hostAttempt >= OcaActivityOptions.HOST_ATTEMPTS) {
+            throw lost.failure;
           }
-          log.warn("{}: worker queue {} did not pick up {}; starting over on another worker",
-              fileName, hostTaskQueue, e.getActivityType());
+          log.warn("{}: {} on worker queue {} timed out ({}); the host is lost, starting over on another worker",
+              fileName, lost.failure.getActivityType(), hostTaskQueue, lost.timeout);
         }
       }
     } catch (TemporalFailure e) {
@@ -86,25 +94,29 @@ public final class FileWorkflowImpl implements FileWorkflow {
     // Version 1 gives export, geocode and upload a heartbeat timeout, as parse had already.
     boolean heartbeating =
         Workflow.getVersion(WorkflowChanges.HOST_STEP_HEARTBEAT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    lostOnAnyTimeout =
+        Workflow.getVersion(WorkflowChanges.HOST_LOST_ON_TIMEOUT, Workflow.DEFAULT_VERSION, 1) >= 1;
     FileActivities onHost =
         Workflow.newActivityStub(
             FileActivities.class,
             OcaActivityOptions.onHost(host),
-            heartbeating ? OcaActivityOptions.onHostMethodsHeartbeating(host) : OcaActivityOptions.onHostMethods(host));
+            lostOnAnyTimeout
+                ? OcaActivityOptions.onHostMethodsOneAttempt(host)
+                : heartbeating ? OcaActivityOptions.onHostMethodsHeartbeating(host) : OcaActivityOptions.onHostMethods(host));
 
     setStatus(OcaStatus.PARSING);
-    ParseSummary parsed = onHost.parse(step);
+    ParseSummary parsed = onHostStep(() -> onHost.parse(step));
     casesFailed = parsed.casesFailed();
     Workflow.upsertTypedSearchAttributes(
         OcaSearchAttributes.EXTRACT_DATE.valueSet(parsed.extractDate().toString()),
         OcaSearchAttributes.CASES_FAILED.valueSet(casesFailed));
 
     setStatus(OcaStatus.EXPORTING);
-    ExportSummary exported = onHost.export(step);
+    ExportSummary exported = onHostStep(() -> onHost.export(step));
     setStatus(OcaStatus.GEOCODING);
-    GeocodeSummary geocoded = onHost.geocode(step);
+    GeocodeSummary geocoded = onHostStep(() -> onHost.geocode(step));
     setStatus(OcaStatus.UPLOADING);
-    UploadSummary uploaded = onHost.upload(step);
+    UploadSummary uploaded = onHostStep(() -> onHost.upload(step));
 
     Map<String, Long> stageMillis = new LinkedHashMap<>();
     stageMillis.put("parse", parsed.elapsedMillis());
@@ -128,10 +140,73 @@ public final class FileWorkflowImpl implements FileWorkflow {
         parsed.drift());
   }
 
-  /** A ScheduleToStart timeout on the host queue: no worker polls it any more. */
-  private static boolean hostLost(ActivityFailure failure) {
-    return failure.getCause() instanceof TimeoutFailure timeout
-        && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START;
+  /**
+   * Runs one host step. From {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT} on, a step has one
+   * attempt per activity and is retried here, on the same host, as the server did before ({@link
+   * OcaActivityOptions#hostStepRetries()}); a timed-out step is not retried there. A missed
+   * heartbeat means the process is dead, frozen or cut off from Temporal: a retry on its queue could
+   * only wait for it or race a frozen attempt, so the file starts over on another worker after the
+   * heartbeat timeout, not after the timeout, the backoff and the host wait of a retry.
+   *
+   * @throws HostLost when the step timed out in a way that means the host is gone
+   */
+  private <T> T onHostStep(Supplier<T> step) {
+    RetryOptions retries = OcaActivityOptions.hostStepRetries();
+    Duration backoff = retries.getInitialInterval();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.get();
+      } catch (ActivityFailure e) {
+        TimeoutType timeout = hostLostBy(e);
+        if (timeout != null) {
+          throw new HostLost(e, timeout);
+        }
+        if (!lostOnAnyTimeout || attempt >= retries.getMaximumAttempts() || !retryable(e, retries)) {
+          throw e;
+        }
+        Workflow.sleep(backoff);
+        backoff = min(retries.getMaximumInterval(), Duration.ofMillis((long) (backoff.toMillis() * retries.getBackoffCoefficient())));
+      }
+    }
+  }
+
+  /**
+   * The timeout that says the host is gone, or null: ScheduleToStart (no worker polls its queue),
+   * and from {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT} on also a missed heartbeat or
+   * StartToClose.
+   */
+  private TimeoutType hostLostBy(ActivityFailure failure) {
+    if (!(failure.getCause() instanceof TimeoutFailure timeout)) {
+      return null;
+    }
+    TimeoutType type = timeout.getTimeoutType();
+    boolean lost = type == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START
+        || (lostOnAnyTimeout
+            && (type == TimeoutType.TIMEOUT_TYPE_HEARTBEAT || type == TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE));
+    return lost ? type : null;
+  }
+
+  /** As the server's retry policy decides: an application failure not marked or typed non-retryable. */
+  private static boolean retryable(ActivityFailure failure, RetryOptions retries) {
+    return failure.getCause() instanceof ApplicationFailure cause
+        && !cause.isNonRetryable()
+        && !Arrays.asList(retries.getDoNotRetry()).contains(cause.getType());
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** A host step timed out in a way that means its host is gone (see {@link #hostLostBy}). */
+  private static final class HostLost extends RuntimeException {
+    final ActivityFailure failure;
+    final TimeoutType timeout;
+
+    HostLost(ActivityFailure failure, TimeoutType timeout) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+      this.timeout = timeout;
+    }
   }
 
   private void setStatus(OcaStatus next) {

@@ -3,6 +3,7 @@ package org.ocaetl.workflows;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.ocaetl.workflows.model.HostAssignment;
 
@@ -75,8 +76,16 @@ public final class OcaActivityOptions {
         .setTaskQueue(host.hostTaskQueue())
         .setScheduleToStartTimeout(host.hostWait())
         .setStartToCloseTimeout(Duration.ofHours(2))
-        .setRetryOptions(retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 3))
+        .setRetryOptions(hostStepRetries())
         .build();
+  }
+
+  /**
+   * How a host step is retried on its host: by the server before {@link
+   * WorkflowChanges#HOST_LOST_ON_TIMEOUT}, by the file workflow itself from then on.
+   */
+  public static RetryOptions hostStepRetries() {
+    return retries(Duration.ofSeconds(5), Duration.ofMinutes(2), 3);
   }
 
   /**
@@ -94,9 +103,9 @@ public final class OcaActivityOptions {
 
   /**
    * {@link #onHostMethods} with a heartbeat timeout for export, geocode and upload too (they
-   * heartbeat), so a dead worker is noticed within {@link #STEP_HEARTBEAT} at every step: the retry
-   * then times out on the dead worker's queue (ScheduleToStart) and the file starts over on
-   * another worker.
+   * heartbeat), so a dead worker is noticed within {@link #STEP_HEARTBEAT} at every step. Before
+   * {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT} the server's retry then times out on the dead
+   * worker's queue (ScheduleToStart) and the file starts over on another worker.
    */
   public static Map<String, ActivityOptions> onHostMethodsHeartbeating(HostAssignment host) {
     ActivityOptions heartbeating =
@@ -106,6 +115,18 @@ public final class OcaActivityOptions {
         FileActivities.EXPORT, heartbeating,
         FileActivities.GEOCODE, heartbeating,
         FileActivities.UPLOAD, heartbeating);
+  }
+
+  /**
+   * {@link #onHostMethodsHeartbeating} with one attempt per activity: the file workflow retries a
+   * failed step itself ({@link #hostStepRetries()}) and treats a timed-out one as the host lost.
+   */
+  public static Map<String, ActivityOptions> onHostMethodsOneAttempt(HostAssignment host) {
+    RetryOptions once = RetryOptions.newBuilder(hostStepRetries()).setMaximumAttempts(1).build();
+    Map<String, ActivityOptions> methods = new HashMap<>();
+    onHostMethodsHeartbeating(host)
+        .forEach((type, options) -> methods.put(type, ActivityOptions.newBuilder(options).setRetryOptions(once).build()));
+    return Map.copyOf(methods);
   }
 
   /**

@@ -74,4 +74,15 @@ public final class WorkflowChanges {
    * heartbeat timeout. Remove it as {@link #HOST_STEP_HEARTBEAT}.
    */
   public static final String PUBLISH_HEARTBEAT = "publish-heartbeat";
+
+  /**
+   * Introduced 2026-12-03 in {@link FileWorkflowImpl}: parse, export, geocode and upload are
+   * scheduled with one attempt each ({@link OcaActivityOptions#onHostMethodsOneAttempt}); the file
+   * workflow retries a failed step on the same host itself ({@link
+   * OcaActivityOptions#hostStepRetries()}, with timers), and a step that times out (heartbeat,
+   * StartToClose or ScheduleToStart) means the host is lost: the file starts over on another
+   * worker. Old branch: the server retries each step on the same host queue, and only a
+   * ScheduleToStart timeout starts the file over. Remove it as {@link #HOST_STEP_HEARTBEAT}.
+   */
+  public static final String HOST_LOST_ON_TIMEOUT = "host-lost-on-timeout";
 }

@@ -54,6 +54,16 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
   /** When set, parse waits for it (to observe a run in flight). */
   volatile CountDownLatch parseGate;
   volatile String promoteFailure;
+  /**
+   * What the host steps do before their work, per activity type ({@link FileActivities#EXPORT}…),
+   * one entry per call: throw the failure, or for {@link #HANG} block without heartbeating (a
+   * frozen host) until {@link #unhang}.
+   */
+  final Map<String, java.util.Queue<RuntimeException>> hostStepFaults = new ConcurrentHashMap<>();
+  static final RuntimeException HANG = new IllegalStateException("hung host step");
+  private final CountDownLatch hung = new CountDownLatch(1);
+  /** Every host step call as {@code <activity type>@<task queue>}, in order. */
+  final List<String> hostStepCalls = Collections.synchronizedList(new ArrayList<>());
   volatile String publishFailure;
 
   final Map<String, FileResult> stagedOutput = new ConcurrentHashMap<>();
@@ -101,8 +111,36 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
     return new HostAssignment(hostQueue, 10, HOST_WAIT);
   }
 
+  /** Queues {@code faults} for the next calls of host step {@code activityType}. */
+  void failHostStep(String activityType, RuntimeException... faults) {
+    hostStepFaults.computeIfAbsent(activityType, t -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+        .addAll(List.of(faults));
+  }
+
+  /** Releases the host steps blocked by {@link #HANG}. */
+  void unhang() {
+    hung.countDown();
+  }
+
+  private void hostStep(String activityType) {
+    hostStepCalls.add(activityType + "@" + Activity.getExecutionContext().getInfo().getActivityTaskQueue());
+    java.util.Queue<RuntimeException> faults = hostStepFaults.get(activityType);
+    RuntimeException fault = faults == null ? null : faults.poll();
+    if (fault == HANG) {
+      try {
+        hung.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (fault != null) {
+      throw fault;
+    }
+  }
+
   @Override
   public ParseSummary parse(HostStep step) {
+    hostStep(PARSE);
     int now = parsing.incrementAndGet();
     maxParsing.accumulateAndGet(now, Math::max);
     try {
@@ -130,6 +168,7 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
 
   @Override
   public ExportSummary export(HostStep step) {
+    hostStep(EXPORT);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put("oca_index", 3L);
     rows.put("oca_metadata", 3L);
@@ -138,11 +177,13 @@ final class FakeStaging implements DiscoveryActivities, FileActivities, Promotio
 
   @Override
   public GeocodeSummary geocode(HostStep step) {
+    hostStep(GEOCODE);
     return new GeocodeSummary("none", 0, 0);
   }
 
   @Override
   public UploadSummary upload(HostStep step) {
+    hostStep(UPLOAD);
     boolean failedCase = step.fileName().contains("failedcase");
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put("oca_index", 3L);

@@ -39,7 +39,11 @@ class HistoryReplayTest {
   /** Recorded with {@link WorkflowChanges#PUBLISH_HEARTBEAT} and its file workflow's {@link WorkflowChanges#HOST_STEP_HEARTBEAT}. */
   static final String RUN_STEP_HEARTBEATS = "run-v1-step-heartbeats.json";
   static final String FILE_V1 = "file-v1-heartbeat.json";
+  /** Recorded with {@link WorkflowChanges#HOST_LOST_ON_TIMEOUT}: a host lost, then a step retried by the workflow. */
+  static final String FILE_HOST_LOST_ON_TIMEOUT = "file-v1-host-lost-on-timeout.json";
   private static final List<String> STEPS_AFTER_PARSE = List.of(FileActivities.EXPORT, FileActivities.GEOCODE, FileActivities.UPLOAD);
+  private static final List<String> HOST_STEPS =
+      List.of(FileActivities.PARSE, FileActivities.EXPORT, FileActivities.GEOCODE, FileActivities.UPLOAD);
 
   @Test
   void historiesArePresent() throws IOException {
@@ -154,6 +158,39 @@ class HistoryReplayTest {
     assertEquals(1, run.versionMarkers().get(WorkflowChanges.PUBLISH_HEARTBEAT));
     assertEquals(OcaActivityOptions.STEP_HEARTBEAT, heartbeatTimeout(only(run, "Publish")));
     assertEquals(Duration.ZERO, heartbeatTimeout(only(RecordedHistory.named("run.json"), "Publish")), "run.json");
+  }
+
+  @Test
+  void hostStepsHaveOneAttemptEachAndAreRetriedByTheWorkflowFromVersionOne() {
+    RecordedHistory file = RecordedHistory.named(FILE_HOST_LOST_ON_TIMEOUT);
+    assertEquals(1, file.versionMarkers().get(WorkflowChanges.HOST_LOST_ON_TIMEOUT));
+    for (String step : HOST_STEPS) {
+      for (ActivityTaskScheduledEventAttributes scheduled : file.scheduled(step)) {
+        assertEquals(1, scheduled.getRetryPolicy().getMaximumAttempts(), step);
+      }
+    }
+    assertEquals(2, file.scheduled("FetchRaw").size(), "the first host vanished: the file started over");
+    assertEquals(2, file.scheduled(FileActivities.GEOCODE).size(), "the failed geocode was scheduled again");
+    assertEquals(List.of(OcaActivityOptions.hostStepRetries().getInitialInterval()), timers(file));
+
+    for (String name : List.of("file.json", "file-host-lost.json", FILE_V1)) {
+      RecordedHistory before = RecordedHistory.named(name);
+      assertFalse(before.versionMarkers().containsKey(WorkflowChanges.HOST_LOST_ON_TIMEOUT), name);
+      for (String step : HOST_STEPS) {
+        for (ActivityTaskScheduledEventAttributes scheduled : before.scheduled(step)) {
+          assertEquals(OcaActivityOptions.hostStepRetries().getMaximumAttempts(), scheduled.getRetryPolicy().getMaximumAttempts(),
+              name + ": " + step + " retried by the server");
+        }
+      }
+    }
+  }
+
+  private static List<Duration> timers(RecordedHistory history) {
+    return history.history().getEvents().stream()
+        .filter(e -> e.hasTimerStartedEventAttributes())
+        .map(e -> e.getTimerStartedEventAttributes().getStartToFireTimeout())
+        .map(d -> Duration.ofSeconds(d.getSeconds(), d.getNanos()))
+        .toList();
   }
 
   private static ActivityTaskScheduledEventAttributes only(RecordedHistory history, String activityType) {

@@ -33,5 +33,11 @@ class OcaActivityOptionsTest {
     assertEquals(Set.of(FileActivities.PARSE, FileActivities.EXPORT, FileActivities.GEOCODE, FileActivities.UPLOAD),
         heartbeating.keySet(), "every step on the host queue has a heartbeat timeout");
     assertEquals(overrides.get(FileActivities.PARSE), heartbeating.get(FileActivities.PARSE));
+    Map<String, ActivityOptions> oneAttempt = OcaActivityOptions.onHostMethodsOneAttempt(host);
+    assertEquals(heartbeating.keySet(), oneAttempt.keySet());
+    oneAttempt.forEach((type, options) -> {
+      assertEquals(1, options.getRetryOptions().getMaximumAttempts(), type);
+      assertEquals(heartbeating.get(type).getHeartbeatTimeout(), options.getHeartbeatTimeout(), type);
+    });
   }
 }

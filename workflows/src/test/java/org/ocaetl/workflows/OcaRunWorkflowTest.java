@@ -12,9 +12,12 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ocaetl.testing.Await;
@@ -28,7 +31,12 @@ import org.ocaetl.workflows.model.RunProgress;
 import org.ocaetl.workflows.model.RunRequest;
 import org.ocaetl.workflows.model.RunResult;
 
-/** Control flow of the run and file workflows on the time-skipping in-process server. */
+/**
+ * Control flow of the run and file workflows on the time-skipping in-process server, including how
+ * the file workflow handles a failed host step ({@link WorkflowChanges#HOST_LOST_ON_TIMEOUT}): a
+ * timed-out step means the host is lost and the file starts over on another host; other failures
+ * are retried on the same host, or fail the file at once when they are not retryable.
+ */
 class OcaRunWorkflowTest {
   static final String INCR_0308 = "LandlordTenant.Incr.2024-03-08.zip";
   static final String INCR_0315 = "LandlordTenant.Incr.2024-03-15.zip";
@@ -36,9 +44,16 @@ class OcaRunWorkflowTest {
   static final String INITIAL_2016 = "LandlordTenant.Initial.FiledIn2016.2024-03-01.zip";
   /** Queries are answered in real time, not skipped: polled with a real-time timeout. */
   static final Duration QUERIES_TIMEOUT = Duration.ofSeconds(20);
+  /** A host whose export stops heartbeating (the process frozen, dead or cut off from Temporal). */
+  static final String FROZEN = "oca-host/frozen";
 
-  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/test-1");
+  @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/test-1", FROZEN);
   final FakeStaging fake = temporal.fake;
+
+  @AfterEach
+  void releaseHungSteps() {
+    fake.unhang();
+  }
 
   @Test
   void stagesEachFileInItsOwnChildAndPromotesTheStagedOnesInOrder() {
@@ -202,6 +217,58 @@ class OcaRunWorkflowTest {
     assertEquals(2, progress.hostAttempt());
     assertEquals(fake.hostQueue, progress.hostTaskQueue());
     assertEquals(OcaStatus.STAGED, progress.status());
+  }
+
+  /**
+   * A real heartbeat timeout, in real time (about two minutes): the test server does not skip time
+   * while an activity runs, and refuses an activity failure that is not an application failure.
+   */
+  @Tag("slow")
+  @Test
+  void aStepThatMissesItsHeartbeatStartsTheFileOverOnAnotherHost() {
+    fake.lostHosts.add(FROZEN);
+    fake.failHostStep(FileActivities.EXPORT, FakeStaging.HANG);
+    FileWorkflow workflow = temporal.fileWorkflow(INCR_0308);
+
+    workflow.stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+
+    FileProgress progress = workflow.progress();
+    assertEquals(2, progress.hostAttempt());
+    assertEquals(fake.hostQueue, progress.hostTaskQueue());
+    assertEquals(OcaStatus.STAGED, progress.status());
+    assertEquals(
+        List.of("Parse@" + FROZEN, "Export@" + FROZEN,
+            "Parse@" + fake.hostQueue, "Export@" + fake.hostQueue, "Geocode@" + fake.hostQueue, "Upload@" + fake.hostQueue),
+        fake.hostStepCalls, "the export is not retried on the frozen host");
+  }
+
+  @Test
+  void aRetryableFailureIsRetriedOnTheSameHost() {
+    fake.failHostStep(FileActivities.GEOCODE,
+        ApplicationFailure.newFailure("geocoder hiccup", "IOException"),
+        ApplicationFailure.newFailure("geocoder hiccup", "IOException"));
+    FileWorkflow workflow = temporal.fileWorkflow(INCR_0308);
+
+    workflow.stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308)));
+
+    assertEquals(1, workflow.progress().hostAttempt());
+    assertEquals(3, fake.hostStepCalls.stream().filter(("Geocode@" + fake.hostQueue)::equals).count(), fake.hostStepCalls.toString());
+    assertEquals(OcaStatus.STAGED, workflow.progress().status());
+  }
+
+  @Test
+  void aNonRetryableFailureFailsTheFileAtOnce() {
+    // Typed as one of the non-retryable types, not marked non-retryable: the type list decides.
+    fake.failHostStep(FileActivities.UPLOAD, ApplicationFailure.newFailure("store refused", FailureTypes.CHECKSUM_CONFLICT));
+    FileWorkflow workflow = temporal.fileWorkflow(INCR_0308);
+
+    WorkflowFailedException failed =
+        assertThrows(WorkflowFailedException.class, () -> workflow.stage(new FileRequest(INCR_0308, FakeStaging.sha(INCR_0308))));
+
+    assertTrue(FailureTypes.reason(failed.getCause()).contains(FailureTypes.CHECKSUM_CONFLICT), FailureTypes.reason(failed.getCause()));
+    assertEquals(1, fake.hostStepCalls.stream().filter(c -> c.startsWith("Upload@")).count(), fake.hostStepCalls.toString());
+    assertEquals(1, workflow.progress().hostAttempt());
+    assertEquals(OcaStatus.FAILED, workflow.progress().status());
   }
 
   @Test

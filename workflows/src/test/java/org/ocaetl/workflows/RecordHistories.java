@@ -4,6 +4,7 @@ import static org.ocaetl.workflows.FakeStaging.file;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowTargetOptions;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +150,20 @@ class RecordHistories {
 
     write(HistoryReplayTest.RUN_STEP_HEARTBEATS, temporal.client().fetchHistory("oca-run/heartbeats").toJson(true));
     write(HistoryReplayTest.FILE_V1, temporal.client().fetchHistory(WorkflowIds.file(fileName)).toJson(true));
+  }
+
+  /**
+   * file-v1-host-lost-on-timeout.json: a file workflow with {@link
+   * WorkflowChanges#HOST_LOST_ON_TIMEOUT}: its first host vanished (ScheduleToStart), it started
+   * over, and on the second host its geocode failed once and was retried there after a timer.
+   */
+  @Test
+  void recordHostLostOnTimeout() throws IOException {
+    String fileName = "LandlordTenant.Incr.2024-09-06.zip";
+    fake.lostHosts.add("oca-host/vanished");
+    fake.failHostStep(FileActivities.GEOCODE, ApplicationFailure.newFailure("recorded failure", "IOException"));
+    temporal.fileWorkflow(fileName).stage(new FileRequest(fileName, FakeStaging.sha(fileName)));
+    write(HistoryReplayTest.FILE_HOST_LOST_ON_TIMEOUT, temporal.client().fetchHistory(WorkflowIds.file(fileName)).toJson(true));
   }
 
   private static void write(String name, String json) throws IOException {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The workflow tests' server: per test, Temporal's time-skipping in-process server with the
- * production workflow types and search attributes, and fresh fakes on the shared queue and on the
- * fake's host queue. Register it on an instance field, so each test gets its own fakes:
+ * production workflow types and search attributes, and fresh fakes on the shared queue, on the
+ * fake's host queue and on the other host queues {@link FakeStaging#lostHosts} can hand out. Register it on an instance field, so each test gets its own fakes:
  * {@code @RegisterExtension final TestServerExtension temporal = new TestServerExtension("oca-host/x");}
  */
 final class TestServerExtension implements BeforeEachCallback, AfterEachCallback {
@@ -22,10 +22,12 @@ final class TestServerExtension implements BeforeEachCallback, AfterEachCallback
   final FakeStaging fake;
   final FakeMaintenance maintenance = new FakeMaintenance();
   final FakeNotification notification = new FakeNotification();
+  private final String[] otherHosts;
   private TestWorkflowEnvironment env;
 
-  TestServerExtension(String hostQueue) {
+  TestServerExtension(String hostQueue, String... otherHosts) {
     fake = new FakeStaging(hostQueue);
+    this.otherHosts = otherHosts.clone();
   }
 
   @Override
@@ -38,6 +40,9 @@ final class TestServerExtension implements BeforeEachCallback, AfterEachCallback
         OcaRunWorkflowImpl.class, FileWorkflowImpl.class, BackfillWorkflowImpl.class, FakeMaintenance.GeocodeBackfillImpl.class);
     worker.registerActivitiesImplementations(fake, maintenance, notification);
     env.newWorker(fake.hostQueue).registerActivitiesImplementations(fake);
+    for (String other : otherHosts) {
+      env.newWorker(other).registerActivitiesImplementations(fake);
+    }
     env.start();
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.db.SchemaSetup;
 import org.ocaetl.db.SqlIdentifier;
@@ -255,8 +256,12 @@ public record WorkerConfig(
   }
 
   /**
-   * {@code oca-etl/host/<hostname>-<pid>}: unique per process, so a restarted worker never
-   * receives steps meant for its predecessor's (lost) work folder.
+   * {@code oca-etl/host/<hostname>-<pid>-<random>}: unique per process, so a restarted worker never
+   * receives steps meant for its predecessor's (lost) work folder; they time out on the old queue
+   * and the file starts over. Hostname and pid alone repeat when Kubernetes restarts a container in
+   * its pod (after an out-of-memory kill or a failed liveness probe): the pod name stays, the JVM is
+   * PID 1 again, and the new worker, which empties the work folder at start, would take the retry
+   * of its predecessor's step and fail it for the missing files.
    */
   public static String defaultHostTaskQueue() {
     String host;
@@ -265,7 +270,9 @@ public record WorkerConfig(
     } catch (UnknownHostException e) {
       host = "unknown-host";
     }
-    return WorkflowIds.TASK_QUEUE + "/host/" + host.toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid();
+    String random = UUID.randomUUID().toString().substring(0, 8);
+    return WorkflowIds.TASK_QUEUE + "/host/" + host.toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid() + "-"
+        + random;
   }
 
   /** Never prints the database password. */

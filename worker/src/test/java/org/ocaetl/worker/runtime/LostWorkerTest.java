@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
-import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,9 +100,7 @@ class LostWorkerTest {
     Instant killed;
     try (WorkerProcess first = WorkerProcess.start(root.resolve("logs"), "first", env)) {
       WorkflowClient.start(run::run, RunRequest.of(null, 1));
-      PendingActivityInfo running = temporal.awaitActivity(workflowId, activityType,
-          a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED, Duration.ofMinutes(4),
-          activityType + " of " + workflowId + " to start");
+      PendingActivityInfo running = temporal.awaitStarted(workflowId, activityType);
       first.kill();
       killed = Instant.now();
       assertTrue(running.getLastWorkerIdentity().startsWith(first.identityPrefix()), running.toString());
@@ -112,12 +108,7 @@ class LostWorkerTest {
     assertEquals(0, temporal.completed(workflowId, activityType), "killed before " + activityType + " completed");
 
     try (WorkerProcess second = WorkerProcess.start(root.resolve("logs"), "second", env)) {
-      RunResult result;
-      try {
-        result = client.newUntypedWorkflowStub(runId).getResult(4, TimeUnit.MINUTES, RunResult.class);
-      } catch (TimeoutException e) {
-        throw new AssertionError("the run did not finish; the second worker logged:\n" + second.stderr(), e);
-      }
+      RunResult result = temporal.runResult(runId, Duration.ofMinutes(4), second);
       assertEquals(List.of(Outcome.PROMOTED), result.files().stream().map(f -> f.outcome()).toList(), result.toString());
       second.terminate();
       second.waitFor(30);

@@ -1,6 +1,7 @@
 package org.ocaetl.worker.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,13 @@ class WorkerConfigTest {
         .store(root.resolve("store"))
         .inbox(root.resolve("inbox"))
         .workDir(root.resolve("work"));
+  }
+
+  @Test
+  void aWorkerRestartedWithTheSameHostnameAndPidPollsAnotherHostQueue() {
+    // Two configurations in one JVM stand for a container restarted in its pod: the same pod name,
+    // and the JVM is PID 1 again.
+    assertNotEquals(folders().build().hostTaskQueue(), folders().build().hostTaskQueue());
   }
 
   @Test

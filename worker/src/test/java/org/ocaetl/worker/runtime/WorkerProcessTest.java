@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.testing.PostgresDatabaseExtension;
-import org.ocaetl.worker.testing.Cli;
 import org.ocaetl.worker.testing.Extracts;
 import org.ocaetl.worker.testing.Http;
+import org.ocaetl.worker.testing.PortBoundTemporal;
 import org.ocaetl.worker.testing.WorkerProcess;
 import org.ocaetl.workflows.OcaRunWorkflow;
 import org.ocaetl.workflows.model.RunRequest;
@@ -50,37 +48,29 @@ class WorkerProcessTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void configuredByEnvironmentItRunsLogsJsonAndStopsOnSigterm() throws Exception {
-    int temporalPort = ClusterEndToEndTest.freePort();
     int metricsPort = ClusterEndToEndTest.freePort();
-    try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, true)) {
-      String address = "127.0.0.1:" + temporalPort;
-      assertEquals(0, Cli.run("search-attributes", "--register", "--temporal-address", address).exitCode());
+    try (PortBoundTemporal temporal = PortBoundTemporal.start()) {
       Path inbox = Files.createDirectories(root.resolve("inbox"));
       Extracts.write(inbox, "LandlordTenant.Incr.2024-03-08.zip", "2024-03-08", Extracts.live("ENV-1", "Bronx Housing Court"));
 
-      Map<String, String> env =
-          Map.ofEntries(
-              Map.entry("OCA_TEMPORAL_ADDRESS", address),
-              Map.entry("OCA_TEMPORAL_NAMESPACE", "default"),
-              Map.entry("OCA_TASK_QUEUE", "oca-env-queue"),
-              Map.entry("OCA_DATABASE_URL", "postgresql://postgres:" + PASSWORD + "@127.0.0.1:5432/" + postgres.name()),
-              Map.entry("OCA_SCHEMA", "env_schema"),
-              Map.entry("OCA_STORE", root.resolve("store").toString()),
-              Map.entry("OCA_INBOX", inbox.toString()),
-              Map.entry("OCA_WORK_DIR", root.resolve("work-from-env").toString()),
-              Map.entry("OCA_PARALLEL", "1"),
-              Map.entry("OCA_DUCKDB_MEMORY_LIMIT", "256MB"),
-              Map.entry("OCA_DUCKDB_THREADS", "1"),
-              Map.entry("OCA_METRICS_PORT", Integer.toString(metricsPort)),
-              Map.entry("OCA_SHUTDOWN_GRACE_SECONDS", "20"),
-              Map.entry("OCA_LOG_FORMAT", "json"));
+      // The environment of every worker-process test (OCA_TEMPORAL_ADDRESS, OCA_SCHEMA, OCA_STORE,
+      // OCA_INBOX, OCA_WORK_DIR, OCA_PARALLEL, the DuckDB limits) and the variables only this test sets.
+      Map<String, String> env = new HashMap<>(temporal.workerEnvironment(postgres, "env_schema", root, inbox));
+      env.putAll(
+          Map.of(
+              "OCA_TEMPORAL_NAMESPACE", "default",
+              "OCA_TASK_QUEUE", "oca-env-queue",
+              "OCA_DATABASE_URL", "postgresql://postgres:" + PASSWORD + "@127.0.0.1:5432/" + postgres.name(),
+              "OCA_METRICS_PORT", Integer.toString(metricsPort),
+              "OCA_SHUTDOWN_GRACE_SECONDS", "20",
+              "OCA_LOG_FORMAT", "json"));
       WorkerProcess worker = WorkerProcess.start(root, "worker", env);
       try {
         Http.await(metricsPort, "/readyz", r -> r.statusCode() == 200, Duration.ofSeconds(60));
-        assertTrue(Files.isDirectory(root.resolve("work-from-env")), "OCA_WORK_DIR");
+        assertTrue(Files.isDirectory(root.resolve("work")), "OCA_WORK_DIR");
         assertTrue(schemaExists(postgres, "env_schema"), "OCA_SCHEMA: migrated at start");
 
-        RunResult result = runOn(address, "oca-env-queue");
+        RunResult result = runOn(temporal.client(), "oca-env-queue");
         assertEquals(1, result.filesPromoted(), "OCA_TASK_QUEUE, OCA_INBOX, OCA_DATABASE_URL");
         assertTrue(Files.exists(root.resolve("store/public/oca_index.csv")), "OCA_STORE");
       } finally {
@@ -99,19 +89,10 @@ class WorkerProcessTest {
     }
   }
 
-  private static RunResult runOn(String address, String taskQueue) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
-    try {
-      OcaRunWorkflow run =
-          WorkflowClient.newInstance(service)
-              .newWorkflowStub(
-                  OcaRunWorkflow.class,
-                  WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId("oca-run/env").build());
-      return run.run(RunRequest.of(null, 1));
-    } finally {
-      service.shutdownNow();
-    }
+  private static RunResult runOn(WorkflowClient client, String taskQueue) {
+    OcaRunWorkflow run = client.newWorkflowStub(
+        OcaRunWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId("oca-run/env").build());
+    return run.run(RunRequest.of(null, 1));
   }
 
   private static boolean schemaExists(PostgresDatabaseExtension postgres, String schema) throws Exception {

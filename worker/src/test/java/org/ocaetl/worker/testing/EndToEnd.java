@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.ocaetl.db.DatabaseUrl;
 import org.ocaetl.discover.RawInboxes;
 import org.ocaetl.discover.Sha256;
+import org.ocaetl.geocode.GeocodingSettings;
 import org.ocaetl.metrics.PipelineMetrics;
 import org.ocaetl.notify.NotificationSettings;
 import org.ocaetl.parse.ExtractDate;
@@ -60,16 +61,22 @@ public final class EndToEnd implements AutoCloseable {
 
   /** A set-up whose parses take the processing day (docs/processing-rules.md#rule-1) from {@code processingClock}. */
   public EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock) throws IOException {
-    this(postgres, root, processingClock, NotificationSettings.NONE);
+    this(postgres, root, processingClock, NotificationSettings.NONE, null);
   }
 
   /** A set-up whose runs send their notifications as {@code notification} says. */
   public EndToEnd(PostgresTestDatabase postgres, Path root, NotificationSettings notification) throws IOException {
-    this(postgres, root, ExtractDate.PROCESSING_CLOCK, notification);
+    this(postgres, root, ExtractDate.PROCESSING_CLOCK, notification, null);
   }
 
-  private EndToEnd(PostgresTestDatabase postgres, Path root, Clock processingClock, NotificationSettings notification)
-      throws IOException {
+  /** A set-up that geocodes with {@code geocoding}'s services (their chain). */
+  public EndToEnd(PostgresTestDatabase postgres, Path root, GeocodingSettings geocoding) throws IOException {
+    this(postgres, root, ExtractDate.PROCESSING_CLOCK, NotificationSettings.NONE, geocoding);
+  }
+
+  private EndToEnd(
+      PostgresTestDatabase postgres, Path root, Clock processingClock, NotificationSettings notification,
+      GeocodingSettings geocoding) throws IOException {
     this.postgres = postgres;
     this.root = root;
     String schema = "e2e_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -83,6 +90,7 @@ public final class EndToEnd implements AutoCloseable {
             .workDir(root.resolve("work"))
             .hostWait(Duration.ofSeconds(3)) // ScheduleToStart is not time-skipped
             .notification(notification)
+            .geocoding(geocoding) // null: this process's environment, no service in the tests
             .build();
     database = DatabaseUrl.parse(config.databaseUrl());
     SchemaMigrator.migrate(database, schema);
@@ -140,7 +148,17 @@ public final class EndToEnd implements AutoCloseable {
   /** {@link #faultFreeDigest(String...)} for files of any inbox, in a set-up under {@code root}. */
   public static Map<String, String> faultFreeDigest(PostgresTestDatabase postgres, Path root, Path inbox, String... fileNames)
       throws Exception {
-    try (EndToEnd clean = new EndToEnd(postgres, root)) {
+    return faultFreeDigest(new EndToEnd(postgres, root), inbox, fileNames);
+  }
+
+  /** {@link #faultFreeDigest(PostgresTestDatabase, Path, Path, String...)} geocoding with {@code geocoding}. */
+  public static Map<String, String> faultFreeDigest(
+      PostgresTestDatabase postgres, Path root, GeocodingSettings geocoding, Path inbox, String... fileNames) throws Exception {
+    return faultFreeDigest(new EndToEnd(postgres, root, geocoding), inbox, fileNames);
+  }
+
+  private static Map<String, String> faultFreeDigest(EndToEnd set, Path inbox, String... fileNames) throws Exception {
+    try (EndToEnd clean = set) {
       for (String file : fileNames) {
         Files.copy(inbox.resolve(file), clean.inbox.resolve(file));
       }

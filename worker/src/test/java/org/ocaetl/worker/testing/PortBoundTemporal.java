@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -18,10 +19,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.ocaetl.testing.Await;
 import org.ocaetl.testing.PostgresDatabaseExtension;
+import org.ocaetl.workflows.model.RunResult;
 
 /**
  * Temporal's test server on a free port, for {@code oca worker} processes in their own JVMs (which
@@ -107,6 +111,21 @@ public final class PortBoundTemporal implements AutoCloseable {
       String workflowId, String activityType, Predicate<PendingActivityInfo> condition, Duration timeout, String what) {
     return Await.until(timeout, what, () -> pendingActivity(workflowId, activityType).filter(condition),
         Optional::isPresent).get();
+  }
+
+  /** Waits up to four minutes until {@code workflowId}'s {@code activityType} has been started by a worker. */
+  public PendingActivityInfo awaitStarted(String workflowId, String activityType) {
+    return awaitActivity(workflowId, activityType, a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        Duration.ofMinutes(4), activityType + " of " + workflowId + " to start");
+  }
+
+  /** The result of run {@code runId}, or an AssertionError with what {@code worker} logged when it does not end in time. */
+  public RunResult runResult(String runId, Duration timeout, WorkerProcess worker) throws IOException {
+    try {
+      return client.newUntypedWorkflowStub(runId).getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, RunResult.class);
+    } catch (TimeoutException e) {
+      throw new AssertionError(runId + " did not finish; the worker logged:\n" + worker.stderr(), e);
+    }
   }
 
   /** How many activities of type {@code activityType} completed in {@code workflowId}'s history. */
