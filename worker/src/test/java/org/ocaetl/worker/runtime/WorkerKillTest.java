@@ -38,7 +38,7 @@ import org.ocaetl.workflows.model.RunResult;
  * keeps its volume) stages the file from scratch, and the database ends exactly as after a run
  * without the kill; nothing of the killed parse was applied.
  *
- * <p>Not shown here: Temporal noticing the dead worker by itself; {@link LostHostTest} shows that
+ * <p>Not shown here: Temporal noticing the dead worker by itself; {@link LostWorkerTest} shows that
  * for export, geocode and upload (the parse takes the same path: a missed heartbeat starts the file
  * over on another worker). Here the operator's way out stands in for it: the stuck run and its
  * file workflow are terminated and a new run is started.
