@@ -74,8 +74,8 @@ class LostWorkerTest {
   private static final String FETCH = "FetchRaw";
   /** The activity type of {@code PromotionActivities.publish}. */
   private static final String PUBLISH = "Publish";
-  /** The publish's retry backoff after its heartbeat timeout. */
-  private static final Duration PUBLISH_BACKOFF = Duration.ofSeconds(30);
+  /** The publish's retry backoff after its heartbeat timeout: its retry policy's first interval. */
+  private static final Duration PUBLISH_BACKOFF = OcaActivityOptions.publish().getRetryOptions().getInitialInterval();
 
   @RegisterExtension
   static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
