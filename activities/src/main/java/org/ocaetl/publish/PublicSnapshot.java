@@ -98,7 +98,10 @@ public final class PublicSnapshot {
     StatusPage page;
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
-      exported = new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations));
+      Map<String, ExportedObject> written =
+          new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations));
+      exported = new LinkedHashMap<>();
+      exportedKeys(relations).forEach(key -> exported.put(key, written.get(key)));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
       page = StatusPage.read(c, store, dataDate);
       c.rollback(); // read-only snapshot: nothing to commit
@@ -152,36 +155,50 @@ public final class PublicSnapshot {
     store.write(key, contentType, out -> out.write(bytes));
   }
 
-  /** One object of a publish: its key and how it is written from the snapshot. */
-  record Export(String key, Writer writer) {}
-
-  /** Writes one object from the snapshot's connection. */
+  /** One export of a publish: writes one or more objects from the snapshot's connection. */
   @FunctionalInterface
-  interface Writer {
-    ExportedObject write(Connection snapshot) throws SQLException, IOException;
+  interface Export {
+    /** What each object written got, by key. */
+    Map<String, ExportedObject> write(Connection snapshot) throws SQLException, IOException;
   }
 
   /**
    * Every object of a publish (docs/tables.md#published-files): each published relation as CSV and
    * as Parquet (no street address, docs/processing-rules.md#rule-15), then the full address table
-   * (with geom where present) only under private/.
+   * (with geom where present) only under private/. Where the CSV passes through the worker, its
+   * Parquet twin is written from the same read of the snapshot; where RDS writes the CSV itself,
+   * the Parquet file reads the rows again.
    */
   private List<Export> exports(List<PublishedRelation> relations) {
     List<Export> exports = new ArrayList<>();
     for (PublishedRelation r : relations) {
-      exports.add(csv(r.csvKey(), r.source(), r.columnNames()));
-    }
-    for (PublishedRelation r : relations) {
-      exports.add(new Export(r.parquetKey(), c -> parquet.export(c, r)));
+      if (exporter instanceof StoreRelationExporter streamed) {
+        exports.add(c -> parquet.exportWithCsv(c, r, streamed));
+      } else {
+        exports.add(csv(r.csvKey(), r.source(), r.columnNames()));
+        exports.add(c -> Map.of(r.parquetKey(), parquet.export(c, r)));
+      }
     }
     OcaTable addresses = OcaTable.OCA_ADDRESSES;
     exports.add(csv(PRIVATE_ADDRESSES_KEY, SqlIdentifier.of(addresses.tableName()), SqlIdentifier.columnsOf(addresses)));
     return List.copyOf(exports);
   }
 
+  /**
+   * The keys of a publish's exports in the order the result lists them: every CSV, every Parquet
+   * file, the private address table.
+   */
+  private static List<String> exportedKeys(List<PublishedRelation> relations) {
+    List<String> keys = new ArrayList<>();
+    relations.forEach(r -> keys.add(r.csvKey()));
+    relations.forEach(r -> keys.add(r.parquetKey()));
+    keys.add(PRIVATE_ADDRESSES_KEY);
+    return keys;
+  }
+
   private Export csv(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {
     SqlResource rows =
         SqlResource.of("sql/publish/relation_rows.sql").with("relation", relation).with("order_columns", orderColumns);
-    return new Export(key, c -> exporter.export(c, key, rows));
+    return c -> Map.of(key, exporter.export(c, key, rows));
   }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +45,7 @@ final class SnapshotExports {
    * Writes every export (taken in list order by whichever connection is free); {@code snapshot} is the
    * caller's open snapshot transaction, used as the first connection.
    *
-   * @return what each export wrote, by key, in the order of {@code exports}
+   * @return what the exports wrote, by key
    */
   Map<String, ExportedObject> run(Connection snapshot, List<PublicSnapshot.Export> exports)
       throws SQLException, IOException {
@@ -103,9 +102,7 @@ final class SnapshotExports {
     } else {
       drain(snapshot, queue, written, failed);
     }
-    Map<String, ExportedObject> ordered = new LinkedHashMap<>();
-    exports.forEach(e -> ordered.put(e.key(), written.get(e.key())));
-    return ordered;
+    return Map.copyOf(written);
   }
 
   private void drain(
@@ -115,7 +112,7 @@ final class SnapshotExports {
     PublicSnapshot.Export e;
     while (!failed.get() && (e = queue.poll()) != null) {
       try {
-        written.put(e.key(), e.writer().write(c));
+        written.putAll(e.write(c));
       } catch (SQLException | IOException | RuntimeException failure) {
         failed.set(true); // the other connections stop after their current export
         throw failure;

@@ -1,6 +1,7 @@
 package org.ocaetl.publish;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -24,6 +25,21 @@ public final class StoreRelationExporter implements RelationExporter {
 
   @Override
   public ExportedObject export(Connection snapshot, String key, SqlResource rows) throws SQLException, IOException {
+    return export(snapshot, key, rows, published -> published);
+  }
+
+  /**
+   * As {@link #export(Connection, String, SqlResource)}, and every byte of the COPY also goes to
+   * {@code copy}: the object gets each row's first {@code publishedFields} of its {@code rowFields}
+   * columns ({@link CsvTee}), the copy all of them.
+   */
+  ExportedObject export(Connection snapshot, String key, SqlResource rows, int publishedFields, int rowFields,
+      OutputStream copy) throws SQLException, IOException {
+    return export(snapshot, key, rows, published -> new CsvTee(published, copy, publishedFields, rowFields));
+  }
+
+  private ExportedObject export(Connection snapshot, String key, SqlResource rows, Sink sink)
+      throws SQLException, IOException {
     String sql = SqlResource.of("sql/publish/copy_relation.sql").with("query", rows).render();
     CopyManager copy = snapshot.unwrap(PGConnection.class).getCopyAPI();
     ExportedObject[] written = new ExportedObject[1];
@@ -34,7 +50,7 @@ public final class StoreRelationExporter implements RelationExporter {
           out -> {
             try {
               PublishedFile.Hashing hashing = new PublishedFile.Hashing(out);
-              long rowCount = copy.copyOut(sql, hashing);
+              long rowCount = copy.copyOut(sql, sink.around(hashing));
               written[0] = new ExportedObject(rowCount, hashing.file());
             } catch (SQLException e) {
               throw new SqlFailure(e);
@@ -44,6 +60,12 @@ public final class StoreRelationExporter implements RelationExporter {
       throw e.sqlException;
     }
     return written[0];
+  }
+
+  /** Where the COPY's bytes go, given the hashed stream of the object. */
+  @FunctionalInterface
+  private interface Sink {
+    OutputStream around(OutputStream published);
   }
 
   /** Carries a COPY failure through the store's IOException-only writer callback. */

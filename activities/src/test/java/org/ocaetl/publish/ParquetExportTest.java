@@ -1,9 +1,12 @@
 package org.ocaetl.publish;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ import org.ocaetl.model.ColumnType;
 import org.ocaetl.promote.FreshSchemaExtension;
 import org.ocaetl.promote.StagedFileFixture;
 import org.ocaetl.testing.PostgresDatabaseExtension;
+import org.postgresql.PGConnection;
 
 /**
  * Every published Parquet file read back with DuckDB and compared with PostgreSQL row for row and
@@ -59,6 +63,30 @@ class ParquetExportTest {
       assertEquals(List.of("ZSTD"), query(file, "SELECT DISTINCT compression FROM parquet_metadata(?)"), r.name());
     }
     assertTrue(postgresRows(relation("oca_warrants")).size() >= 2);
+  }
+
+  /**
+   * The CSV is written from the same read as its Parquet twin, with the arrays again as JSON after
+   * the published columns: the published bytes must still be those of a plain COPY of the relation.
+   */
+  @Test
+  void theCsvWrittenBesideTheParquetFileIsAPlainCopyOfTheRelation() throws Exception {
+    fresh.harness().promote(PublishedEdgeCases.file().writeTo(fresh.store()));
+
+    publisher(ParquetSettings.DEFAULTS).publish(fresh.harness().schema);
+
+    for (PublishedRelation r : PublishedRelation.ALL) {
+      String columns = r.columnNames().stream().map(c -> c.quoted()).collect(Collectors.joining(", "));
+      ByteArrayOutputStream plain = new ByteArrayOutputStream();
+      try (Connection c = fresh.harness().connection()) {
+        c.unwrap(PGConnection.class).getCopyAPI().copyOut(
+            "COPY (SELECT * FROM " + r.source().quoted() + " ORDER BY " + columns + ") TO STDOUT (FORMAT csv, HEADER true)",
+            plain);
+      }
+      try (InputStream published = fresh.store().get(r.csvKey())) {
+        assertArrayEquals(plain.toByteArray(), published.readAllBytes(), r.name());
+      }
+    }
   }
 
   @Test
