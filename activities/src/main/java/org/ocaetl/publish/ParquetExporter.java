@@ -129,9 +129,10 @@ public final class ParquetExporter {
         }
       }
       SqlResource rows = json.isEmpty()
-          ? SqlResource.of("sql/publish/relation_rows.sql")
-          : SqlResource.of("sql/publish/relation_rows_with_json.sql").withAll("json_columns", json);
-      return new SingleRead(rows.with("relation", relation.source()).with("order_columns", names), localColumns, sources);
+          ? PublicSnapshot.rows(relation.source(), names)
+          : SqlResource.of("sql/publish/relation_rows_with_json.sql").withAll("json_columns", json)
+              .with("relation", relation.source()).with("order_columns", names);
+      return new SingleRead(rows, localColumns, sources);
     }
   }
 

@@ -99,7 +99,8 @@ public final class PublicSnapshot {
     SqlIdentifier schemaName = SqlIdentifier.of(schema);
     try (Connection c = SchemaSession.beginSnapshot(dataSource, schemaName)) {
       Map<String, ExportedObject> written =
-          new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS).run(c, exports(relations));
+          new SnapshotExports(dataSource, schemaName, EXPORT_CONNECTIONS)
+              .run(c, exports(ExportOrder.costliestFirst(c, relations)));
       exported = new LinkedHashMap<>();
       exportedKeys(relations).forEach(key -> exported.put(key, written.get(key)));
       dataDate = PromotedFiles.latestExtractDate(c).orElse(null);
@@ -197,8 +198,12 @@ public final class PublicSnapshot {
   }
 
   private Export csv(String key, SqlIdentifier relation, List<SqlIdentifier> orderColumns) {
-    SqlResource rows =
-        SqlResource.of("sql/publish/relation_rows.sql").with("relation", relation).with("order_columns", orderColumns);
+    SqlResource rows = rows(relation, orderColumns);
     return c -> Map.of(key, exporter.export(c, key, rows));
+  }
+
+  /** The rows of one published CSV, relation_rows.sql. */
+  static SqlResource rows(SqlIdentifier relation, List<SqlIdentifier> orderColumns) {
+    return SqlResource.of("sql/publish/relation_rows.sql").with("relation", relation).with("order_columns", orderColumns);
   }
 }
