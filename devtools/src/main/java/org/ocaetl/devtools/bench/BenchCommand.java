@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Measures the pipeline's speed and the peak RSS of the whole process: parse + stage + export by default;"
-          + " --profile full-history or promotion, --end-to-end and --geocode measure the other stages.",
+          + " --profile full-history, promotion or publish, --end-to-end and --geocode measure the other stages.",
       "By default it generates (or takes) a weekly-profile extract and a large one, runs parse + stage + export"
           + " several times each and prints cases/s and MB/s of XML.",
       "Run it with the JVM sized as in production, e.g. java -Xmx640m -jar oca-dev.jar bench."
@@ -103,7 +103,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " the image's limits: java -Xmx640m -jar oca-dev.jar bench --profile full-history.",
         "promotion: the promotion alone: --base-cases generated cases in an empty schema"
             + " (oca_promotion_bench), then a weekly file of --cases cases promoted twice, with the plans"
-            + " of its per-table deletes."
+            + " of its per-table deletes.",
+        "publish: the publish alone, --runs times, of the schema full-history left in --database-url"
+            + " (oca_history_bench), into an empty folder store under --work-dir."
       })
   String profile;
 
@@ -198,11 +200,19 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "peak RSS of the whole process: %s%n", ProcessMemory.mib(ProcessMemory.peakRss()));
       return 0;
     }
+    if ("publish".equals(profile)) {
+      if (databaseUrl == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--profile publish needs --database-url: the database that --profile full-history loaded");
+      }
+      new PublishBenchmark(benchSetup(work)).run(runs);
+      return 0;
+    }
     if (profile != null) {
       if (!profile.equals("full-history") || years < 1 || initialCases < 1 || parallel < 1
           || (weeks != null && weeks < 0)) {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "--profile takes full-history or promotion; --years, --initial-cases and --parallel must be at least 1");
+            "--profile takes full-history, promotion or publish; --years, --initial-cases and --parallel must be at least 1");
       }
       new FullHistoryBenchmark(benchSetup(work)).run(years, initialCases, weeks == null ? 52 : weeks, cases, parallel);
       return 0;

@@ -40,7 +40,7 @@ import org.ocaetl.workflows.model.RunResult;
  * database. Prints wall time per stage, cases/s and the process's peak RSS.
  */
 public final class FullHistoryBenchmark {
-  private static final String SCHEMA = "oca_history_bench";
+  static final String SCHEMA = "oca_history_bench";
   private static final int FIRST_FILED_YEAR = 2016;
   private static final List<String> STAGES =
       List.of("fetch", "parse", "export", "geocode", "upload", "promote", "publish");
