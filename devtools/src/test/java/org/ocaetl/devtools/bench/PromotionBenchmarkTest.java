@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.model.OcaTable;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.devtools.testing.DevCli;
 import org.ocaetl.worker.testing.Cli;
 
@@ -22,17 +21,8 @@ import org.ocaetl.worker.testing.Cli;
  * weekly file is a real staged file that the promotion applies, and every delete plan is printed.
  */
 class PromotionBenchmarkTest {
-  static PostgresTestDatabase postgres;
-
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(PromotionBenchmarkTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @Test
   void promotesAGeneratedWeeklyFileTwiceIntoGeneratedCases(@TempDir Path work) throws Exception {

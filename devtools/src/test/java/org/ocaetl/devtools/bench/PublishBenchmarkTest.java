@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.ocaetl.devtools.testing.DevCli;
-import org.ocaetl.testing.PostgresTestDatabase;
+import org.ocaetl.testing.PostgresDatabaseExtension;
 import org.ocaetl.worker.testing.Cli;
 
 /**
@@ -20,17 +19,8 @@ import org.ocaetl.worker.testing.Cli;
  * full-history} left behind; it says nothing about speed here.
  */
 class PublishBenchmarkTest {
-  static PostgresTestDatabase postgres;
-
-  @BeforeAll
-  static void database() throws Exception {
-    postgres = PostgresTestDatabase.create(PublishBenchmarkTest.class);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    postgres.close();
-  }
+  @RegisterExtension
+  static final PostgresDatabaseExtension postgres = new PostgresDatabaseExtension();
 
   @Test
   void publishesTheFullHistorySchemaOnceARun(@TempDir Path work) throws Exception {
