@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * Writes one published relation as {@code public/parquet/<name>.parquet} from the snapshot
  * (docs/design.md#typed-parquet): PostgreSQL streams the rows as a CSV into a local file (arrays
  * as JSON; from the same COPY as the published CSV where that passes through the worker), DuckDB
- * casts every column to its type and writes one zstd Parquet file, which is then uploaded. Dates are DATE, timestamps TIMESTAMP, numerics DECIMAL(38, s) with s
- * the column's largest scale in the snapshot, arrays LIST&lt;VARCHAR&gt; with their NULL elements,
- * booleans BOOLEAN. Nothing is held in the heap; DuckDB works within {@link
- * ParquetSettings#memoryLimit()} and spills to the work directory.
+ * casts every column to its type and writes one zstd Parquet file, which is then uploaded. Dates
+ * are DATE, timestamps TIMESTAMP, numerics DECIMAL(38, s) with s the column's largest scale in the
+ * snapshot, arrays LIST&lt;VARCHAR&gt; with their NULL elements, booleans BOOLEAN. Nothing is held
+ * in the heap; DuckDB works within {@link ParquetSettings#memoryLimit()} and spills to the work
+ * directory.
  */
 public final class ParquetExporter {
   /** The media type registered for Parquet (IANA, 2024). */
