@@ -3,8 +3,10 @@ package org.ocaetl.store;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
@@ -48,8 +50,7 @@ final class S3Clients {
                     .writeTimeout(S3Settings.READ_TIMEOUT)
                     .maxConcurrency(MAX_CONNECTIONS))
             .overrideConfiguration(
-                o -> o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+                o -> o.retryStrategy(retryStrategy(settings.maxAttempts()))
                     .apiCallAttemptTimeout(settings.attemptTimeout())
                     .apiCallTimeout(settings.callTimeout()));
     if (settings.region() != null) {
@@ -59,6 +60,27 @@ final class S3Clients {
       builder.endpointOverride(settings.endpoint());
     }
     return builder.build();
+  }
+
+  /**
+   * The SDK's standard strategy, also retrying an attempt timeout that reaches it wrapped: when the
+   * timer and Netty race, the timeout arrives as the cause of Netty's cancelled request, which the
+   * standard predicates do not retry (a CI run failed so, after 2 of 5 attempts).
+   */
+  static RetryStrategy retryStrategy(int maxAttempts) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .retryOnException(S3Clients::causedByAnAttemptTimeout)
+        .build();
+  }
+
+  private static boolean causedByAnAttemptTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApiCallAttemptTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean crc32(S3Settings settings) {
