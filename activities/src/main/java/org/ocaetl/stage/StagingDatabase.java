@@ -80,17 +80,37 @@ final class StagingDatabase {
     properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, Boolean.toString(streamResults));
     DuckDBConnection conn =
         DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties).unwrap(DuckDBConnection.class);
-    if (limits.maxTempDirectorySize() != null) {
-      try (Statement st = conn.createStatement()) {
+    try (Statement st = conn.createStatement()) {
+      if (limits.maxTempDirectorySize() != null) {
         st.execute(
             SqlResource.of("sql/stage/max_temp_directory_size.sql")
                 .with("size", SqlLiteral.size(limits.maxTempDirectorySize()))
                 .statement());
-      } catch (SQLException e) {
-        conn.close();
-        throw e;
       }
+      limitOperators(st, limits);
+    } catch (SQLException e) {
+      conn.close();
+      throw e;
     }
     return conn;
+  }
+
+  /** Another connection to the same database, with the same per-connection limits. */
+  static DuckDBConnection duplicate(DuckDBConnection conn, StagingLimits limits) throws SQLException {
+    DuckDBConnection other = conn.duplicate();
+    try (Statement st = other.createStatement()) {
+      limitOperators(st, limits);
+    } catch (SQLException e) {
+      other.close();
+      throw e;
+    }
+    return other;
+  }
+
+  private static void limitOperators(Statement st, StagingLimits limits) throws SQLException {
+    st.execute(
+        SqlResource.of("sql/stage/operator_memory_limit.sql")
+            .with("size", SqlLiteral.size(limits.operatorMemoryLimit()))
+            .statement());
   }
 }

@@ -19,6 +19,8 @@ import org.ocaetl.db.SqlLiteral;
 import org.ocaetl.db.SqlResource;
 import org.ocaetl.model.Column;
 import org.ocaetl.model.OcaTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the PostgreSQL-ready CSVs and report.json of a staging database. All selection happens in
@@ -30,6 +32,7 @@ import org.ocaetl.model.OcaTable;
  * own connection.
  */
 public final class StagingExporter {
+  private static final Logger LOG = LoggerFactory.getLogger(StagingExporter.class);
   static final String REPORT_FILE = "report.json";
 
   private final StagingLimits limits;
@@ -59,7 +62,7 @@ public final class StagingExporter {
             outDir.resolve(OcaTable.OCA_METADATA.csvName()),
             parse.extractDate()));
     try (DuckDBConnection conn = StagingDatabase.open(stagingDb, limits)) {
-      long[] counts = copyAll(conn, copies, limits.threads());
+      long[] counts = copyAll(conn, copies, stagingDb);
       Map<String, Long> rows = new LinkedHashMap<>();
       for (int i = 0; i < copies.size(); i++) {
         rows.put(copies.get(i).table().tableName(), counts[i]);
@@ -75,32 +78,57 @@ public final class StagingExporter {
   }
 
   /**
-   * Runs the copies on the calling thread plus up to {@code threads - 1} helpers, each with its own
-   * connection to the same database; returns the rows written per copy. The first failure stops
-   * the others from starting new copies and is rethrown.
+   * Runs the copies {@link StagingLimits#threads()} at a time; returns the rows written per copy.
+   * When DuckDB runs out of memory with several at once, the copies not written yet are run again
+   * one at a time: DuckDB 2.0 cannot always spill two concurrent sorts of a large file within a small
+   * budget, where one at a time fits (docs/benchmarks.md#operator-memory).
    */
-  private static long[] copyAll(DuckDBConnection conn, List<CsvCopy> copies, int threads)
-      throws SQLException {
+  private long[] copyAll(DuckDBConnection conn, List<CsvCopy> copies, Path stagingDb) throws SQLException {
     long[] counts = new long[copies.size()];
+    boolean[] written = new boolean[copies.size()];
+    try {
+      copyConcurrently(conn, copies, counts, written);
+    } catch (SQLException e) {
+      if (limits.threads() < 2 || !isOutOfMemory(e)) {
+        throw e;
+      }
+      LOG.warn("export of {}: DuckDB ran out of memory ({}) writing {} CSVs at once; writing the rest one at a time",
+          stagingDb, limits.memoryLimit(), limits.threads());
+      for (int i = 0; i < copies.size(); i++) {
+        if (!written[i]) {
+          counts[i] = copy(conn, copies.get(i));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Runs the copies on the calling thread plus up to {@code threads - 1} helpers, each with its own
+   * connection to the same database. The first failure stops the others from starting new copies
+   * and is rethrown.
+   */
+  private void copyConcurrently(DuckDBConnection conn, List<CsvCopy> copies, long[] counts, boolean[] written)
+      throws SQLException {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Exception> failure = new AtomicReference<>();
     List<Thread> helpers = new ArrayList<>();
     try {
-      for (int h = 1; h < Math.min(threads, copies.size()); h++) {
-        DuckDBConnection own = conn.duplicate();
+      for (int h = 1; h < Math.min(limits.threads(), copies.size()); h++) {
+        DuckDBConnection own = StagingDatabase.duplicate(conn, limits);
         helpers.add(
             Thread.ofPlatform()
                 .name("oca-export-" + h)
                 .start(
                     () -> {
                       try (own) {
-                        copyEach(own, copies, next, counts, failure);
+                        copyEach(own, copies, next, counts, written, failure);
                       } catch (SQLException e) {
                         failure.compareAndSet(null, e);
                       }
                     }));
       }
-      copyEach(conn, copies, next, counts, failure);
+      copyEach(conn, copies, next, counts, written, failure);
     } finally {
       joinAll(helpers); // they use this database: it must not close under them
     }
@@ -111,7 +139,6 @@ public final class StagingExporter {
     if (e != null) {
       throw (RuntimeException) e;
     }
-    return counts;
   }
 
   private static void copyEach(
@@ -119,6 +146,7 @@ public final class StagingExporter {
       List<CsvCopy> copies,
       AtomicInteger next,
       long[] counts,
+      boolean[] written,
       AtomicReference<Exception> failure) {
     for (int i = next.getAndIncrement(); i < copies.size(); i = next.getAndIncrement()) {
       if (failure.get() != null) {
@@ -126,10 +154,16 @@ public final class StagingExporter {
       }
       try {
         counts[i] = copy(conn, copies.get(i));
+        written[i] = true;
       } catch (SQLException | RuntimeException e) {
         failure.compareAndSet(null, e);
       }
     }
+  }
+
+  /** DuckDB's error for a statement that could not stay within {@code memory_limit}. */
+  private static boolean isOutOfMemory(SQLException e) {
+    return e.getMessage() != null && e.getMessage().startsWith("Out of Memory Error");
   }
 
   private static void joinAll(List<Thread> threads) {

@@ -49,13 +49,26 @@ public record StagingLimits(
     if (files == 1) {
       return this;
     }
+    String share = Math.max(1, bytes() / files / KIB) + "KiB";
+    return new StagingLimits(share, threads, tempDirectory, maxTempDirectorySize, caseBounds);
+  }
+
+  /**
+   * DuckDB {@code operator_memory_limit} of each connection: half of an equal share of {@code
+   * memoryLimit} per statement running at once. Without it DuckDB 2.0 lets one sort on a text key
+   * (the export's ORDER BY case id) grow until the database's limit is reached and fails instead of
+   * spilling: a 300,000-case file failed at 128MB with two CSVs at once (docs/benchmarks.md#operator-memory).
+   */
+  public String operatorMemoryLimit() {
+    return Math.max(1, bytes() / (2L * threads) / KIB) + "KiB";
+  }
+
+  private long bytes() {
     Matcher m = SqlLiteral.SIZE.matcher(memoryLimit.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException("Not a DuckDB size: " + memoryLimit);
     }
-    long bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit(m.group(2)))).longValue();
-    String share = Math.max(1, bytes / files / KIB) + "KiB";
-    return new StagingLimits(share, threads, tempDirectory, maxTempDirectorySize, caseBounds);
+    return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit(m.group(2)))).longValue();
   }
 
   private static long unit(String name) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.ocaetl.parse.CaseBounds;
 
-/** The worker's DuckDB budget is shared by the files it stages at once. */
+/** The worker's DuckDB budget is shared by the files it stages at once and by their connections. */
 class StagingLimitsTest {
   private static final Path TMP = Path.of("/tmp/duckdb-tmp");
 
@@ -22,6 +22,13 @@ class StagingLimitsTest {
     CaseBounds bounds = new CaseBounds(10, 20, 30);
     assertEquals(bounds, new StagingLimits("512MB", 2, TMP, null, bounds).sharedBy(2).caseBounds(),
         "the case bounds are per file, not shared");
+  }
+
+  @Test
+  void eachConnectionsSortsGetHalfOfItsShare() {
+    assertEquals("125000KiB", new StagingLimits("512MB", 2, TMP).operatorMemoryLimit());
+    assertEquals("62500KiB", new StagingLimits("512MB", 2, TMP).sharedBy(2).operatorMemoryLimit());
+    assertEquals("512KiB", new StagingLimits("1MiB", 1, TMP).operatorMemoryLimit());
   }
 
   @Test
