@@ -80,14 +80,16 @@ final class StagingDatabase {
     properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, Boolean.toString(streamResults));
     DuckDBConnection conn =
         DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), properties).unwrap(DuckDBConnection.class);
-    try (Statement st = conn.createStatement()) {
+    try {
       if (limits.maxTempDirectorySize() != null) {
-        st.execute(
-            SqlResource.of("sql/stage/max_temp_directory_size.sql")
-                .with("size", SqlLiteral.size(limits.maxTempDirectorySize()))
-                .statement());
+        try (Statement st = conn.createStatement()) {
+          st.execute(
+              SqlResource.of("sql/stage/max_temp_directory_size.sql")
+                  .with("size", SqlLiteral.size(limits.maxTempDirectorySize()))
+                  .statement());
+        }
       }
-      limitOperators(st, limits);
+      limitOperators(conn, limits);
     } catch (SQLException e) {
       conn.close();
       throw e;
@@ -98,8 +100,8 @@ final class StagingDatabase {
   /** Another connection to the same database, with the same per-connection limits. */
   static DuckDBConnection duplicate(DuckDBConnection conn, StagingLimits limits) throws SQLException {
     DuckDBConnection other = conn.duplicate();
-    try (Statement st = other.createStatement()) {
-      limitOperators(st, limits);
+    try {
+      limitOperators(other, limits);
     } catch (SQLException e) {
       other.close();
       throw e;
@@ -107,10 +109,13 @@ final class StagingDatabase {
     return other;
   }
 
-  private static void limitOperators(Statement st, StagingLimits limits) throws SQLException {
-    st.execute(
-        SqlResource.of("sql/stage/operator_memory_limit.sql")
-            .with("size", SqlLiteral.size(limits.operatorMemoryLimit()))
-            .statement());
+  /** Sets the connection's {@link StagingLimits#operatorMemoryLimit()}. */
+  static void limitOperators(DuckDBConnection conn, StagingLimits limits) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(
+          SqlResource.of("sql/stage/operator_memory_limit.sql")
+              .with("size", SqlLiteral.size(limits.operatorMemoryLimit()))
+              .statement());
+    }
   }
 }

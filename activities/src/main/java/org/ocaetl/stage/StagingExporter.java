@@ -80,8 +80,9 @@ public final class StagingExporter {
   /**
    * Runs the copies {@link StagingLimits#threads()} at a time; returns the rows written per copy.
    * When DuckDB runs out of memory with several at once, the copies not written yet are run again
-   * one at a time: DuckDB 2.0 cannot always spill two concurrent sorts of a large file within a small
-   * budget, where one at a time fits (docs/benchmarks.md#operator-memory).
+   * one at a time, each with the sort memory of one: DuckDB 2.0 cannot always spill two concurrent
+   * sorts of a large file within a small budget, where one at a time fits
+   * (docs/benchmarks.md#operator-memory).
    */
   private long[] copyAll(DuckDBConnection conn, List<CsvCopy> copies, Path stagingDb) throws SQLException {
     long[] counts = new long[copies.size()];
@@ -94,6 +95,7 @@ public final class StagingExporter {
       }
       LOG.warn("export of {}: DuckDB ran out of memory ({}) writing {} CSVs at once; writing the rest one at a time",
           stagingDb, limits.memoryLimit(), limits.threads());
+      StagingDatabase.limitOperators(conn, limits.oneAtATime());
       for (int i = 0; i < copies.size(); i++) {
         if (!written[i]) {
           counts[i] = copy(conn, copies.get(i));

@@ -63,6 +63,11 @@ public record StagingLimits(
     return Math.max(1, bytes() / (2L * threads) / KIB) + "KiB";
   }
 
+  /** The same limits for statements run one at a time: each may use half the whole share. */
+  StagingLimits oneAtATime() {
+    return new StagingLimits(memoryLimit, 1, tempDirectory, maxTempDirectorySize, caseBounds);
+  }
+
   private long bytes() {
     Matcher m = SqlLiteral.SIZE.matcher(memoryLimit.strip());
     if (!m.matches()) {
