@@ -97,18 +97,6 @@ final class StagingDatabase {
     return conn;
   }
 
-  /** Another connection to the same database, with the same per-connection limits. */
-  static DuckDBConnection duplicate(DuckDBConnection conn, StagingLimits limits) throws SQLException {
-    DuckDBConnection other = conn.duplicate();
-    try {
-      limitOperators(other, limits);
-    } catch (SQLException e) {
-      other.close();
-      throw e;
-    }
-    return other;
-  }
-
   /** Sets the connection's {@link StagingLimits#operatorMemoryLimit()}. */
   static void limitOperators(DuckDBConnection conn, StagingLimits limits) throws SQLException {
     try (Statement st = conn.createStatement()) {

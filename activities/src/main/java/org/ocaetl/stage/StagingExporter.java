@@ -117,13 +117,14 @@ public final class StagingExporter {
     List<Thread> helpers = new ArrayList<>();
     try {
       for (int h = 1; h < Math.min(limits.threads(), copies.size()); h++) {
-        DuckDBConnection own = StagingDatabase.duplicate(conn, limits);
+        DuckDBConnection own = conn.duplicate();
         helpers.add(
             Thread.ofPlatform()
                 .name("oca-export-" + h)
                 .start(
                     () -> {
                       try (own) {
+                        StagingDatabase.limitOperators(own, limits); // a per-connection setting
                         copyEach(own, copies, next, counts, written, failure);
                       } catch (SQLException e) {
                         failure.compareAndSet(null, e);
